@@ -1,0 +1,1 @@
+"""The ``rfm`` command line: a face over :mod:`rfm_engine`."""

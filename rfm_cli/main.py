@@ -1,0 +1,109 @@
+"""``rfm``: RFM segments from a sales export, from the command line.
+
+Expected problems (bad file, unknown column, bad option) print one line ``error: …`` on stderr
+and exit with status 2; nothing is written then, and earlier output stays as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from rfm_engine import RfmError, __version__, analyze
+from rfm_engine.exports import write_csv
+
+from .options import add_data_options, config_from_args
+from .report import render_summary
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line ``error: …`` and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rfm", description="RFM customer segmentation for shop sales exports.")
+    parser.add_argument("--version", action="version", version=f"rfm {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    analyze_cmd = commands.add_parser(
+        "analyze",
+        help="score and segment customers; print a summary and write tables",
+        description="Score and segment the customers of a sales export. With no INPUT, runs on "
+        "the built-in sample.",
+    )
+    add_data_options(analyze_cmd)
+    analyze_cmd.add_argument(
+        "--out",
+        metavar="DIR",
+        default="rfm_output",
+        help="folder for customers.csv, segments.csv, cleaning.csv, "
+        "cut_points.csv and config.json (default: rfm_output)",
+    )
+    analyze_cmd.set_defaults(handler=run_analyze)
+    return parser
+
+
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    if args.inputs:
+        return [Path(p) for p in args.inputs]
+    from resources import sample_orders_path
+
+    return [sample_orders_path()]
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    paths = input_paths(args)
+    result = analyze(paths, config)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise RfmError(f"{out}: exists and is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(result.customers_table(), out / "customers.csv")
+    write_csv(result.summary, out / "segments.csv")
+    write_csv(result.cleaning.to_frame(), out / "cleaning.csv")
+    write_csv(result.cut_points_table(), out / "cut_points.csv")
+    result.config.save(out / "config.json")
+    source = ", ".join(p.name for p in paths)
+    print(render_summary(result, source=source))
+    print(
+        f"\nWritten to {out}{os.sep}: customers.csv, segments.csv, cleaning.csv, cut_points.csv, "
+        "config.json"
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except RfmError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("RFM_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"error: unexpected failure ({type(exc).__name__}: {exc}); "
+            "set RFM_DEBUG=1 for details and please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

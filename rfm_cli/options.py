@@ -1,0 +1,224 @@
+"""Command-line options → :class:`rfm_engine.RfmConfig` (flags override a ``--config`` file)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from rfm_engine import (
+    AxisScoring,
+    ConfigError,
+    RfmConfig,
+    load_scheme,
+)
+from rfm_engine.config import parse_iso_date
+
+
+def add_data_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that reads sales data and scores it."""
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="sales export(s): CSV/TSV/TXT or XLSX; several files of the same "
+        "layout are combined (none: the built-in sample)",
+    )
+    cols = parser.add_argument_group("columns (found automatically when not given)")
+    cols.add_argument("--customer", metavar="COL", help="customer id column")
+    cols.add_argument("--date", metavar="COL", help="purchase date column")
+    cols.add_argument("--amount", metavar="COL", help="amount column")
+    cols.add_argument(
+        "--quantity", metavar="COL", help="quantity column (amount = quantity × price)"
+    )
+    cols.add_argument("--price", metavar="COL", help="unit price column")
+    cols.add_argument("--order", metavar="COL", help="order id column (frequency counts orders)")
+    cols.add_argument("--status", metavar="COL", help="order status column")
+    cols.add_argument(
+        "--contact",
+        metavar="COL",
+        action="append",
+        help="contact column to carry into exports (repeatable)",
+    )
+    cols.add_argument(
+        "--order-total",
+        action="store_true",
+        default=None,
+        help="the amount is the order's total, repeated on its line-item rows",
+    )
+    read = parser.add_argument_group("reading")
+    read.add_argument("--encoding", help="text encoding (default: detected)")
+    read.add_argument("--sheet", help="XLSX sheet name or number (default: the first)")
+    order = read.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        help="dates like 03/04/2024 are day/month/year",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="dates like 03/04/2024 are month/day/year",
+    )
+    period = parser.add_argument_group("period and metrics")
+    period.add_argument(
+        "--as-of", metavar="DATE", help="analysis date (default: the day after the latest purchase)"
+    )
+    period.add_argument("--start", metavar="DATE", help="ignore purchases before this date")
+    period.add_argument("--frequency", choices=("orders", "days"), help="count orders or days")
+    period.add_argument("--monetary", choices=("total", "mean"), help="total or mean per order")
+    clean = parser.add_argument_group("cleaning")
+    clean.add_argument(
+        "--keep-duplicates", action="store_true", default=None, help="keep exact duplicate rows"
+    )
+    clean.add_argument(
+        "--returns",
+        choices=("drop", "net"),
+        help="drop returns, or net them against monetary (default: drop)",
+    )
+    score = parser.add_argument_group("scoring")
+    score.add_argument(
+        "--method",
+        choices=("quantile", "fixed"),
+        help="quantile cut points, or fixed thresholds on every axis",
+    )
+    score.add_argument("--bins", type=int, metavar="N", help="score bins, 2-9 (default 5)")
+    score.add_argument("--r-breaks", metavar="a,b,..", help="recency day limits (fixed)")
+    score.add_argument("--f-breaks", metavar="a,b,..", help="frequency lower bounds (fixed)")
+    score.add_argument("--m-breaks", metavar="a,b,..", help="monetary lower bounds (fixed)")
+    score.add_argument("--weights", metavar="r,f,m", help="weights of rfm_score (default 1,1,1)")
+    score.add_argument(
+        "--scheme",
+        metavar="NAME|FILE.json",
+        help="segment scheme: classic, seed5, cn8, activity, or a JSON file",
+    )
+    parser.add_argument("--lang", choices=("en", "zh_CN", "zh_TW"), help="language of names")
+    parser.add_argument("--config", metavar="FILE.json", help="settings saved by an earlier run")
+
+
+def _numbers(text: str, option: str) -> tuple[float, ...]:
+    try:
+        return tuple(float(p) for p in text.replace(";", ",").split(",") if p.strip())
+    except ValueError:
+        raise ConfigError(
+            f"{option}: {text!r} is not a list of numbers like 30,60,90,120",
+            option=option,
+            value=text,
+        ) from None
+
+
+def config_from_args(args: argparse.Namespace) -> RfmConfig:
+    """The configuration of a run: ``--config`` (or defaults), then the flags given."""
+    base = RfmConfig.load(args.config) if args.config else RfmConfig()
+    rep = dataclasses.replace
+
+    roles = {
+        k: getattr(args, k)
+        for k in ("customer", "date", "amount", "quantity", "price", "order", "status")
+    }
+    columns = base.columns
+    if roles["amount"]:
+        columns = rep(columns, quantity=None, price=None)
+    if roles["quantity"] or roles["price"]:
+        columns = rep(columns, amount=None)
+    changes = {k: v for k, v in roles.items() if v}
+    if args.contact:
+        changes["contacts"] = tuple(args.contact)
+    if args.order_total:
+        changes["amount_is_order_total"] = True
+    columns = rep(columns, **changes)
+
+    reading = base.reading
+    sheet = args.sheet
+    if sheet is not None and sheet.isdigit():
+        sheet = int(sheet) - 1 if int(sheet) > 0 else 0
+    reading = rep(
+        reading,
+        **{
+            k: v
+            for k, v in (("encoding", args.encoding), ("sheet", sheet), ("dayfirst", args.dayfirst))
+            if v is not None
+        },
+    )
+
+    cleaning = base.cleaning
+    if args.keep_duplicates:
+        cleaning = rep(cleaning, drop_duplicates=False)
+    if args.returns:
+        cleaning = rep(cleaning, returns=args.returns)
+
+    period = base.period
+    if args.as_of:
+        period = rep(period, as_of=parse_iso_date(args.as_of, "--as-of"))
+    if args.start:
+        period = rep(period, start=parse_iso_date(args.start, "--start"))
+
+    metrics = base.metrics
+    if args.frequency:
+        metrics = rep(metrics, frequency=args.frequency)
+    if args.monetary:
+        metrics = rep(metrics, monetary=args.monetary)
+
+    scoring = _scoring(base, args)
+    segments = base.segments
+    if args.scheme:
+        scheme = (
+            args.scheme
+            if args.scheme in ("classic", "seed5", "cn8", "activity")
+            else load_scheme(args.scheme)
+        )
+        segments = rep(segments, scheme=scheme)
+    return rep(
+        base,
+        columns=columns,
+        reading=reading,
+        cleaning=cleaning,
+        period=period,
+        metrics=metrics,
+        scoring=scoring,
+        segments=segments,
+        lang=args.lang or base.lang,
+    )
+
+
+def _scoring(base: RfmConfig, args: argparse.Namespace):
+    rep = dataclasses.replace
+    scoring = base.scoring
+    bins = args.bins if args.bins is not None else scoring.bins
+    breaks = {
+        "recency": args.r_breaks,
+        "frequency": args.f_breaks,
+        "monetary": args.m_breaks,
+    }
+    axes = {}
+    for axis, text in breaks.items():
+        current = scoring.axis(axis)
+        if text:
+            axes[axis] = AxisScoring("fixed", _numbers(text, f"--{axis[0]}-breaks"))
+        elif args.method == "fixed":
+            if current.method != "fixed":
+                raise ConfigError(
+                    f"--method fixed needs thresholds for every axis: give --{axis[0]}-breaks",
+                    option=f"--{axis[0]}-breaks",
+                )
+            axes[axis] = current
+        elif args.method == "quantile":
+            axes[axis] = AxisScoring()
+        else:
+            axes[axis] = current
+    if args.method == "quantile" and any(breaks.values()):
+        raise ConfigError(
+            "--method quantile contradicts the --r/f/m-breaks thresholds given", option="--method"
+        )
+    weights = scoring.weights
+    if args.weights:
+        weights = _numbers(args.weights, "--weights")
+        if len(weights) != 3:
+            raise ConfigError(
+                f"--weights needs three numbers r,f,m, not {args.weights!r}", option="--weights"
+            )
+        weights = tuple(int(w) if w.is_integer() else w for w in weights)
+    return rep(scoring, bins=bins, weights=weights, **axes)

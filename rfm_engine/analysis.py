@@ -1,0 +1,122 @@
+"""One call from a file or table to scored, segmented customers: :func:`analyze`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .cleaning import clean
+from .columns import resolve_columns
+from .config import RfmConfig
+from .errors import DataError
+from .metrics import compute_metrics, default_as_of
+from .reading import INTERNAL_COLUMNS, read_sources
+from .result import RfmResult
+from .schemes import SegmentScheme, load_scheme
+from .scoring import score_table
+from .segmentation import assign_segments
+from .summary import segment_summary
+
+Progress = Callable[[int, int], None]
+Source = str | Path | Sequence[str | Path] | pd.DataFrame
+_STEPS = 5
+
+
+def resolve_scheme(config: RfmConfig) -> SegmentScheme:
+    scheme = config.segments.scheme
+    return scheme if isinstance(scheme, SegmentScheme) else load_scheme(scheme)
+
+
+def load_table(source: Source, config: RfmConfig = RfmConfig()) -> pd.DataFrame:
+    """The raw table of a file, several files, or a DataFrame given as is."""
+    if isinstance(source, pd.DataFrame):
+        return source
+    paths = [source] if isinstance(source, (str, Path)) else list(source)
+    return read_sources([Path(p) for p in paths], config.reading)
+
+
+def analyze(
+    source: Source, config: RfmConfig = RfmConfig(), *, progress: Progress | None = None
+) -> RfmResult:
+    """Read, clean, measure, score and segment.
+
+    Parameters
+    ----------
+    source
+        A file path, several paths of the same layout, or a raw DataFrame whose columns are
+        named as in an export.
+    config
+        Every option; columns left ``None`` are found from the headers.
+    progress
+        Called as ``progress(done, total)`` after each step.
+
+    Returns
+    -------
+    RfmResult
+        With ``config.columns`` resolved to the columns actually used.
+    """
+    report = progress or (lambda done, total: None)
+    scheme = resolve_scheme(config)
+    scheme.require_bins(config.scoring.bins)
+    raw = load_table(source, config)
+    report(1, _STEPS)
+    headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
+    source_name = _source_name(source)
+    columns = resolve_columns(headers, config.columns, source=source_name)
+    config = dataclasses.replace(config, columns=columns)
+    cleaned = clean(
+        raw, columns, rules=config.cleaning, period=config.period, dayfirst=config.reading.dayfirst
+    )
+    report(2, _STEPS)
+    if cleaned.purchases.empty:
+        steps = ", ".join(f"{s.description}: {s.rows}" for s in cleaned.report.steps)
+        raise DataError(
+            f"{source_name or 'input'}: no purchases left after cleaning "
+            f"({cleaned.report.rows_read} rows read; {steps or 'nothing dropped'})"
+        )
+    as_of = config.period.as_of or default_as_of(cleaned.purchases)
+    customers = compute_metrics(
+        cleaned.purchases,
+        as_of=as_of,
+        config=config.metrics,
+        returns=cleaned.returns,
+        contacts=cleaned.contacts,
+    )
+    report(3, _STEPS)
+    scores, cuts = score_table(customers, config.scoring)
+    customers = pd.concat([customers, scores], axis=1)
+    assignment = assign_segments(
+        customers, scheme, bins=config.scoring.bins, options=config.segments
+    )
+    customers["segment"] = assignment.keys
+    customers["segment_name"] = customers["segment"].map(
+        {s.key: s.name(config.lang) for s in scheme.all_segments}
+    )
+    report(4, _STEPS)
+    summary = segment_summary(customers, scheme, lang=config.lang)
+    report(5, _STEPS)
+    return RfmResult(
+        customers=customers,
+        summary=summary,
+        cut_points=cuts,
+        cleaning=cleaned.report,
+        as_of=as_of,
+        config=config,
+        scheme=scheme,
+        contacts=cleaned.contacts,
+        segment_references=assignment.references,
+        first_purchase=cleaned.purchases["date"].min().date(),
+        last_purchase=cleaned.purchases["date"].max().date(),
+    )
+
+
+def _source_name(source: Source) -> str:
+    if isinstance(source, pd.DataFrame):
+        return ""
+    if isinstance(source, (str, Path)):
+        return str(source)
+    names = [str(p) for p in source]
+    return names[0] if len(names) == 1 else f"{names[0]} (+{len(names) - 1} more)"

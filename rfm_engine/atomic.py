@@ -1,0 +1,67 @@
+"""Writing files atomically: a temporary file beside the target, then one rename.
+
+A failure leaves no half-written file and the previous file (if any) intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from .errors import InputFileError
+
+
+def check_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> None:
+    """Refuse a folder, an input file, or a place that cannot be written, with one clear line."""
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a folder; give a file name", path=str(path))
+    resolved = path.resolve()
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if source.resolve() == resolved:
+                raise InputFileError(
+                    f"{path}: is an input file; refusing to overwrite it", path=str(path)
+                )
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise InputFileError(f"{path}: folder {parent} does not exist", path=str(path))
+    if not os.access(parent, os.W_OK):
+        raise InputFileError(f"{path}: folder {parent} is not writable", path=str(path))
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path, mode: str = "w", **kwargs) -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on success it replaces ``path``."""
+    check_target(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
+    """Let ``writer`` write a temporary path (e.g. a library that wants a file name)."""
+    check_target(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent or ".")
+    os.close(fd)
+    try:
+        writer(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    with atomic_open(path, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Set up everything this project needs on Debian, idempotently:
+#   - system packages (Qt runtime libraries, a Chinese font; python3-venv if missing) when root;
+#   - a virtual environment in .venv (or $VENV) with the project installed in editable mode.
+# Usage: scripts/bootstrap.sh [base|dev]   (dev adds test tools and every face's packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile=${1:-base}
+venv=${VENV:-.venv}
+python=${PYTHON:-python3}
+
+apt_install() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "bootstrap: installing system packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    if ! command -v "$python" >/dev/null 2>&1 || ! "$python" -c 'import venv, ensurepip' 2>/dev/null; then
+        apt_install python3 python3-venv python3-pip
+    fi
+    if [ "$profile" = dev ]; then
+        # Qt (PySide6) offscreen needs these; the font renders Chinese text.
+        apt_install libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 \
+            fonts-wqy-microhei
+    fi
+fi
+
+if [ ! -x "$venv/bin/python" ]; then
+    echo "bootstrap: creating virtual environment $venv"
+    "$python" -m venv "$venv"
+fi
+
+extras=""
+[ "$profile" = dev ] && extras="[dev,desktop,excel]"
+stamp="$venv/.installed-$profile-$(cat pyproject.toml | sha1sum | cut -c1-12)"
+if [ ! -f "$stamp" ]; then
+    echo "bootstrap: installing the project$extras into $venv"
+    "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
+    "$venv/bin/python" -m pip install -q -e ".$extras"
+    rm -f "$venv"/.installed-"$profile"-*
+    touch "$stamp"
+fi
