@@ -58,6 +58,8 @@ def read_source(path: Path, options: ReadOptions = ReadOptions()) -> pd.DataFram
         raise InputFileError(f"{path}: no such file", path=str(path))
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file", path=str(path))
+    if path.stat().st_size == 0:
+        raise InputFileError(f"{path}: is empty", path=str(path))
     suffix = path.suffix.lower()
     try:
         if suffix in EXCEL_SUFFIXES:

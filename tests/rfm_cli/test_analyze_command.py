@@ -1,0 +1,166 @@
+"""`rfm analyze`: outputs, reuse of config.json, and one-line errors with exit status 2."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from rfm_cli.main import main
+from rfm_engine import CUSTOMER_COLUMNS
+
+ORDERS = (
+    "order,customer,date,amount,email\n"
+    "1,00123,2024-01-01,10.50,a@x.example\n"
+    "2,00123,2024-02-01,20.00,a@x.example\n"
+    "3,B7,2024-01-15,5.00,b@x.example\n"
+    '4,"=HYPERLINK(""http://x"",""y"")",2024-01-20,7.00,\n'
+)
+
+
+@pytest.fixture
+def orders(tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(ORDERS, encoding="utf-8")
+    return path
+
+
+def run(args, capsys):
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_writes_the_four_tables_and_a_reusable_config(orders, tmp_path, capsys):
+    out = tmp_path / "out"
+    code, text, err = run(
+        [
+            "analyze",
+            str(orders),
+            "--out",
+            str(out),
+            "--bins",
+            "3",
+            "--scheme",
+            "cn8",
+            "--lang",
+            "zh_CN",
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    assert "重要" in text or "一般" in text  # cn8 names in Simplified Chinese
+    customers = pd.read_csv(out / "customers.csv", dtype=str, encoding="utf-8-sig")
+    assert list(customers.columns) == [*CUSTOMER_COLUMNS, "email"]
+    assert set(customers["customer_id"]) == {"00123", "B7", '\'=HYPERLINK("http://x","y")'}
+    assert (out / "segments.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (
+        pd.read_csv(out / "cleaning.csv", encoding="utf-8-sig")["key"].tolist()[-1] == "rows_used"
+    )
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert config["scoring"]["bins"] == 3 and config["columns"]["customer"] == "customer"
+    again = tmp_path / "again"
+    code, _, err = run(
+        ["analyze", str(orders), "--config", str(out / "config.json"), "--out", str(again)], capsys
+    )
+    assert code == 0, err
+    assert (again / "customers.csv").read_bytes() == (out / "customers.csv").read_bytes()
+
+
+def test_no_input_runs_on_the_built_in_sample(tmp_path, capsys):
+    code, text, err = run(["analyze", "--out", str(tmp_path / "o")], capsys)
+    assert code == 0, err
+    assert "sample_orders.csv" in text
+    customers = pd.read_csv(tmp_path / "o" / "customers.csv", encoding="utf-8-sig")
+    assert len(customers) > 2000
+    assert {"name", "email"} <= set(customers.columns)
+
+
+def test_fixed_thresholds_from_the_command_line(orders, tmp_path, capsys):
+    out = tmp_path / "out"
+    code, _, err = run(
+        [
+            "analyze",
+            str(orders),
+            "--out",
+            str(out),
+            "--as-of",
+            "2024-02-11",
+            "--r-breaks",
+            "15,30,45,60",
+            "--f-breaks",
+            "2,3,4,5",
+            "--m-breaks",
+            "6,10,20,30",
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    c = pd.read_csv(
+        out / "customers.csv", dtype={"customer_id": str}, encoding="utf-8-sig"
+    ).set_index("customer_id")
+    # 00123: 10 days, 2 orders, 30.50 -> R5 F2 M5; B7: 27 days, 1 order, 5.00 -> R4 F1 M1
+    assert c.loc["00123", "rfm_code"] == 525
+    assert c.loc["B7", "rfm_code"] == 411
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["analyze", "missing.csv"], "missing.csv: no such file"),
+        (["analyze", "{orders}", "--customer", "nobody"], "no column 'nobody' for the customer"),
+        (["analyze", "{empty}"], "empty.csv: is empty"),
+        (["analyze", "{header_only}"], "has no data rows"),
+        (["analyze", "{orders}", "--bins", "12"], "bins must be between 2 and 9"),
+        (
+            ["analyze", "{orders}", "--amount", "amount", "--quantity", "q", "--price", "p"],
+            "not both",
+        ),
+        (["analyze", "{orders}", "--method", "quantile", "--r-breaks", "1,2,3,4"], "contradicts"),
+        (["analyze", "{orders}", "--method", "fixed"], "needs thresholds"),
+        (["analyze", "{orders}", "--r-breaks", "30,60"], "5 bins need 4 numbers"),
+        (["analyze", "{orders}", "--as-of", "yesterday"], "is not a date"),
+        (["analyze", "{orders}", "--scheme", "nope"], "unknown segment scheme 'nope'"),
+        (["analyze", "{orders}", "--bins", "3"], "written for 5-point scores"),
+        (["analyze", "{orders}", "--config", "{orders}"], "not valid JSON"),
+        (["analyze", "{orders}", "--frequency", "weekly"], "invalid choice"),
+        (
+            ["analyze", "{orders}", "--date", "email"],
+            "column 'email': 4 of 4 rows have no readable date",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args, message, orders, tmp_path, capsys):
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "header_only.csv").write_text("customer,date,amount\n", encoding="utf-8")
+    paths = {
+        "orders": orders,
+        "empty": tmp_path / "empty.csv",
+        "header_only": tmp_path / "header_only.csv",
+    }
+    args = [a.format(**paths) for a in args] + ["--out", str(tmp_path / "out")]
+    with pytest.raises(SystemExit) if "invalid choice" in message else _no_raise():
+        code, _, err = run(args, capsys)
+        assert code == 2
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ")
+        assert message in lines[0]
+    if "invalid choice" in message:
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("error: ") and message in err[0]
+
+
+class _no_raise:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_a_failed_run_leaves_earlier_output_intact(orders, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run(["analyze", str(orders), "--out", str(out)], capsys)[0] == 0
+    before = (out / "customers.csv").read_bytes()
+    code, _, _ = run(["analyze", str(orders), "--customer", "nobody", "--out", str(out)], capsys)
+    assert code == 2
+    assert (out / "customers.csv").read_bytes() == before
