@@ -22,6 +22,10 @@ _SERIAL_MIN, _SERIAL_MAX = 18264, 73051
 
 def strip_armour(values: pd.Series) -> pd.Series:
     """Remove ``="…"`` wrappers, a leading ``'`` or tab, and outer whitespace from text cells."""
+    return _by_uniques(values, _strip_armour_uniques)
+
+
+def _strip_armour_uniques(values: pd.Series) -> pd.Series:
     text = values.astype("string")
     unwrapped = text.str.extract(r'^\s*="(.*)"\s*$', expand=False)
     text = unwrapped.fillna(text)
@@ -30,25 +34,21 @@ def strip_armour(values: pd.Series) -> pd.Series:
 
 def to_text_ids(values: pd.Series) -> pd.Series:
     """Ids as text: numbers keep no ``.0`` (``12346.0`` → ``12346``); blanks become NA."""
-    if pd.api.types.is_float_dtype(values) or values.dtype == object:
+    return _by_uniques(values, _text_id_uniques)
 
-        def one(v: object) -> object:
-            if isinstance(v, float):
-                if np.isnan(v):
-                    return pd.NA
-                return str(int(v)) if v.is_integer() else repr(v)
-            return v
 
-        uniques, codes = _unique(values)
-        values = pd.Series([one(v) for v in uniques], dtype=object).take(codes)
-        values.index = codes.index
-    text = strip_armour(values)
+def _text_id_uniques(values: pd.Series) -> pd.Series:
+    def one(v: object) -> object:
+        if isinstance(v, float):
+            if np.isnan(v):
+                return pd.NA
+            return str(int(v)) if v.is_integer() else repr(v)
+        if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+            return str(v)
+        return v
+
+    text = _strip_armour_uniques(pd.Series([one(v) for v in values], dtype=object))
     return text.mask(text == "")
-
-
-def _unique(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return pd.Series(uniques, dtype=object), pd.Series(codes, index=values.index)
 
 
 def _by_uniques(values: pd.Series, parse) -> pd.Series:

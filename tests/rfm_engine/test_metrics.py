@@ -102,3 +102,17 @@ def test_amount_from_quantity_times_price():
         RfmConfig(columns=ColumnMap(customer="cust", date="day", quantity="qty", price="unit")),
     )
     assert result.customers.loc[0, "monetary"] == pytest.approx(10.0)
+
+
+def test_spreadsheet_cells_numbers_and_blanks_as_ids():
+    # XLSX readers give object columns: numbers as floats, blank cells as NaN/None.
+    frame = pd.DataFrame(
+        {
+            "cust": pd.Series([12346.0, float("nan"), "A-1", None, 7], dtype=object),
+            "day": ["2024-01-01"] * 5,
+            "amt": [1.0, 2.0, 3.0, 4.0, 5.0],
+        }
+    )
+    result = analyze(frame, RfmConfig(columns=ColumnMap(customer="cust", date="day", amount="amt")))
+    assert sorted(result.customers["customer_id"]) == ["12346", "7", "A-1"]
+    assert result.cleaning.rows_dropped("blank_customer") == 2
