@@ -31,7 +31,7 @@ def compute_metrics(
     Columns: ``customer_id``, ``recency_days``, ``frequency``, ``monetary``, ``orders``,
     ``revenue`` (net of returns when given), ``first_purchase``, ``last_purchase``, contacts.
     """
-    codes, customers = pd.factorize(purchases["customer_id"], sort=True)
+    codes, customers = _customer_codes(purchases["customer_id"])
     n = len(customers)
     day = purchases["date"].to_numpy(dtype="datetime64[D]").astype("int64")
     amount = purchases["amount"].to_numpy(dtype="float64")
@@ -42,27 +42,26 @@ def compute_metrics(
     np.minimum.at(first, codes, day)
     revenue = np.bincount(codes, weights=amount, minlength=n)
 
-    if "order_id" in purchases.columns:
-        order = purchases["order_id"].to_numpy(dtype=object)
-        blank = purchases["order_id"].eq("").to_numpy()
-        order_codes = pd.factorize(order)[0].astype("int64")
+    if "order_code" in purchases.columns:
+        order_codes = purchases["order_code"].to_numpy(dtype="int64")
+        blank = order_codes < 0
         # A row without an order id is an order of its own.
-        order_codes[blank] = -1 - np.arange(int(blank.sum()))
-        orders = _distinct_per_customer(codes, order_codes, n)
+        orders = _distinct_orders(codes[~blank], order_codes[~blank], n)
+        orders = orders + np.bincount(codes[blank], minlength=n)
     else:
         orders = np.bincount(codes, minlength=n)
-    days = _distinct_per_customer(codes, day, n)
+    if config.frequency == "days":
+        days = _distinct_per_customer(codes, day - day.min(initial=0), n)
 
     if returns is not None and len(returns):
-        index = pd.Index(customers)
-        pos = index.get_indexer(returns["customer_id"])
+        pos = pd.Index(customers).get_indexer(returns["customer_id"].astype(object))
         known = pos >= 0
         revenue = revenue + np.bincount(
             pos[known], weights=returns["amount"].to_numpy()[known], minlength=n
         )
 
     as_of_day = np.datetime64(as_of, "D").astype("int64")
-    frequency = orders if config.frequency == "orders" else days
+    frequency = days if config.frequency == "days" else orders
     monetary = revenue if config.monetary == "total" else revenue / orders
     table = pd.DataFrame(
         {
@@ -81,9 +80,49 @@ def compute_metrics(
     return table
 
 
+def _codes_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes (-1 for missing) and the distinct values, cheaply for categoricals."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy().astype("int64"), np.asarray(values.cat.categories)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes.astype("int64"), np.asarray(uniques, dtype=object)
+
+
+def _customer_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes 0..n-1 over the customers present, numbered in sorted id order."""
+    codes, labels = _codes_of(values)
+    present = np.bincount(codes, minlength=len(labels)) > 0
+    labels = labels[present]
+    order = np.argsort(labels.astype(str), kind="stable")
+    renumber = np.full(len(present), -1, dtype="int64")
+    renumber[np.flatnonzero(present)[order]] = np.arange(len(order))
+    return renumber[codes], labels[order]
+
+
+def _distinct_orders(codes: np.ndarray, order_codes: np.ndarray, n: int) -> np.ndarray:
+    """Distinct orders per customer. Usually an order id belongs to one customer: then each
+    order is counted for its owner in linear time; ids shared by customers are paired exactly."""
+    if len(codes) == 0:
+        return np.zeros(n, dtype="int64")
+    owner = np.full(int(order_codes.max()) + 1, -1, dtype="int64")
+    owner[order_codes[::-1]] = codes[::-1]  # the customer of each order's first row
+    used = owner >= 0
+    counts = np.bincount(owner[used], minlength=n)
+    shared = owner[order_codes] != codes
+    if shared.any():
+        # Orders whose id also appears under another customer: count the extra pairs exactly.
+        extra = _distinct_per_customer(codes[shared], order_codes[shared], n)
+        counts = counts + extra
+    return counts
+
+
 def _distinct_per_customer(codes: np.ndarray, keys: np.ndarray, n: int) -> np.ndarray:
-    pairs = pd.DataFrame({"c": codes, "k": keys}).drop_duplicates()
-    return np.bincount(pairs["c"].to_numpy(), minlength=n)
+    """How many distinct non-negative ``keys`` each customer code has."""
+    if len(codes) == 0:
+        return np.zeros(n, dtype="int64")
+    width = int(keys.max()) + 1
+    pairs = pd.unique(codes.astype("int64") * width + keys.astype("int64"))
+    return np.bincount(pairs // width, minlength=n)
 
 
 def _latest_contacts(

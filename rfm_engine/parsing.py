@@ -33,8 +33,34 @@ def _strip_armour_uniques(values: pd.Series) -> pd.Series:
 
 
 def to_text_ids(values: pd.Series) -> pd.Series:
-    """Ids as text: numbers keep no ``.0`` (``12346.0`` → ``12346``); blanks become NA."""
-    return _by_uniques(values, _text_id_uniques)
+    """Ids as text, as a categorical Series (codes per row, each distinct id once).
+
+    Numbers keep no ``.0`` (``12346.0`` → ``12346``); cell armour is stripped; blanks are NA.
+    Only the distinct values are converted, so millions of rows cost little.
+    """
+    codes, labels = text_id_codes(values)
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object)),
+        index=values.index,
+    )
+
+
+def text_id_codes(values: pd.Series, *, labels: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, labels)``: ``labels[codes[i]]`` is row i's id as text; code -1 means blank.
+
+    With ``labels=False`` only the codes are wanted (e.g. order ids, where only distinctness
+    counts) and integer columns skip the conversion to text.
+    """
+    if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        text = pd.Index(uniques).astype(str) if labels else uniques
+        return codes.astype("int64"), np.asarray(text, dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    text = _text_id_uniques(pd.Series(uniques, dtype=object))
+    # Distinct raw values can give the same id (" 12" and "12"): merge them; blanks → -1.
+    merged, labels = pd.factorize(text, use_na_sentinel=True)
+    lookup = np.append(merged, -1).astype("int64")  # index -1 (NA rows) → -1
+    return lookup[codes], np.asarray(labels, dtype=object)
 
 
 def _text_id_uniques(values: pd.Series) -> pd.Series:

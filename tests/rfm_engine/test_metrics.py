@@ -116,3 +116,16 @@ def test_spreadsheet_cells_numbers_and_blanks_as_ids():
     result = analyze(frame, RfmConfig(columns=ColumnMap(customer="cust", date="day", amount="amt")))
     assert sorted(result.customers["customer_id"]) == ["12346", "7", "A-1"]
     assert result.cleaning.rows_dropped("blank_customer") == 2
+
+
+def test_an_order_id_shared_by_two_customers_counts_for_each():
+    rows = [
+        ["a", "2024-01-01", "1", "o1"],
+        ["b", "2024-01-01", "1", "o1"],
+        ["b", "2024-01-02", "1", "o1"],
+        ["a", "2024-01-03", "1", "o2"],
+        ["b", "2024-01-03", "1", ""],
+    ]
+    _, c = run(rows)
+    assert c.loc["a", "frequency"] == 2
+    assert c.loc["b", "frequency"] == 2  # o1 once, plus a row without an order id
