@@ -14,7 +14,7 @@ import pandas as pd
 
 from .config import CleaningRules, ColumnMap, Period
 from .errors import DataError
-from .parsing import parse_amounts, parse_dates, strip_armour, text_id_codes, to_text_ids
+from .parsing import parse_amounts, parse_dates, strip_armour, text_id_codes
 from .reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
 from .status import cancelled_mask
 
@@ -121,40 +121,50 @@ class CleanedData:
 
 
 class _Steps:
-    def __init__(self, raw_columns: list[str]) -> None:
-        self.steps: list[CleaningStep] = []
-        self.raw_columns = raw_columns
+    """Applies rules to a positional ``alive`` mask over the raw rows, recording each one."""
 
-    def add(self, key: str, frame: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
-        """Record the rows where ``mask`` is true as dropped by rule ``key``; return the rest."""
-        count = int(mask.sum())
-        rule, description = RULES[key]
+    def __init__(self, raw: pd.DataFrame) -> None:
+        self.raw = raw
+        self.steps: list[CleaningStep] = []
+        self.alive = np.ones(len(raw), dtype=bool)
+
+    def drop(self, key: str, mask: np.ndarray) -> None:
+        """Drop the live rows where ``mask`` is true, counted under rule ``key``."""
+        hit = np.asarray(mask, dtype=bool) & self.alive
+        count = int(hit.sum())
         if count:
-            examples = frame.loc[mask, self.raw_columns].head(EXAMPLES_PER_RULE)
+            rule, description = RULES[key]
+            examples = self.raw.iloc[np.flatnonzero(hit)[:EXAMPLES_PER_RULE]]
             self.steps.append(
                 CleaningStep(key, rule, description, count, examples.reset_index(drop=True))
             )
-            return frame.loc[~mask]
-        return frame
+            self.alive &= ~hit
 
+    def strict(self, key: str, mask: np.ndarray, column: str | None) -> None:
+        """A rule that is switched off: rows it would drop are an error naming the first one."""
+        hit = np.flatnonzero(np.asarray(mask, dtype=bool) & self.alive)
+        if not len(hit):
+            return
+        first = self.raw.iloc[hit[0]]
+        value = first.get(column) if column else None
+        where = f"row {first.get(ROW_COLUMN)}"
+        if first.get(SOURCE_COLUMN) is not None:
+            where = f"{first.get(SOURCE_COLUMN)}, {where}"
+        shown = self.raw.iloc[hit[:EXAMPLES_PER_RULE]]
+        raise DataError(
+            f"{where}: {RULES[key][1]}"
+            + (f" in column {column!r} ({value!r})" if column else "")
+            + f"; {len(hit)} such rows, and the rule that drops them is off",
+            column=column,
+            rows=tuple(int(r) for r in shown[ROW_COLUMN]),
+            examples=tuple(shown[column]) if column else (),
+        )
 
-def _strict(key: str, frame: pd.DataFrame, mask: pd.Series, column: str | None) -> None:
-    """A rule that is switched off: rows it would drop are an error naming the first one."""
-    if not mask.any():
-        return
-    first = frame.loc[mask].iloc[0]
-    value = first.get(column) if column else None
-    where = f"row {first.get(ROW_COLUMN)}"
-    if first.get(SOURCE_COLUMN) is not None:
-        where = f"{first.get(SOURCE_COLUMN)}, {where}"
-    raise DataError(
-        f"{where}: {RULES[key][1]}"
-        + (f" in column {column!r} ({value!r})" if column else "")
-        + f"; {int(mask.sum())} such rows, and the rule that drops them is off",
-        column=column,
-        rows=tuple(int(r) for r in frame.loc[mask, ROW_COLUMN].head(EXAMPLES_PER_RULE)),
-        examples=tuple(frame.loc[mask, column].head(EXAMPLES_PER_RULE)) if column else (),
-    )
+    def apply(self, key: str, mask: np.ndarray, enabled: bool, column: str | None) -> None:
+        if enabled:
+            self.drop(key, mask)
+        else:
+            self.strict(key, mask, column)
 
 
 def clean(
@@ -165,107 +175,106 @@ def clean(
     period: Period = Period(),
     dayfirst: bool | None = None,
 ) -> CleanedData:
-    """Apply the cleaning rules in the order of the definitions."""
-    raw = raw.copy(deep=False)
+    """Apply the cleaning rules in the order of the definitions.
+
+    Every column is parsed once for all rows; the rules then narrow one positional mask, so
+    millions of rows are never copied rule by rule.
+    """
+    raw = raw.reset_index(drop=True)
     if ROW_COLUMN not in raw.columns:
         raw[ROW_COLUMN] = np.arange(1, len(raw) + 1)
-    raw_columns = [c for c in raw.columns]
     source_columns = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
-    steps = _Steps(raw_columns)
-    rows_read = len(raw)
-    frame = raw
+    steps = _Steps(raw)
 
     # Rule 1: exact duplicate source rows (every source column equal; the file name not counted).
     if rules.drop_duplicates:
-        frame = steps.add("duplicates", frame, duplicate_rows(frame[source_columns]))
+        steps.drop("duplicates", duplicate_rows(raw[source_columns]).to_numpy())
 
     # Rule 7 (order totals): one row per order, each field its first non-blank value.
+    work = raw
     if columns.amount_is_order_total and columns.order:
-        frame = _collapse_order_totals(frame, columns, steps)
+        work, extra = _collapse_order_totals(raw, columns, steps.alive)
+        steps.drop("order_lines", extra)
 
     # Rule 2: blank customer id.
-    customer = to_text_ids(frame[columns.customer])
-    blank = customer.isna()
-    if rules.drop_blank_customer:
-        frame = steps.add("blank_customer", frame, blank)
-        customer = customer[~blank]
-    else:
-        _strict("blank_customer", frame, blank, columns.customer)
+    customer_codes, customer_labels = text_id_codes(work[columns.customer])
+    steps.apply("blank_customer", customer_codes < 0, rules.drop_blank_customer, columns.customer)
 
     # Rule 3: date or amount missing or unreadable.
-    dates = parse_dates(frame[columns.date], dayfirst=dayfirst, column=columns.date)
+    dates = parse_dates(work[columns.date], dayfirst=dayfirst, column=columns.date).to_numpy()
     if columns.amount:
-        amounts = parse_amounts(frame[columns.amount])
+        amounts = parse_amounts(work[columns.amount]).to_numpy()
     else:
-        amounts = parse_amounts(frame[columns.quantity]) * parse_amounts(frame[columns.price])
-    bad_date = dates.isna()
-    bad_amount = amounts.isna() & ~bad_date
-    _refuse_mostly_bad(frame, bad_date, columns.date, "date")
+        amounts = (
+            parse_amounts(work[columns.quantity]) * parse_amounts(work[columns.price])
+        ).to_numpy()
+    bad_date = np.isnat(dates)
     amount_col = columns.amount or columns.price
-    _refuse_mostly_bad(frame, amounts.isna(), amount_col, "amount")
-    if rules.drop_unparseable:
-        frame = steps.add("bad_date", frame, bad_date)
-        frame = steps.add("bad_amount", frame, bad_amount.loc[frame.index])
-    else:
-        _strict("bad_date", frame, bad_date, columns.date)
-        _strict("bad_amount", frame, bad_amount, amount_col)
-    keep = frame.index
-    data = pd.DataFrame(
-        {"customer_id": customer.loc[keep], "date": dates.loc[keep], "amount": amounts.loc[keep]},
-        index=keep,
-    )
-    if columns.order:
-        # Only distinctness matters for frequency: integer codes, -1 for a blank order id.
-        data["order_code"] = text_id_codes(frame[columns.order], labels=False)[0]
-    data[ROW_COLUMN] = frame[ROW_COLUMN]
-    if SOURCE_COLUMN in frame.columns:
-        data[SOURCE_COLUMN] = frame[SOURCE_COLUMN]
+    _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date")
+    _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount")
+    steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
+    steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
 
     # Rule 4: amount <= 0 is not a purchase; in "net" mode negative rows are returns that
     # reduce monetary (never orders) and only zero rows are dropped.
-    returns = data.iloc[0:0]
+    returned = np.zeros(len(raw), dtype=bool)
     if rules.returns == "drop":
-        frame = steps.add("non_positive", frame, data["amount"] <= 0)
+        steps.drop("non_positive", amounts <= 0)
     elif rules.returns == "net":
-        returns = data.loc[data["amount"] < 0]
-        frame = steps.add("non_positive", frame, data["amount"] == 0)
-        frame = frame.loc[~frame.index.isin(returns.index)]
-    data = data.loc[frame.index]
+        steps.drop("non_positive", amounts == 0)
+        returned = steps.alive & (amounts < 0)
+        steps.alive &= ~returned
 
-    # Rule 5: the analysis period.
+    # Rule 5: the analysis period (returns follow the same period).
     for key, option_day, later in (
         ("after_as_of", period.as_of, True),
         ("before_start", period.start, False),
     ):
         if option_day is None:
             continue
-        day = pd.Timestamp(option_day)
-        outside = data["date"] > day if later else data["date"] < day
-        if rules.drop_outside_period:
-            frame = steps.add(key, frame, outside)
-            data = data.loc[frame.index]
-            returns = returns.loc[(returns["date"] <= day) if later else (returns["date"] >= day)]
-        else:
-            _strict(key, frame, outside, columns.date)
+        day = np.datetime64(option_day, "D")
+        outside = dates > day if later else dates < day
+        steps.apply(key, outside, rules.drop_outside_period, columns.date)
+        returned &= ~outside
 
     # Rule 6: cancelled / closed / refunded / unpaid orders by status.
     if columns.status and rules.drop_cancelled:
-        frame = steps.add("cancelled", frame, cancelled_mask(frame[columns.status]))
-        data = data.loc[frame.index]
-        if len(returns):
-            returned = raw.loc[returns.index, columns.status]
-            returns = returns.loc[~cancelled_mask(returned)]
+        cancelled = cancelled_mask(work[columns.status]).to_numpy()
+        steps.drop("cancelled", cancelled)
+        returned &= ~cancelled
 
-    contacts = tuple(c for c in columns.contacts if c in frame.columns)
-    for name in contacts:
-        data[name] = strip_armour(frame[name].astype("string"))
+    contacts = tuple(c for c in columns.contacts if c in work.columns)
+    order_codes = text_id_codes(work[columns.order], labels=False)[0] if columns.order else None
+
+    def rows(mask: np.ndarray, with_contacts: bool) -> pd.DataFrame:
+        idx = np.flatnonzero(mask)
+        data = {
+            "customer_id": pd.Categorical.from_codes(
+                customer_codes[idx], categories=pd.Index(customer_labels, dtype=object)
+            ),
+            "date": dates[idx],
+            "amount": amounts[idx],
+        }
+        if order_codes is not None:
+            # Only distinctness matters for frequency: integer codes, -1 for a blank order id.
+            data["order_code"] = order_codes[idx]
+        data[ROW_COLUMN] = raw[ROW_COLUMN].to_numpy()[idx]
+        if SOURCE_COLUMN in raw.columns:
+            data[SOURCE_COLUMN] = raw[SOURCE_COLUMN].to_numpy()[idx]
+        if with_contacts:
+            for name in contacts:
+                data[name] = strip_armour(work[name].iloc[idx])
+        return pd.DataFrame(data)
+
+    purchases = rows(steps.alive, True)
+    returns = rows(returned, False)
     report = CleaningReport(
-        rows_read=rows_read,
-        rows_used=len(data),
+        rows_read=len(raw),
+        rows_used=len(purchases),
         steps=tuple(steps.steps),
         returns_netted=len(returns),
     )
-    return CleanedData(purchases=data, returns=returns, report=report, contacts=contacts)
+    return CleanedData(purchases=purchases, returns=returns, report=report, contacts=contacts)
 
 
 def duplicate_rows(frame: pd.DataFrame) -> pd.Series:
@@ -290,17 +299,25 @@ def duplicate_rows(frame: pd.DataFrame) -> pd.Series:
 
 
 def _refuse_mostly_bad(
-    frame: pd.DataFrame, bad: pd.Series, column: str, what: str, share: float = 0.5
+    frame: pd.DataFrame,
+    alive: np.ndarray,
+    bad: np.ndarray,
+    column: str,
+    what: str,
+    share: float = 0.5,
 ) -> None:
-    """If most rows fail, the column or its format is wrong: an import error, not cleaning."""
-    if len(frame) == 0 or bad.mean() <= share:
+    """If most live rows fail, the column or its format is wrong: an import error."""
+    live = int(alive.sum())
+    failed = alive & bad
+    if live == 0 or failed.sum() <= share * live:
         return
-    failed = frame.loc[bad & frame[column].notna()]
-    examples = tuple(failed[column].head(EXAMPLES_PER_RULE))
-    rows = tuple(int(r) for r in failed[ROW_COLUMN].head(EXAMPLES_PER_RULE))
+    values = frame[column]
+    shown_idx = np.flatnonzero(failed & values.notna().to_numpy())[:EXAMPLES_PER_RULE]
+    examples = tuple(values.iloc[shown_idx])
+    rows = tuple(int(r) for r in frame[ROW_COLUMN].iloc[shown_idx])
     shown = f", e.g. {examples[0]!r} in row {rows[0]}" if examples else " (they are blank)"
     raise DataError(
-        f"column {column!r}: {int(bad.sum())} of {len(frame)} rows have no readable {what}"
+        f"column {column!r}: {int(failed.sum())} of {live} rows have no readable {what}"
         f"{shown}; is it the right column?",
         column=column,
         rows=rows,
@@ -308,14 +325,24 @@ def _refuse_mostly_bad(
     )
 
 
-def _collapse_order_totals(frame: pd.DataFrame, columns: ColumnMap, steps: _Steps) -> pd.DataFrame:
-    order = pd.Series(text_id_codes(frame[columns.order], labels=False)[0], index=frame.index)
-    keyed = frame.loc[order >= 0]
-    if keyed.empty:
-        return frame
-    roles = [c for c in {*columns.roles.values(), *columns.contacts} if c in frame.columns]
-    firsts = keyed.groupby(order.loc[keyed.index], sort=False)[roles].transform("first")
-    filled = frame.copy()
-    filled.loc[keyed.index, roles] = firsts
-    extra = (order >= 0) & order.duplicated()
-    return steps.add("order_lines", filled, extra)
+def _collapse_order_totals(
+    raw: pd.DataFrame, columns: ColumnMap, alive: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Fill each live order's role cells from its first non-blank value; mark its extra lines."""
+    codes = text_id_codes(raw[columns.order], labels=False)[0]
+    keyed = alive & (codes >= 0)
+    extra = np.zeros(len(raw), dtype=bool)
+    if not keyed.any():
+        return raw, extra
+    idx = np.flatnonzero(keyed)
+    roles = [
+        c for c in dict.fromkeys([*columns.roles.values(), *columns.contacts]) if c in raw.columns
+    ]
+    firsts = raw.iloc[idx][roles].groupby(codes[idx], sort=False).transform("first")
+    filled = raw.copy()
+    for role in roles:
+        column = filled[role].astype(object)
+        column.iloc[idx] = firsts[role].to_numpy()
+        filled[role] = column
+    extra[idx] = pd.Series(codes[idx]).duplicated().to_numpy()
+    return filled, extra
