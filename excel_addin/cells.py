@@ -1,0 +1,186 @@
+"""Excel cell values in, engine inputs out, and engine tables back to cell values.
+
+Excel hands a custom function 2D lists: numbers as floats, dates as serial numbers (or
+``datetime`` objects in the classic Windows add-in), text as ``str``, and empty cells as ``None``
+or ``""`` (xlwings Lite, xlwings Server) — some Excel flavours give ``0`` for an empty cell passed
+as a single argument. Everything here only reshapes values; all reading, parsing and rules are
+the engine's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from rfm_engine import ColumnError, ColumnMap, ConfigError, DataError
+from rfm_engine.columns import resolve_columns
+from rfm_engine.parsing import parse_amounts, parse_dates
+
+#: Column names given to a range without a header row (customer, date, amount in that order).
+HEADERLESS = ("customer", "date", "amount")
+
+
+def is_blank(value: Any) -> bool:
+    """An argument Excel sent for an empty or omitted cell: ``None``, ``""`` or ``0``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0
+
+
+def matrix(value: Any) -> list[list[Any]]:
+    """Any argument as a 2D list (a single cell becomes ``[[value]]``)."""
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(row, (list, tuple)) for row in value):
+            return [list(row) for row in value]
+        return [list(value)]
+    return [[value]]
+
+
+def orders_frame(cells: Any) -> tuple[pd.DataFrame, ColumnMap]:
+    """A raw orders table and its column map from a range.
+
+    The range has a header row (columns found from the headers, as when importing a file) or
+    exactly three columns: customer, date, amount. Rows that are entirely empty are ignored
+    (ranges like ``A1:C5000`` usually reach past the data).
+    """
+    rows = matrix(cells)
+    width = max((len(r) for r in rows), default=0)
+    frame = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
+    blank = frame.isna() | frame.apply(lambda col: col.map(is_blank))
+    frame = frame[~blank.all(axis=1)].reset_index(drop=True)
+    if frame.empty:
+        raise DataError("orders: the range is empty")
+    first = [frame.iat[0, i] for i in range(width)]
+    has_header = all(isinstance(v, str) and v.strip() for v in first)
+    if has_header and width == 3:
+        # "customer, date, amount" as a header; "C001, 2024-05-01, 12.50" as text data.
+        has_header = bool(np.isnan(parse_amounts(pd.Series([first[2]], dtype=object))[0]))
+    if has_header:
+        headers = _unique_headers(first)
+        data = frame.iloc[1:].reset_index(drop=True)
+        data.columns = headers
+        if data.empty:
+            raise DataError("orders: the range has a header row but no orders below it")
+        return data.infer_objects(), _column_map(headers)
+    if width != 3:
+        raise ColumnError(
+            f"orders: give a header row (customer, date, amount …) or exactly three columns "
+            f"customer, date, amount; the range has {width} columns and no header row",
+            available_columns=(),
+        )
+    frame.columns = list(HEADERLESS)
+    return frame.infer_objects(), ColumnMap(*HEADERLESS)
+
+
+def _unique_headers(first: Sequence[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in (str(v).strip() for v in first):
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}.{seen[name] - 1}")
+    return out
+
+
+def _column_map(headers: list[str]) -> ColumnMap:
+    """Found from the headers; three unknown headers are taken as customer, date, amount."""
+    if len(headers) == 3:
+        try:
+            resolve_columns(headers, ColumnMap())
+        except ColumnError:
+            return ColumnMap(*headers)
+    return ColumnMap()
+
+
+def date_value(value: Any, name: str) -> dt.date | None:
+    """A date argument (serial number, date cell, ISO text) as a date; blank gives ``None``."""
+    value = scalar(value, name)
+    if is_blank(value):
+        return None
+    parsed = parse_dates(pd.Series([value], dtype=object), dayfirst=None, column=name)[0]
+    if pd.isna(parsed):
+        raise DataError(f"{name}: cannot read {value!r} as a date", column=name, examples=(value,))
+    return parsed.date()
+
+
+def int_value(value: Any, name: str, default: int) -> int:
+    """A whole-number argument (Excel sends floats); blank gives ``default``."""
+    value = scalar(value, name)
+    if is_blank(value):
+        return default
+    number = _number(value, name)
+    if not number.is_integer():
+        raise ConfigError(f"{name} must be a whole number, not {value!r}", option=name)
+    return int(number)
+
+
+def text_value(value: Any, name: str, default: str) -> str:
+    """A text argument; blank gives ``default``."""
+    value = scalar(value, name)
+    return default if is_blank(value) else str(value).strip()
+
+
+def bool_value(value: Any, name: str) -> bool:
+    """TRUE/FALSE, 1/0 or the words true/false/yes/no; blank is FALSE."""
+    value = scalar(value, name)
+    if is_blank(value):
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    word = str(value).strip().lower()
+    if word in {"true", "yes", "1"}:
+        return True
+    if word in {"false", "no", "0"}:
+        return False
+    raise ConfigError(f"{name} must be TRUE or FALSE, not {value!r}", option=name)
+
+
+def scalar(value: Any, name: str) -> Any:
+    """The single value of a one-cell argument."""
+    cells = matrix(value)
+    if len(cells) == 1 and len(cells[0]) == 1:
+        return cells[0][0]
+    raise ConfigError(f"{name} must be a single cell, not a range", option=name)
+
+
+def numbers(value: Any, name: str) -> np.ndarray:
+    """The numbers of a range, blanks skipped; text that is not a number is an error."""
+    flat = [v for row in matrix(value) for v in row if v is not None and v != ""]
+    parsed = parse_amounts(pd.Series(flat, dtype=object)).to_numpy(dtype="float64")
+    bad = [v for v, x in zip(flat, parsed, strict=True) if not math.isfinite(x)]
+    if bad:
+        raise DataError(f"{name}: {bad[0]!r} is not a number", column=name, examples=(bad[0],))
+    if not len(parsed):
+        raise DataError(f"{name}: the range has no numbers", column=name)
+    return parsed
+
+
+def _number(value: Any, name: str) -> float:
+    if isinstance(value, bool):
+        raise ConfigError(f"{name} must be a number, not {value!r}", option=name)
+    parsed = parse_amounts(pd.Series([value], dtype=object))[0]
+    if not math.isfinite(parsed):
+        raise ConfigError(f"{name} must be a number, not {value!r}", option=name)
+    return float(parsed)
+
+
+def table_cells(frame: pd.DataFrame) -> list[list[Any]]:
+    """A header row, then the rows as plain Python values (missing values as empty cells,
+    dates as dates so Excel shows them as dates)."""
+    body = frame.astype(object).where(frame.notna(), None)
+    rows = [[_plain(v) for v in row] for row in body.itertuples(index=False, name=None)]
+    return [list(frame.columns), *rows]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.date() if value == value.normalize() else value.to_pydatetime()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
