@@ -88,12 +88,18 @@ def _unique_headers(first: Sequence[str]) -> list[str]:
 
 def _column_map(headers: list[str]) -> ColumnMap:
     """Found from the headers; three unknown headers are taken as customer, date, amount."""
-    if len(headers) == 3:
-        try:
-            resolve_columns(headers, ColumnMap())
-        except ColumnError:
+    try:
+        return resolve_columns(headers, ColumnMap())
+    except ColumnError as exc:
+        if len(headers) == 3:
             return ColumnMap(*headers)
-    return ColumnMap()
+        raise ColumnError(
+            f"orders: cannot tell which column is the {' / '.join(exc.missing_columns)}; "
+            f"the header row has {', '.join(repr(h) for h in headers[:30])}: rename the "
+            "headers (e.g. customer, date, amount)",
+            missing_columns=exc.missing_columns,
+            available_columns=exc.available_columns,
+        ) from None
 
 
 def date_value(value: Any, name: str) -> dt.date | None:
