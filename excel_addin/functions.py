@@ -70,7 +70,7 @@ def _analyze(orders, as_of, bins, scheme, lang):
 
 
 @_func("TABLE")
-@xw.arg("orders", ndim=2, doc=ORDERS_DOC)
+@xw.arg("orders", "raw", doc=ORDERS_DOC)
 @xw.arg("as_of", doc=AS_OF_DOC)
 @xw.arg("bins", doc=BINS_DOC)
 @xw.arg("scheme", doc=SCHEME_DOC)
@@ -84,7 +84,7 @@ def rfm_table(orders, as_of=None, bins=None, scheme=None, lang=None):
 
 
 @_func("SUMMARY")
-@xw.arg("orders", ndim=2, doc=ORDERS_DOC)
+@xw.arg("orders", "raw", doc=ORDERS_DOC)
 @xw.arg("as_of", doc=AS_OF_DOC)
 @xw.arg("bins", doc=BINS_DOC)
 @xw.arg("scheme", doc=SCHEME_DOC)
@@ -98,7 +98,7 @@ def rfm_summary(orders, as_of=None, bins=None, scheme=None, lang=None):
 
 @_func("SCORE")
 @xw.arg("value", doc="The value to score")
-@xw.arg("values", ndim=2, doc="The column it is scored within (e.g. every customer's monetary)")
+@xw.arg("values", "raw", doc="The column it is scored within (e.g. every customer's monetary)")
 @xw.arg("bins", doc=BINS_DOC)
 @xw.arg("lower_is_better", doc="TRUE for recency days (fewer days score higher); default FALSE")
 @cell_errors
@@ -112,7 +112,7 @@ def rfm_score(value, values, bins=None, lower_is_better=None):
 
 
 @_func("THRESHOLDS")
-@xw.arg("values", ndim=2, doc="A column of values (e.g. every customer's frequency)")
+@xw.arg("values", "raw", doc="A column of values (e.g. every customer's frequency)")
 @xw.arg("bins", doc=BINS_DOC)
 @cell_errors
 def rfm_thresholds(values, bins=None):
@@ -123,9 +123,9 @@ def rfm_thresholds(values, bins=None):
 
 
 @_func("SEGMENT")
-@xw.arg("r", doc="R score (a cell or a column)")
-@xw.arg("f", doc="F score")
-@xw.arg("m", doc="M score")
+@xw.arg("r", "raw", doc="R score (a cell or a column)")
+@xw.arg("f", "raw", doc="F score")
+@xw.arg("m", "raw", doc="M score")
 @xw.arg("scheme", doc="Segment scheme: classic, seed5 or a .json rule table (default classic)")
 @xw.arg("lang", doc=LANG_DOC)
 @cell_errors
@@ -154,7 +154,7 @@ def rfm_segment(r, f, m, scheme=None, lang=None):
 
 
 @_func("RECENCY")
-@xw.arg("last_date", doc="Date of the last purchase (a cell or a column)")
+@xw.arg("last_date", "raw", doc="Date of the last purchase (a cell or a column)")
 @xw.arg("as_of", doc="Analysis date (default: the day after the latest date given)")
 @cell_errors
 def rfm_recency(last_date, as_of=None):
