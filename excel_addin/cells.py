@@ -38,13 +38,24 @@ def matrix(value: Any) -> list[list[Any]]:
     Range arguments come in through xlwings' ``raw`` converter: its default converter tries to
     import Pyodide once per cell, which outside Pyodide costs about 0.3 ms a cell (30 s for a
     100,000-row range). So the little cleaning it would do happens here: rich values (Office.js
-    ``{"type": …, "basicValue": …}``) become their value, error cells and Pyodide's ``JsNull``
-    become empty.
+    ``{"type": …, "basicValue": …}``) become their value; error cells (rich values, or the COM
+    error numbers of the classic add-in) and Pyodide's ``JsNull`` become empty.
     """
-    return [[v if type(v) in _PLAIN else _clean(v) for v in row] for row in _rows(value)]
+    return [[v if type(v) in _PLAIN_SCALAR else _clean(v) for v in row] for row in _rows(value)]
 
 
 _PLAIN = frozenset({str, float, int, bool, type(None), dt.datetime, dt.date})
+_PLAIN_SCALAR = _PLAIN - {int}
+#: Error cells as the classic Windows add-in (COM) passes them to a ``raw`` argument.
+_COM_ERRORS = (
+    -2146826281,
+    -2146826246,
+    -2146826259,
+    -2146826288,
+    -2146826252,
+    -2146826265,
+    -2146826273,
+)
 #: Column kinds (:func:`pandas.api.types.infer_dtype`) that hold only plain values.
 _PLAIN_KINDS = {"string", "floating", "integer", "mixed-integer-float", "datetime", "date", "empty"}
 
@@ -56,6 +67,8 @@ def _rows(value: Any) -> list:
 
 
 def _clean(value: Any) -> Any:
+    if isinstance(value, int) and value in _COM_ERRORS:
+        return None
     if isinstance(value, dict):
         return None if value.get("type") == "Error" else value.get("basicValue")
     if type(value).__name__ == "JsNull":
@@ -71,8 +84,11 @@ def _frame(value: Any) -> pd.DataFrame:
         rows = [list(r) + [None] * (width - len(r)) for r in rows]
     frame = pd.DataFrame(rows, dtype=object)
     for col in frame.columns:
-        if pd.api.types.infer_dtype(frame[col], skipna=True) not in _PLAIN_KINDS:
+        kind = pd.api.types.infer_dtype(frame[col], skipna=True)
+        if kind not in _PLAIN_KINDS:
             frame[col] = frame[col].map(lambda v: v if type(v) in _PLAIN else _clean(v))
+        if kind in {"integer", "mixed-integer", "mixed-integer-float", "mixed"}:
+            frame[col] = frame[col].mask(frame[col].isin(_COM_ERRORS), None)
     return frame
 
 

@@ -131,3 +131,20 @@ def test_summary_matches_the_engine(excel):
     assert by_key["lost"][2:6] == [1, pytest.approx(1 / 3), 1, 20.0]
     # Segments nobody is in show empty averages, not #NUM! errors.
     assert by_key["loyal"][2] == 0 and by_key["loyal"][10] == ""
+
+
+class JsNull:
+    """Stands in for Pyodide's ``pyodide.ffi.JsNull`` (an empty cell in xlwings Lite)."""
+
+
+def test_rich_values_error_cells_and_js_null_are_read_as_xlwings_would(excel):
+    rows = excel_rows()
+    rows[1][1] = {"type": "FormattedNumber", "basicValue": rows[1][1], "numberFormat": "m/d/yyyy"}
+    rows += [
+        [{"type": "Error", "errorType": "NotAvailable", "basicValue": "#N/A"}, serial(D1), 99.0],
+        [-2146826246, serial(D1), 99.0],  # #N/A as the classic add-in's COM passes it
+        [JsNull(), JsNull(), JsNull()],
+    ]
+    assert with_dates(excel("rfm_table", rows)[1:]) == EXPECTED
+    as_of = {"type": "FormattedNumber", "basicValue": serial(dt.date(2024, 1, 12))}
+    assert excel("rfm_recency", [[rows[2][1]]], [[as_of]]) == [[1]]
