@@ -54,6 +54,19 @@ def _func(name: str):
     return xw.func(namespace=NAMESPACE, name=name)
 
 
+def _orders_func(name: str):
+    """``_func`` plus the argument help shared by RFM.TABLE and RFM.SUMMARY."""
+
+    def decorate(func):
+        options = {"as_of": AS_OF_DOC, "bins": BINS_DOC, "scheme": SCHEME_DOC, "lang": LANG_DOC}
+        for arg, doc in options.items():
+            func = xw.arg(arg, doc=doc)(func)
+        func = xw.arg("orders", "raw", doc=ORDERS_DOC)(func)
+        return _func(name)(func)
+
+    return decorate
+
+
 def _config(as_of, bins, scheme, lang) -> RfmConfig:
     return RfmConfig(
         period=Period(as_of=cells.date_value(as_of, "as_of")),
@@ -69,12 +82,7 @@ def _analyze(orders, as_of, bins, scheme, lang):
     return analyze(frame, config)
 
 
-@_func("TABLE")
-@xw.arg("orders", "raw", doc=ORDERS_DOC)
-@xw.arg("as_of", doc=AS_OF_DOC)
-@xw.arg("bins", doc=BINS_DOC)
-@xw.arg("scheme", doc=SCHEME_DOC)
-@xw.arg("lang", doc=LANG_DOC)
+@_orders_func("TABLE")
 @cell_errors
 def rfm_table(orders, as_of=None, bins=None, scheme=None, lang=None):
     """One row per customer: recency, frequency, monetary, R F M scores, code, score and
@@ -83,12 +91,7 @@ def rfm_table(orders, as_of=None, bins=None, scheme=None, lang=None):
     return cells.table_cells(result.customers[list(TABLE_COLUMNS)])
 
 
-@_func("SUMMARY")
-@xw.arg("orders", "raw", doc=ORDERS_DOC)
-@xw.arg("as_of", doc=AS_OF_DOC)
-@xw.arg("bins", doc=BINS_DOC)
-@xw.arg("scheme", doc=SCHEME_DOC)
-@xw.arg("lang", doc=LANG_DOC)
+@_orders_func("SUMMARY")
 @cell_errors
 def rfm_summary(orders, as_of=None, bins=None, scheme=None, lang=None):
     """One row per segment: customers, shares, orders, revenue, averages and the recommended

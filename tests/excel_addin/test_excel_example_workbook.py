@@ -68,16 +68,6 @@ def test_rfm_table_on_the_orders_sheet_equals_the_engine_reading_the_file(excel)
     engine = analyze(WORKBOOK, RfmConfig(reading=ReadOptions(sheet="Orders"))).customers
     assert len(result) - 1 == len(engine) > 50
     assert [r[0] for r in result[1:]] == engine["customer_id"].tolist()
-    assert [r[1:10] for r in result[1:]] == engine[
-        [
-            "recency_days",
-            "frequency",
-            "monetary",
-            "r_score",
-            "f_score",
-            "m_score",
-            "rfm_code",
-            "rfm_score",
-            "segment_name",
-        ]
-    ].values.tolist()
+    compared = result[0][1:10]
+    assert compared[0] == "recency_days" and compared[-1] == "segment_name"
+    assert [r[1:10] for r in result[1:]] == engine[compared].values.tolist()

@@ -31,19 +31,10 @@ EXPECTED = [
     ["b", 6, 1, 20.0, 1, 1, 3, "113", 5, "Lost", D6],
     ["c", 1, 3, 120.0, 5, 5, 5, "555", 15, "Champions", D11],
 ]
-COLUMNS = [
-    "customer_id",
-    "recency_days",
-    "frequency",
-    "monetary",
-    "r_score",
-    "f_score",
-    "m_score",
-    "rfm_code",
-    "rfm_score",
-    "segment_name",
-    "last_purchase",
-]
+COLUMNS = (
+    "customer_id recency_days frequency monetary r_score f_score m_score rfm_code rfm_score "
+    "segment_name last_purchase"
+).split()
 
 
 def excel_rows(orders=ORDERS, header=True):
