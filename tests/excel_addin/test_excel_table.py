@@ -7,7 +7,15 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from rfm_engine import ColumnMap, Period, RfmConfig, ScoringConfig, SegmentConfig, analyze
+from rfm_engine import (
+    CUSTOMER_COLUMNS,
+    ColumnMap,
+    Period,
+    RfmConfig,
+    ScoringConfig,
+    SegmentConfig,
+    analyze,
+)
 
 EPOCH = dt.date(1899, 12, 30)
 HEADER = ["Customer", "Order date", "Amount"]
@@ -31,10 +39,8 @@ EXPECTED = [
     ["b", 6, 1, 20.0, 1, 1, 3, "113", 5, "Lost", D6],
     ["c", 1, 3, 120.0, 5, 5, 5, "555", 15, "Champions", D11],
 ]
-COLUMNS = (
-    "customer_id recency_days frequency monetary r_score f_score m_score rfm_code rfm_score "
-    "segment_name last_purchase"
-).split()
+# The export's customer columns (as in customers.csv) without the segment key, then the date.
+COLUMNS = [*(c for c in CUSTOMER_COLUMNS if c != "segment"), "last_purchase"]
 
 
 def excel_rows(orders=ORDERS, header=True):
@@ -50,6 +56,8 @@ def with_dates(rows):
 def test_table_matches_the_hand_computed_example(excel):
     result = excel("rfm_table", excel_rows())
     assert result[0] == COLUMNS
+    assert result[0][:4] == ["customer_id", "recency_days", "frequency", "monetary"]
+    assert result[0][-2:] == ["segment_name", "last_purchase"]
     assert with_dates(result[1:]) == EXPECTED
 
 
