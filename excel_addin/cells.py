@@ -114,12 +114,14 @@ def orders_frame(cells: Any) -> tuple[pd.DataFrame, ColumnMap]:
     if not width:
         raise DataError("orders: the range is empty")
     blank = pd.concat([_blank(frame[c]) for c in frame.columns], axis=1)
-    frame = frame[~blank.all(axis=1)].reset_index(drop=True)
+    frame = frame.loc[~blank.all(axis=1), ~blank.all(axis=0)].reset_index(drop=True)
     if frame.empty:
         raise DataError("orders: the range is empty")
+    width = frame.shape[1]
     first = [frame.iat[0, i] for i in range(width)]
-    has_header = all(isinstance(v, str) and v.strip() for v in first)
-    if has_header and width == 3:
+    filled = [v for v in first if not is_blank(v)]
+    has_header = len(filled) >= min(width, 2) and all(isinstance(v, str) for v in filled)
+    if has_header and width == 3 and isinstance(first[2], str):
         # "customer, date, amount" as a header; "C001, 2024-05-01, 12.50" as text data.
         has_header = bool(np.isnan(parse_amounts(pd.Series([first[2]], dtype=object))[0]))
     if has_header:
@@ -139,10 +141,12 @@ def orders_frame(cells: Any) -> tuple[pd.DataFrame, ColumnMap]:
     return frame.infer_objects(), ColumnMap(*HEADERLESS)
 
 
-def _unique_headers(first: Sequence[str]) -> list[str]:
+def _unique_headers(first: Sequence[Any]) -> list[str]:
+    """Header names as text, unique; an empty header cell is named after its position."""
     seen: dict[str, int] = {}
     out = []
-    for name in (str(v).strip() for v in first):
+    names = (f"column {i}" if is_blank(v) else str(v).strip() for i, v in enumerate(first, 1))
+    for name in names:
         seen[name] = seen.get(name, 0) + 1
         out.append(name if seen[name] == 1 else f"{name}.{seen[name] - 1}")
     return out

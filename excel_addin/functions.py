@@ -111,7 +111,8 @@ def rfm_score(value, values, bins=None, lower_is_better=None):
     n = ScoringConfig(bins=cells.int_value(bins, "bins", 5)).bins
     axis = "recency" if cells.bool_value(lower_is_better, "lower_is_better") else "monetary"
     cuts = quantile_cut_points(cells.numbers(values, "values"), n)
-    return int(quantile_scores(cells.numbers(value, "value"), cuts, axis, n)[0])
+    one = cells.numbers(cells.scalar(value, "value"), "value")
+    return int(quantile_scores(one, cuts, axis, n)[0])
 
 
 @_func("THRESHOLDS")

@@ -26,6 +26,7 @@ ORDERS = [["customer", "date", "amount"], ["a", 45292.0, 10.0], ["b", 45297.0, 2
         ("rfm_summary", [ORDERS, None, [[4.0]]], "written for 5-point scores"),
         ("rfm_score", [[[1.0]], [[1.0], ["abc"]]], "values: 'abc' is not a number"),
         ("rfm_score", [[[1.0]], [[None]]], "values: the range has no numbers"),
+        ("rfm_score", [[[1.0], [2.0]], [[1.0], [2.0]]], "value must be a single cell"),
         ("rfm_score", [[[1.0]], [[1.0], [2.0]], None, [["maybe"]]], "TRUE or FALSE"),
         ("rfm_thresholds", [[[1.0], [2.0]], [[1.0]]], "bins must be between 2 and 9"),
         ("rfm_segment", [[[7.0]], [[1.0]], [[1.0]]], "r: 7 is not a score from 1 to 5"),

@@ -66,6 +66,17 @@ def test_headerless_three_columns_and_trailing_empty_rows(excel):
     assert with_dates(excel("rfm_table", rows)[1:]) == EXPECTED
 
 
+def test_a_range_wider_than_the_data(excel):
+    """A1:E5000 over data in A:C: empty columns and rows are ignored, with or without header."""
+    wide = [[*row, None, ""] for row in excel_rows()] + [[None] * 5] * 3
+    assert with_dates(excel("rfm_table", wide)[1:]) == EXPECTED
+    assert with_dates(excel("rfm_table", wide[1:])[1:]) == EXPECTED
+    # A column without a header next to the data is kept and named after its position.
+    notes = [[*row, "note"] for row in excel_rows()]
+    notes[0][-1] = None
+    assert with_dates(excel("rfm_table", notes)[1:]) == EXPECTED
+
+
 def test_date_cells_as_datetimes_text_or_serials_give_the_same_table(excel):
     as_datetimes = [HEADER] + [
         [c, dt.datetime.combine(d, dt.time(15, 30)), a] for c, d, a in ORDERS
