@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -26,16 +28,25 @@ def load_script():
     return module
 
 
-def test_the_committed_workbook_is_what_the_script_makes(tmp_path):
-    pytest.importorskip("xlsxwriter")
-    made = load_script().make_workbook(tmp_path / "example.xlsx")
-    assert made.read_bytes() == WORKBOOK.read_bytes()
-    assert WORKBOOK.stat().st_size < 300_000
-
-
 def formula_text(cell) -> str:
     value = cell.value
     return getattr(value, "text", value)
+
+
+def contents(path: Path) -> dict[str, list[tuple]]:
+    """Every sheet's cell values, formulas as their text."""
+    book = openpyxl.load_workbook(path)
+    return {
+        sheet.title: [tuple(formula_text(c) for c in row) for row in sheet.iter_rows()]
+        for sheet in book.worksheets
+    }
+
+
+def test_the_committed_workbook_is_what_the_script_makes(tmp_path):
+    pytest.importorskip("xlsxwriter")
+    made = load_script().make_workbook(tmp_path / "example.xlsx")
+    assert contents(made) == contents(WORKBOOK)
+    assert WORKBOOK.stat().st_size < 300_000
 
 
 def test_formulas_are_in_place():
@@ -71,3 +82,18 @@ def test_rfm_table_on_the_orders_sheet_equals_the_engine_reading_the_file(excel)
     compared = result[0][1:10]
     assert compared[0] == "recency_days" and compared[-1] == "segment_name"
     assert [r[1:10] for r in result[1:]] == engine[compared].values.tolist()
+
+
+def test_formulas_are_stored_as_spilling_dynamic_arrays():
+    """Excel 365 spills a formula only when the file marks it as a dynamic array (cell metadata
+    XLDAPR); a plain formula would open as =@RFM.TABLE(…) and show one cell."""
+    with zipfile.ZipFile(WORKBOOK) as package:
+        assert "XLDAPR" in package.read("xl/metadata.xml").decode()
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
+        cells = [
+            cell
+            for name in sheets
+            for cell in re.findall(r"<c [^>]*>\s*<f [^>]*>RFM\.", package.read(name).decode())
+        ]
+    assert len(cells) >= 10
+    assert all('cm="1"' in cell and 't="array"' in cell for cell in cells)
