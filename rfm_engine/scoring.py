@@ -68,6 +68,17 @@ def score_values(
     )
 
 
+def quantile_scores(values: np.ndarray, cut_points: np.ndarray, axis: str, bins: int) -> np.ndarray:
+    """Quantile-method scores of ``values`` against cut points taken from another column.
+
+    The rule of :func:`score_values`: bin ``1 + #{k : x > c_k}``, and R = n + 1 − bin. Used to
+    score one value within a column (e.g. the Excel function ``RFM.SCORE``).
+    """
+    x = np.asarray(values, dtype="float64")
+    bin_of = 1 + np.searchsorted(np.asarray(cut_points, dtype="float64"), x, side="left")
+    return (bins + 1 - bin_of if axis == "recency" else bin_of).astype("int8")
+
+
 def score_table(
     metrics: pd.DataFrame, config: ScoringConfig
 ) -> tuple[pd.DataFrame, dict[str, AxisCuts]]:

@@ -1,0 +1,209 @@
+"""The Excel functions ``RFM.TABLE``, ``RFM.SUMMARY``, ``RFM.SCORE`` … through xlwings.
+
+Thin wrappers: each reshapes cell values (:mod:`excel_addin.cells`), calls the engine and hands
+the answer back as cells. In xlwings Lite and xlwings Server the functions are named
+``RFM.TABLE`` etc.; the classic Windows add-in names them after the Python functions
+(``RFM_TABLE`` …). Bad input gives a text cell ``#RFM! <problem>``, never an error box.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import xlwings as xw
+
+from rfm_engine import (
+    CUSTOMER_COLUMNS,
+    ConfigError,
+    DataError,
+    Period,
+    RfmConfig,
+    ScoringConfig,
+    SegmentConfig,
+    __version__,
+    analyze,
+    load_scheme,
+)
+from rfm_engine.metrics import default_as_of
+from rfm_engine.parsing import parse_dates
+from rfm_engine.scoring import quantile_cut_points, quantile_scores
+from rfm_engine.segmentation import assign_segments
+
+from . import cells
+from .cell_errors import cell_errors
+from .scheme_table import scheme_rules
+
+NAMESPACE = "RFM"
+#: The spilled customers table: the export's columns without the segment key, then the date
+#: of the last purchase.
+TABLE_COLUMNS = (*(c for c in CUSTOMER_COLUMNS if c != "segment"), "last_purchase")
+
+ORDERS_DOC = (
+    "Orders with a header row (columns found as when importing a file), or exactly three "
+    "columns: customer, date, amount"
+)
+AS_OF_DOC = "Analysis date (default: the day after the latest purchase)"
+BINS_DOC = "Number of scores per axis, 2-9 (default 5; 5 is best)"
+SCHEME_DOC = "Segment scheme: classic, seed5, cn8, activity or a .json file (default classic)"
+LANG_DOC = "Language of segment names: en, zh_CN or zh_TW (default en)"
+
+
+def _func(name: str):
+    return xw.func(namespace=NAMESPACE, name=name)
+
+
+def _orders_func(name: str):
+    """``_func`` plus the argument help shared by RFM.TABLE and RFM.SUMMARY."""
+
+    def decorate(func):
+        options = {"as_of": AS_OF_DOC, "bins": BINS_DOC, "scheme": SCHEME_DOC, "lang": LANG_DOC}
+        for arg, doc in options.items():
+            func = xw.arg(arg, doc=doc)(func)
+        func = xw.arg("orders", "raw", doc=ORDERS_DOC)(func)
+        return _func(name)(func)
+
+    return decorate
+
+
+def _config(as_of, bins, scheme, lang) -> RfmConfig:
+    return RfmConfig(
+        period=Period(as_of=cells.date_value(as_of, "as_of")),
+        scoring=ScoringConfig(bins=cells.int_value(bins, "bins", 5)),
+        segments=SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic")),
+        lang=cells.text_value(lang, "lang", "en"),
+    )
+
+
+def _analyze(orders, as_of, bins, scheme, lang):
+    frame, columns = cells.orders_frame(orders)
+    config = dataclasses.replace(_config(as_of, bins, scheme, lang), columns=columns)
+    return analyze(frame, config)
+
+
+@_orders_func("TABLE")
+@cell_errors
+def rfm_table(orders, as_of=None, bins=None, scheme=None, lang=None):
+    """One row per customer: recency, frequency, monetary, R F M scores, code, score and
+    segment, as the desktop app and the rfm command give them."""
+    result = _analyze(orders, as_of, bins, scheme, lang)
+    return cells.table_cells(result.customers[list(TABLE_COLUMNS)])
+
+
+@_orders_func("SUMMARY")
+@cell_errors
+def rfm_summary(orders, as_of=None, bins=None, scheme=None, lang=None):
+    """One row per segment: customers, shares, orders, revenue, averages and the recommended
+    action."""
+    return cells.table_cells(_analyze(orders, as_of, bins, scheme, lang).summary)
+
+
+@_func("SCORE")
+@xw.arg("value", doc="The value to score")
+@xw.arg("values", "raw", doc="The column it is scored within (e.g. every customer's monetary)")
+@xw.arg("bins", doc=BINS_DOC)
+@xw.arg("lower_is_better", doc="TRUE for recency days (fewer days score higher); default FALSE")
+@cell_errors
+def rfm_score(value, values, bins=None, lower_is_better=None):
+    """The quantile score (1 to bins, highest best) of a value within a column, by the rule of
+    RFM.TABLE."""
+    n = ScoringConfig(bins=cells.int_value(bins, "bins", 5)).bins
+    axis = "recency" if cells.bool_value(lower_is_better, "lower_is_better") else "monetary"
+    cuts = quantile_cut_points(cells.numbers(values, "values"), n)
+    one = cells.numbers(cells.scalar(value, "value"), "value")
+    return int(quantile_scores(one, cuts, axis, n)[0])
+
+
+@_func("THRESHOLDS")
+@xw.arg("values", "raw", doc="A column of values (e.g. every customer's frequency)")
+@xw.arg("bins", doc=BINS_DOC)
+@cell_errors
+def rfm_thresholds(values, bins=None):
+    """The quantile cut points (bins - 1 of them, in a column) that RFM.SCORE and RFM.TABLE
+    use for this column."""
+    n = ScoringConfig(bins=cells.int_value(bins, "bins", 5)).bins
+    return [[float(c)] for c in quantile_cut_points(cells.numbers(values, "values"), n)]
+
+
+@_func("SEGMENT")
+@xw.arg("r", "raw", doc="R score (a cell or a column)")
+@xw.arg("f", "raw", doc="F score")
+@xw.arg("m", "raw", doc="M score")
+@xw.arg("scheme", doc="Segment scheme: classic, seed5 or a .json rule table (default classic)")
+@xw.arg("lang", doc=LANG_DOC)
+@cell_errors
+def rfm_segment(r, f, m, scheme=None, lang=None):
+    """The segment name for R, F and M scores (a single cell, or columns of scores)."""
+    segments = SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic"))
+    language = RfmConfig(lang=cells.text_value(lang, "lang", "en")).lang
+    rules = load_scheme(segments.scheme)
+    if rules.kind != "score_ranges":
+        raise ConfigError(
+            f"the {rules.key!r} scheme does not segment by scores alone; use RFM.TABLE",
+            option="scheme",
+        )
+    scores = [cells.numbers(v, axis) for v, axis in ((r, "r"), (f, "f"), (m, "m"))]
+    if len({len(s) for s in scores}) != 1:
+        raise DataError("r, f and m must have the same number of scores")
+    bins = rules.bins or 5
+    for axis, s in zip("rfm", scores, strict=True):
+        bad = s[(s != np.floor(s)) | (s < 1) | (s > bins)]
+        if len(bad):
+            raise DataError(f"{axis}: {bad[0]:g} is not a score from 1 to {bins}")
+    table = pd.DataFrame({"r_score": scores[0], "f_score": scores[1], "m_score": scores[2]})
+    keys = assign_segments(table, rules, bins=bins, options=segments).keys
+    names = [rules.segment(k).name(language) for k in keys]
+    return names[0] if len(names) == 1 else [[n] for n in names]
+
+
+@_func("RECENCY")
+@xw.arg("last_date", "raw", doc="Date of the last purchase (a cell or a column)")
+@xw.arg("as_of", doc="Analysis date (default: the day after the latest date given)")
+@cell_errors
+def rfm_recency(last_date, as_of=None):
+    """Days from the last purchase to the analysis date (a purchase on the analysis date
+    gives 0)."""
+    flat = [v for row in cells.matrix(last_date) for v in row]
+    given = pd.Series([None if cells.is_blank(v) else v for v in flat], dtype=object)
+    dates = parse_dates(given, column="last_date")
+    unread = dates.isna() & given.notna()
+    if unread.any():
+        bad = given[unread].iloc[0]
+        raise DataError(f"last_date: cannot read {bad!r} as a date", column="last_date")
+    if dates.isna().all():
+        raise DataError("last_date: no date given", column="last_date")
+    day = cells.date_value(as_of, "as_of") or default_as_of(pd.DataFrame({"date": dates}))
+    days = (pd.Timestamp(day) - dates).dt.days
+    out = [None if pd.isna(d) else int(d) for d in days]
+    return out[0] if len(out) == 1 else [[d] for d in out]
+
+
+@_func("SEGMENTS")
+@xw.arg("scheme", doc=SCHEME_DOC)
+@xw.arg("lang", doc=LANG_DOC)
+@cell_errors
+def rfm_segments(scheme=None, lang=None):
+    """The scheme's rule table: each segment with its rule and recommended action."""
+    segments = SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic"))
+    language = RfmConfig(lang=cells.text_value(lang, "lang", "en")).lang
+    return cells.table_cells(scheme_rules(load_scheme(segments.scheme), language))
+
+
+@_func("VERSION")
+@cell_errors
+def rfm_version():
+    """The version of the RFM engine behind these functions."""
+    return __version__
+
+
+__all__ = [
+    "rfm_recency",
+    "rfm_score",
+    "rfm_segment",
+    "rfm_segments",
+    "rfm_summary",
+    "rfm_table",
+    "rfm_thresholds",
+    "rfm_version",
+]

@@ -1,0 +1,53 @@
+"""Run the Excel functions the way Excel does, through xlwings' own call path.
+
+On Linux ``xw.func``/``xw.arg`` only register a function when ``XLWINGS_ON_SERVER=true`` is set
+before xlwings is first imported; that path (xlwings Server, the same one xlwings Lite uses)
+checks for a license key, and ``noncommercial`` is xlwings' key for noncommercial use such as
+this test suite. Both are set here, before any test module imports xlwings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+
+import pytest
+
+if "xlwings" in sys.modules and os.environ.get("XLWINGS_ON_SERVER") != "true":
+    raise RuntimeError("xlwings was imported before tests/excel_addin/conftest.py set it up")
+os.environ["XLWINGS_ON_SERVER"] = "true"
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+xlwings = pytest.importorskip("xlwings")
+server = pytest.importorskip("xlwings.server")
+
+from excel_addin import functions  # noqa: E402  (needs the environment above)
+
+
+def call_excel(func_name: str, *args, runtime: str = "1.4", date_format: str | None = None):
+    """Call ``func_name`` as Excel does: every argument a 2D matrix (or ``None`` when omitted),
+    through :func:`xlwings.server.custom_functions_call`; returns the 2D result Excel gets."""
+    payload = {
+        "func_name": func_name,
+        "args": list(args),
+        "version": xlwings.__version__,
+        "client": "Office.js",
+        "runtime": runtime,
+        "culture_info_name": "en-US",
+        "date_format": date_format,
+        "caller_address": "Sheet1!Z1",
+    }
+    return asyncio.run(server.custom_functions_call(payload, functions))
+
+
+@pytest.fixture
+def excel():
+    """The :func:`call_excel` helper."""
+    return call_excel
+
+
+@pytest.fixture(scope="session")
+def addin_meta():
+    """The metadata xlwings registers with Excel for :mod:`excel_addin.functions`."""
+    return server.custom_functions_meta(functions)
