@@ -15,6 +15,13 @@ from typing import IO
 from .errors import InputFileError
 
 
+def _umask_mode() -> int:
+    """The mode a new file would get (mkstemp makes 0600 files)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def check_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> None:
     """Refuse a folder, an input file, or a place that cannot be written, with one clear line."""
     if path.is_dir():
@@ -26,6 +33,8 @@ def check_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> None:
                 raise InputFileError(
                     f"{path}: is an input file; refusing to overwrite it", path=str(path)
                 )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise InputFileError(f"{path}: is read-only; refusing to replace it", path=str(path))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
         raise InputFileError(f"{path}: folder {parent} does not exist", path=str(path))
@@ -41,6 +50,7 @@ def atomic_open(path: Path, mode: str = "w", **kwargs) -> Iterator[IO]:
     try:
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
+        os.chmod(tmp, _umask_mode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -55,6 +65,7 @@ def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
     os.close(fd)
     try:
         writer(Path(tmp))
+        os.chmod(tmp, _umask_mode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
