@@ -31,7 +31,7 @@ def test_overlaps_and_uncovered_cells_are_counted(tmp_path):
             {"key": "never", "names": {"en": "Never"}, "r": [3, 3], "f": [1, 1]},
         ]
     )
-    scheme, check = check_scheme(_write(tmp_path, data))
+    _, check = check_scheme(_write(tmp_path, data))
     assert check.total_cells == 27
     assert check.uncovered_cells == 9  # R=1
     overlaps = {(a, b): n for a, b, n in check.overlaps}

@@ -48,7 +48,10 @@ DATASETS = {
     "online_retail": ["online_retail/online_retail.csv"],
     "taobao_utf8": ["taobao_toy_shop_2017/orders_utf8.csv"],
     "taobao_gbk": ["taobao_toy_shop_2017/orders_gbk.csv"],
-    "mingrisoft": ["mingrisoft_taobao_2018_2019/2018.xlsx", "mingrisoft_taobao_2018_2019/2019.xlsx"],
+    "mingrisoft": [
+        "mingrisoft_taobao_2018_2019/2018.xlsx",
+        "mingrisoft_taobao_2018_2019/2019.xlsx",
+    ],
     "mingrisoft_1yue": ["mingrisoft_taobao_2018_2019/1月.csv"],
     "rfm_r_sample": ["rfm_r_sample/rfm_data_orders.csv"],
 }
