@@ -62,8 +62,7 @@ def _widths(sheet: Any, frame: pd.DataFrame, col: int = 1, limit: int = 40) -> N
 
 def _summary_sheet(book: Any, result: RfmResult, source: str) -> None:
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font
 
     sheet = book.active
     sheet.title = "Summary"
@@ -78,17 +77,14 @@ def _summary_sheet(book: Any, result: RfmResult, source: str) -> None:
         text_cell(sheet.cell(i, 1), label).font = Font(bold=True)
         text_cell(sheet.cell(i, 2), value)
     sheet["A1"].font = Font(bold=True, size=14)
-    table = result.summary.drop(columns=["segment"])
+    table = result.summary.drop(columns=["segment", "action"])
     top = len(head) + 2
     last = put_frame(sheet, table, row=top)
     _widths(sheet, table, limit=16)
     sheet.column_dimensions["A"].width = 22
-    action = sheet.column_dimensions[get_column_letter(len(table.columns))]
-    action.width = 60
-    for r in range(top + 1, last + 1):
-        sheet.cell(r, len(table.columns)).alignment = Alignment(wrap_text=True, vertical="top")
     names = Reference(sheet, min_col=1, min_row=top + 1, max_row=last)
     anchor_row = last + 3
+    second = _column_at(sheet, 17.5)
     for n, (column, title) in enumerate(
         (("customers", "Customers per segment"), ("revenue", "Revenue per segment"))
     ):
@@ -97,7 +93,7 @@ def _summary_sheet(book: Any, result: RfmResult, source: str) -> None:
         chart.type = "bar"
         chart.title = title
         chart.legend = None
-        chart.height, chart.width = 9, 16
+        chart.height, chart.width = 10, 16.5
         chart.add_data(
             Reference(sheet, min_col=idx, min_row=top, max_row=last), titles_from_data=True
         )
@@ -106,11 +102,26 @@ def _summary_sheet(book: Any, result: RfmResult, source: str) -> None:
         chart.x_axis.delete = False
         chart.x_axis.scaling.orientation = "maxMin"  # first segment on top
         chart.y_axis.number_format = "#,##0"
-        sheet.add_chart(chart, f"{'AG'[n]}{anchor_row}")
+        sheet.add_chart(chart, f"{'A' if n == 0 else second}{anchor_row}")
+    actions = result.summary[["segment_name", "action"]]
+    text_cell(sheet.cell(anchor_row + 22, 1), "What to do").font = Font(bold=True)
+    put_frame(sheet, actions, row=anchor_row + 23)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _column_at(sheet: Any, cm: float) -> str:
+    """The letter of the first column starting at least ``cm`` from the left edge."""
+    from openpyxl.utils import get_column_letter
+
+    left, col = 0.0, 1
+    while left < cm:
+        width = sheet.column_dimensions[get_column_letter(col)].width or 8.43
+        left += width * 0.2
+        col += 1
+    return get_column_letter(col)
 
 
 def _customers_sheet(book: Any, result: RfmResult) -> None:
