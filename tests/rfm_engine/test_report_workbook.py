@@ -24,7 +24,7 @@ def report(tmp_path, tricky_orders):
 
 
 def test_sheets_and_summary(report):
-    _, path = report
+    result, path = report
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Summary", "Customers", "RxF grid", "Settings", "Cleaning"]
     summary = book["Summary"]
@@ -32,10 +32,14 @@ def test_sheets_and_summary(report):
     rows = list(summary.iter_rows(min_row=6, values_only=True))
     header = rows[0]
     assert header[:3] == ("segment_name", "customers", "customer_share")
-    body = {r[0]: r for r in rows[1:] if r[0]}
+    n = len(result.scheme.all_segments)
+    body = {r[0]: r for r in rows[1 : 1 + n]}
     assert body["已流失"][1] == 2  # "+1" and the HYPERLINK customer
     assert body["冠军客户"][1] == 1
     assert sum(r[1] for r in body.values()) == 7
+    # "What to do": each segment's action in the result's language, below the charts.
+    actions = {r[0]: r[1] for r in rows if r[0] and isinstance(r[1], str) and len(r[1]) > 8}
+    assert actions["已流失"] == result.scheme.segment("lost").action("zh_CN")
 
 
 def test_native_bar_charts_in_the_file(report):
