@@ -88,8 +88,9 @@ class MailingList:
     Attributes
     ----------
     customers
-        Every chosen customer with ``action`` and the cleaned ``email`` and ``phone`` (blank when
-        there is none or the email is invalid or a repeat).
+        Every chosen customer with ``action``, ``valid_email`` (blank when there is none or it is
+        invalid or a repeat), ``contact_phone`` and ``contact_name``; the source contact columns
+        are unchanged.
     emails
         One row per customer with a valid email seen first (what an email tool gets).
     problems
@@ -128,9 +129,10 @@ def mailing_list(
     problem[(raw_email != "") & ~valid] = "invalid"
     problem[repeat] = "duplicate"
     good = valid & ~repeat
-    table["email"] = raw_email.where(good, "")
-    table["phone"] = phone
-    table["name"] = _names(table, roles)
+    # Cleaned values apart from the source contact columns, which are carried through unchanged.
+    table["valid_email"] = raw_email.where(good, "")
+    table["contact_phone"] = phone
+    table["contact_name"] = _names(table, roles)
     problems = pd.DataFrame(
         {
             "customer_id": table["customer_id"],
@@ -165,10 +167,10 @@ def mailchimp_table(mailing: MailingList) -> pd.DataFrame:
         first = _text(emails[roles["first_name"]]) if "first_name" in roles else ""
         last = _text(emails[roles["last_name"]]) if "last_name" in roles else ""
     else:
-        first, last = emails["name"], ""
+        first, last = emails["contact_name"], ""
     return pd.DataFrame(
         {
-            "Email Address": emails["email"],
+            "Email Address": emails["valid_email"],
             "First Name": first,
             "Last Name": last,
             # Mailchimp splits tags at commas: keep each segment one tag.
@@ -180,4 +182,6 @@ def mailchimp_table(mailing: MailingList) -> pd.DataFrame:
 
 def crm_table(mailing: MailingList) -> pd.DataFrame:
     """Generic CRM layout: id, name, email, phone, segment, action, metrics and scores."""
-    return mailing.customers[list(CRM_COLUMNS)].reset_index(drop=True)
+    renamed = {"contact_name": "name", "valid_email": "email", "contact_phone": "phone"}
+    table = mailing.customers.drop(columns=[c for c in renamed.values() if c in mailing.customers])
+    return table.rename(columns=renamed)[list(CRM_COLUMNS)].reset_index(drop=True)

@@ -77,7 +77,12 @@ def test_invalid_and_duplicate_emails_are_reported_and_left_out(result):
     )
     # "@SUM(A1)" has a phone only: in the list, not in the email list.
     assert "@SUM(A1)" in set(mailing.customers["customer_id"])
-    assert mailing.customers.set_index("customer_id").loc["@SUM(A1)", "phone"] == "13800000000"
+    assert (
+        mailing.customers.set_index("customer_id").loc["@SUM(A1)", "contact_phone"] == "13800000000"
+    )
+    # The source contact columns are carried through unchanged, invalid addresses included.
+    assert mailing.customers.set_index("customer_id").loc["-2", "email"] == "not-an-email"
+    assert mailing.customers.set_index("customer_id").loc["-2", "valid_email"] == ""
 
 
 def test_mailchimp_layout(result):
@@ -125,7 +130,7 @@ def test_mailchimp_uses_first_and_last_name_columns():
         "Last Name": "Lovelace",
         "Tags": "Lost",
     }
-    assert mailing.customers.loc[0, "name"] == "Ada Lovelace"
+    assert mailing.customers.loc[0, "contact_name"] == "Ada Lovelace"
 
 
 def test_crm_layout(result):
