@@ -78,7 +78,9 @@ def cell_value(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)  # Excel has no time zones
     if isinstance(value, (str, int, float, bool, dt.date, dt.datetime)):
         return value
     return str(value)

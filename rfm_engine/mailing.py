@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .errors import ConfigError
+from .result import CUSTOMER_COLUMNS
 from .schemes import SegmentScheme
 
 #: A practical address check: one ``@``, no spaces, a dotted domain with a 2+ letter ending.
@@ -29,22 +30,15 @@ _ROLE_WORDS = (
     ("name", ("name", "姓名")),
 )
 MAILCHIMP_COLUMNS = ("Email Address", "First Name", "Last Name", "Tags")
+_LABELS = ("customer_id", "segment", "segment_name")
 CRM_COLUMNS = (
     "customer_id",
     "name",
     "email",
     "phone",
-    "segment",
-    "segment_name",
+    *_LABELS[1:],
     "action",
-    "recency_days",
-    "frequency",
-    "monetary",
-    "r_score",
-    "f_score",
-    "m_score",
-    "rfm_code",
-    "rfm_score",
+    *(c for c in CUSTOMER_COLUMNS if c not in _LABELS),
 )
 
 
