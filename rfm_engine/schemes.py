@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SchemeError
+from .scheme_check import SchemeCheck, check_scheme, scheme_coverage
+
+__all__ = ["SchemeCheck", "Segment", "SegmentScheme", "check_scheme", "load_scheme"]
 
 LANGS = ("en", "zh_CN", "zh_TW")
 KINDS = ("score_ranges", "high_low", "recency_days")
@@ -69,47 +72,6 @@ class Segment:
         if self.pattern is not None:
             data["pattern"] = self.pattern
         return data
-
-
-@dataclass(frozen=True)
-class SchemeCheck:
-    """What :meth:`SegmentScheme.check` found: never fatal, shown to the user."""
-
-    uncovered_cells: int = 0
-    total_cells: int = 0
-    overlaps: tuple[tuple[str, str, int], ...] = ()
-    shadowed: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """True when every cell matches exactly one rule and every rule matches some cell."""
-        return not (self.uncovered_cells or self.overlaps or self.shadowed)
-
-    def to_frame(self):
-        """One row per finding (``problem``, ``segments``, ``cells``, ``message``) for a table."""
-        import pandas as pd
-
-        rows = []
-        if self.uncovered_cells:
-            rows.append(("uncovered", "", self.uncovered_cells))
-        rows += [("overlap", f"{a}, {b}", n) for a, b, n in self.overlaps]
-        rows += [("never_matches", key, 0) for key in self.shadowed]
-        frame = pd.DataFrame(rows, columns=["problem", "segments", "cells"])
-        frame["message"] = self.lines()
-        return frame
-
-    def lines(self) -> list[str]:
-        out = []
-        if self.uncovered_cells:
-            out.append(
-                f"{self.uncovered_cells} of {self.total_cells} cells match no rule "
-                "(those customers get 'other')"
-            )
-        for first, second, cells in self.overlaps:
-            out.append(f"rules {first!r} and {second!r} overlap in {cells} cells ({first} wins)")
-        for key in self.shadowed:
-            out.append(f"rule {key!r} never matches: earlier rules cover all its cells")
-        return out
 
 
 @dataclass(frozen=True)
@@ -199,44 +161,15 @@ class SegmentScheme:
         """
         table = []
         for r, f, m in itertools.product(range(1, bins + 1), repeat=3):
-            table.append(next((i for i, s in enumerate(self.segments) if _matches(s, r, f, m)), -1))
+            table.append(
+                next((i for i, s in enumerate(self.segments) if rule_matches(s, r, f, m)), -1)
+            )
         return table
 
     def check(self, bins: int | None = None) -> SchemeCheck:
-        """Report uncovered cells, overlapping rules and rules that never match.
-
-        The cells are the (R, F, M) score combinations for ``score_ranges``, the eight high/low
-        patterns for ``high_low`` and the recency days 0..(last bound + 1) for
-        ``recency_days`` (an open-ended last range covers every day after it).
-        """
-        if self.kind == "high_low":
-            cells = ["".join(p) for p in itertools.product("10", repeat=3)]
-            hits = {s.key: {s.pattern} for s in self.segments}
-            winners = [
-                next((i for i, s in enumerate(self.segments) if s.pattern == c), -1) for c in cells
-            ]
-        elif self.kind == "recency_days":
-            bounds = [b for s in self.segments for b in s.days if b is not None]
-            cells = list(range(max(bounds) + 2))
-            hits = {s.key: {d for d in cells if _in_days(s.days, d)} for s in self.segments}
-            winners = [
-                next((i for i, s in enumerate(self.segments) if _in_days(s.days, d)), -1)
-                for d in cells
-            ]
-        else:
-            bins = bins or self.bins or 5
-            cells = list(itertools.product(range(1, bins + 1), repeat=3))
-            hits = {s.key: {c for c in cells if _matches(s, *c)} for s in self.segments}
-            winners = self.score_cell_table(bins)
-        uncovered = sum(1 for w in winners if w < 0)
-        overlaps = []
-        for a, b in itertools.combinations(self.segments, 2):
-            shared = len(hits[a.key] & hits[b.key])
-            if shared:
-                overlaps.append((a.key, b.key, shared))
-        won = {self.segments[w].key for w in winners if w >= 0}
-        shadowed = tuple(s.key for s in self.segments if s.key not in won)
-        return SchemeCheck(uncovered, len(cells), tuple(overlaps), shadowed)
+        """Report uncovered cells, overlapping rules and rules that never match
+        (see :func:`rfm_engine.scheme_check.scheme_coverage`)."""
+        return scheme_coverage(self, bins)
 
     # ---- JSON -------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -276,11 +209,8 @@ class SegmentScheme:
         )
 
 
-def _in_days(days: tuple[int, int | None] | None, day: int) -> bool:
-    return days is not None and days[0] <= day and (days[1] is None or day <= days[1])
-
-
-def _matches(seg: Segment, r: int, f: int, m: int) -> bool:
+def rule_matches(seg: Segment, r: int, f: int, m: int) -> bool:
+    """True when score cell (r, f, m) is within every range the rule gives."""
     for rng, value in ((seg.r, r), (seg.f, f), (seg.m, m)):
         if rng is not None and not rng[0] <= value <= rng[1]:
             return False
@@ -358,18 +288,3 @@ def load_scheme(name_or_path: str | Path) -> SegmentScheme:
         return SegmentScheme.from_dict(data)
     except SchemeError as exc:
         raise SchemeError(f"{path}: {exc}", scheme=text_name) from None
-
-
-def check_scheme(
-    name_or_path: str | Path, *, bins: int | None = None
-) -> tuple[SegmentScheme, SchemeCheck]:
-    """Load a scheme (ranges and fields are checked, errors raise) and report its coverage.
-
-    Returns the scheme and a :class:`SchemeCheck` of uncovered cells, overlapping rules (the
-    first wins) and rules that never match, for ``bins``-point scores (default: the scheme's, or
-    5).
-    """
-    scheme = load_scheme(name_or_path)
-    if bins is not None:
-        scheme.require_bins(bins)
-    return scheme, scheme.check(bins)
