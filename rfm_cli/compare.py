@@ -12,7 +12,7 @@ from rfm_engine.config import parse_iso_date
 from rfm_engine.exports import write_csv
 from rfm_engine.mailing import mailing_list
 
-from .export import add_output_options, write_list
+from .export import add_output_options, print_scheme_notes, write_list
 from .options import add_data_options, config_from_args
 from .text_table import format_table
 
@@ -65,6 +65,7 @@ def run_compare(args: argparse.Namespace) -> int:
         as_of_then=parse_iso_date(args.then, "--then") if args.then else None,
         days=args.days,
     )
+    print_scheme_notes(comparison.now)
     lang = comparison.now.config.lang
     out = Path(args.dir)
     if out.exists() and not out.is_dir():

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from rfm_engine import analyze
+from rfm_engine import BUILTIN_SCHEMES, RfmResult, analyze
 from rfm_engine.mailing import MailingList, mailing_list, select_segments
 from rfm_engine.mailing_files import FORMATS, write_mailing
 
@@ -92,12 +93,21 @@ def write_list(
         print(f"  also written: {path}")
 
 
+def print_scheme_notes(result: RfmResult) -> None:
+    """For a custom scheme: its uncovered cells, overlaps and unreachable rules, on stderr."""
+    if result.scheme.key in BUILTIN_SCHEMES:
+        return
+    for line in result.scheme.check(result.config.scoring.bins).lines():
+        print(f"note: scheme {result.scheme.key!r}: {line}", file=sys.stderr)
+
+
 def run_export(args: argparse.Namespace) -> int:
     from .main import input_paths
 
     config = config_from_args(args)
     paths = input_paths(args)
     result = analyze(paths, config)
+    print_scheme_notes(result)
     chosen = select_segments(result.customers, result.scheme, args.segments)
     keys = [s.key for s in result.scheme.all_segments if s.key in set(chosen["segment"])]
     if args.segments.strip() != "all":

@@ -17,7 +17,7 @@ from rfm_engine import RfmError, __version__, analyze
 from rfm_engine.exports import write_csv
 
 from .compare import add_compare_command
-from .export import add_export_command
+from .export import add_export_command, print_scheme_notes
 from .options import add_data_options, config_from_args
 from .report import render_summary
 
@@ -75,6 +75,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     paths = input_paths(args)
     result = analyze(paths, config)
+    print_scheme_notes(result)
     if args.report:
         from rfm_engine.report_workbook import write_report
 

@@ -26,7 +26,17 @@ from typing import Any
 from .errors import SchemeError
 from .scheme_check import SchemeCheck, check_scheme, scheme_coverage
 
-__all__ = ["SchemeCheck", "Segment", "SegmentScheme", "check_scheme", "load_scheme"]
+__all__ = [
+    "BUILTIN_SCHEMES",
+    "KINDS",
+    "LANGS",
+    "SchemeCheck",
+    "Segment",
+    "SegmentScheme",
+    "check_scheme",
+    "load_scheme",
+    "rule_matches",
+]
 
 LANGS = ("en", "zh_CN", "zh_TW")
 KINDS = ("score_ranges", "high_low", "recency_days")

@@ -119,3 +119,21 @@ def test_analyze_writes_the_report_workbook(orders, tmp_path, capsys):
         main(["analyze", str(orders), "--out", str(tmp_path / "o"), "--report", str(orders)]) == 2
     )
     assert "is an input file" in capsys.readouterr().err
+
+
+def test_a_custom_scheme_is_reported_on_load(orders, tmp_path, capsys):
+    scheme = tmp_path / "mine.json"
+    scheme.write_text(
+        '{"key": "mine", "bins": 5, "segments": ['
+        '{"key": "recent", "names": {"en": "Recent"}, "r": [4, 5]},'
+        '{"key": "also_recent", "names": {"en": "Also recent"}, "r": [5, 5]}]}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.csv"
+    assert main(["export", str(orders), "--scheme", str(scheme), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "75 of 125 cells match no rule" in err
+    assert "rules 'recent' and 'also_recent' overlap in 25 cells" in err
+    assert "rule 'also_recent' never matches" in err
+    segments = {r["segment"] for r in _rows(out)}
+    assert segments <= {"recent", "other"}
