@@ -137,3 +137,20 @@ def test_a_custom_scheme_is_reported_on_load(orders, tmp_path, capsys):
     assert "rule 'also_recent' never matches" in err
     segments = {r["segment"] for r in _rows(out)}
     assert segments <= {"recent", "other"}
+
+
+def test_cn8_options_on_the_command_line(orders, tmp_path):
+    out = tmp_path / "cn8.csv"
+    args = ["export", str(orders), "--as-of", "2024-04-01", "--scheme", "cn8"]
+    assert main([*args, "--reference", "median", "--basis", "values", "--out", str(out)]) == 0
+    rows = {r["customer_id"]: r["segment"] for r in _rows(out)}
+    # Values: recency days c1 7, c2 27, c3 23, c4 19, c5 12, c6 90 (median 21: fewer is high);
+    # orders c1 2, others 1 (median 1); money c1 40, c2 20, c3 90, c4 40, c5 70, c6 5 (median 40).
+    assert rows == {
+        "c1": "general_value",  # recent, 2 orders > 1, 40 not > 40
+        "c2": "general_winback",
+        "c3": "important_winback",
+        "c4": "general_develop",
+        "c5": "important_develop",
+        "c6": "general_winback",
+    }
