@@ -71,7 +71,7 @@ def write_csv(
 
 def cell_value(value: Any) -> Any:
     """A value openpyxl can store: NaN/NaT → empty, numpy → Python, timestamps → datetime."""
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, np.generic):
         value = value.item()
@@ -87,12 +87,16 @@ def cell_value(value: Any) -> Any:
 
 
 def text_cell(cell: Any, value: Any) -> Any:
-    """Put ``value`` in an openpyxl cell; text stays a string cell (never a formula)."""
+    """Put ``value`` in an openpyxl cell; text stays a string cell (never a formula).
+
+    Text keeps its characters, except control characters XML cannot hold (removed) and text
+    beyond Excel's 32,767 characters per cell (cut).
+    """
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     value = cell_value(value)
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
         cell.data_type = "s"
     else:
         cell.value = value

@@ -117,6 +117,23 @@ def test_xlsx_export_has_one_sheet_per_segment_and_problem_sheets(tmp_path, tric
     assert problems == [['=HYPERLINK("http://x","y")', "lost", "one@example.com", "duplicate"]]
 
 
+def test_missing_values_are_empty_cells(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "text": pd.Series(["a", None], dtype="string"),
+            "number": [1.5, float("nan")],
+            "when": pd.to_datetime(["2024-01-02", None]),
+            "long": ["x" * 40000, "ok\x01"],
+        }
+    )
+    write_xlsx({"S": frame}, tmp_path / "m.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "m.xlsx")["S"]
+    assert [c.value for c in sheet[3]] == [None, None, None, "ok"]
+    assert sheet["A2"].value == "a" and sheet["B2"].value == 1.5
+    assert sheet["C2"].value == dt.datetime(2024, 1, 2)
+    assert len(sheet["D2"].value) == 32767
+
+
 def test_gbk_on_request_and_clear_error_for_text_gbk_cannot_hold(tmp_path):
     frame = pd.DataFrame({"name": ["张三", "李四"]})
     write_csv(frame, tmp_path / "g.csv", encoding="gbk")
