@@ -81,7 +81,7 @@ def write_list(
     )
     listed = len(mailing.emails) if args.format == "mailchimp" else len(mailing.customers)
     print(f"Written {listed:,} customers to {written[0]}")
-    if mailing.roles:
+    if {"email", "phone"} & set(mailing.roles):
         print(
             f"  valid emails: {len(mailing.emails):,}; email problems (invalid or duplicate, "
             f"left out): {len(mailing.problems):,}; without email or phone: "

@@ -2,7 +2,8 @@
 
 Beside the list, the email problems and the customers without contacts are written as their
 own files (CSV formats: ``NAME.email_problems.csv`` and ``NAME.no_contact.csv``) or sheets
-(XLSX), when there are any. Every target is checked before anything is written.
+(XLSX) whenever the import has email (or phone) columns. Every target is checked before
+anything is written.
 """
 
 from __future__ import annotations
@@ -83,11 +84,12 @@ def write_mailing(
         table = crm_table(mailing)
     else:
         table = list_table(mailing.customers, contacts)
+    # Written even when empty, so a file left by an earlier run never tells an old story.
     problems_path, no_contact_path = side_paths(path)
     extra = []
-    if len(problems):
+    if "email" in mailing.roles:
         extra.append((problems, problems_path))
-    if has_contacts and len(no_contact):
+    if has_contacts:
         extra.append((no_contact, no_contact_path))
     for _, target in [(table, path), *extra]:
         check_target(target, inputs=inputs)

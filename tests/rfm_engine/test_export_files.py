@@ -199,3 +199,25 @@ def test_written_files_get_normal_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert (tmp_path / "p.csv").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_side_files_are_rewritten_even_when_empty(tmp_path, tricky_orders):
+    result = analyze(tricky_orders, AS_OF)
+    target = tmp_path / "champions.csv"
+    (tmp_path / "champions.email_problems.csv").write_text("stale", encoding="utf-8")
+    chosen = select_segments(result.customers, result.scheme, "champions")
+    written = write_mailing(
+        mailing_list(chosen, result.scheme, result.contacts),
+        target,
+        fmt="csv",
+        scheme=result.scheme,
+        segments=["champions"],
+        contacts=result.contacts,
+    )
+    assert [p.name for p in written] == [
+        "champions.csv",
+        "champions.email_problems.csv",
+        "champions.no_contact.csv",
+    ]
+    assert _csv_cells(written[1]) == [["customer_id", "segment", "email", "problem"]]
+    assert [r[0] for r in _csv_cells(target)[1:]] == ["00123"]
