@@ -39,7 +39,12 @@ def add_compare_command(commands: argparse._SubParsersAction) -> None:
         default="rfm_compare",
         help="folder for migration.csv and customers.csv (default: rfm_compare)",
     )
-    when.add_argument("--from", dest="from_segments", metavar="KEY,KEY", help="segments then")
+    when.add_argument(
+        "--from",
+        dest="from_segments",
+        metavar="KEY,KEY",
+        help="segments then (new_since: customers who first bought after the earlier date)",
+    )
     when.add_argument("--to", dest="to_segments", metavar="KEY,KEY", help="segments now")
     add_output_options(cmd, required=False)
     cmd.set_defaults(handler=run_compare)
