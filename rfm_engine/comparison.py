@@ -17,7 +17,7 @@ import pandas as pd
 
 from .analysis import Progress, Source, analyze, load_table
 from .config import RfmConfig
-from .errors import ConfigError
+from .errors import ConfigError, DataError
 from .result import RfmResult
 
 NEW_SINCE = "new_since"
@@ -124,7 +124,15 @@ def compare_periods(
             value=then_date,
         )
     then_period = dataclasses.replace(config.period, as_of=then_date)
-    then = analyze(raw, dataclasses.replace(config, period=then_period))
+    try:
+        then = analyze(raw, dataclasses.replace(config, period=then_period))
+    except DataError as exc:
+        if "no purchases left" not in str(exc):
+            raise
+        raise DataError(
+            f"no purchases on or before the earlier date {then_date} (the data starts "
+            f"{now.first_purchase}); choose a later --then or fewer --days"
+        ) from None
     report(2, 2)
     customers = _joined(then, now)
     keys = [s.key for s in now.scheme.all_segments]

@@ -112,8 +112,8 @@ def mailing_list(
     """Split chosen customers (a scored, segmented table) into an email list and reports."""
     roles = contact_roles(contacts)
     table = customers.copy()
-    table["segment_name"] = table["segment"].map(lambda k: scheme.segment(k).name(lang))
-    table["action"] = table["segment"].map(lambda k: scheme.segment(k).action(lang))
+    table["segment_name"] = table["segment"].map({s.key: s.name(lang) for s in scheme.all_segments})
+    table["action"] = table["segment"].map({s.key: s.action(lang) for s in scheme.all_segments})
     blank = pd.Series("", index=table.index, dtype=object)
     raw_email = _text(table[roles["email"]]) if "email" in roles else blank
     phone = _text(table[roles["phone"]]) if "phone" in roles else blank

@@ -118,3 +118,10 @@ def test_classic_scheme_comparison_uses_then_cut_points(shared_datasets):
     assert known.sort_index().equals(expected.sort_index())
     assert comparison.matrix.to_numpy().sum() == len(comparison.now.customers) == 995
     assert int(comparison.matrix.loc[NEW_SINCE].sum()) == 995 - len(then.customers)
+
+
+def test_an_earlier_date_before_all_purchases_is_a_clear_error(orders):
+    from rfm_engine import DataError
+
+    with pytest.raises(DataError, match="no purchases on or before the earlier date 2023-01-01"):
+        compare_periods(orders, ACTIVITY, as_of_then=dt.date(2023, 1, 1))
