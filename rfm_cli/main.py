@@ -16,6 +16,8 @@ from pathlib import Path
 from rfm_engine import RfmError, __version__, analyze
 from rfm_engine.exports import write_csv
 
+from .compare import add_compare_command
+from .export import add_export_command, print_scheme_notes
 from .options import add_data_options, config_from_args
 from .report import render_summary
 
@@ -49,7 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for customers.csv, segments.csv, cleaning.csv, "
         "cut_points.csv and config.json (default: rfm_output)",
     )
+    analyze_cmd.add_argument(
+        "--report",
+        metavar="PATH.xlsx",
+        help="also write a report workbook: summary with charts, customers, R×F grid, "
+        "cut points and settings, cleaning",
+    )
     analyze_cmd.set_defaults(handler=run_analyze)
+    add_export_command(commands)
+    add_compare_command(commands)
     return parser
 
 
@@ -65,14 +75,20 @@ def run_analyze(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     paths = input_paths(args)
     result = analyze(paths, config)
+    print_scheme_notes(result)
+    if args.report:
+        from rfm_engine.report_workbook import write_report
+
+        source = ", ".join(p.name for p in paths)
+        write_report(result, Path(args.report), source=source, inputs=paths)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(result.customers_table(), out / "customers.csv")
-    write_csv(result.summary, out / "segments.csv")
-    write_csv(result.cleaning.to_frame(), out / "cleaning.csv")
-    write_csv(result.cut_points_table(), out / "cut_points.csv")
+    write_csv(result.customers_table(), out / "customers.csv", inputs=paths)
+    write_csv(result.summary, out / "segments.csv", inputs=paths)
+    write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
+    write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
     result.config.save(out / "config.json")
     source = ", ".join(p.name for p in paths)
     print(render_summary(result, source=source))
@@ -80,6 +96,8 @@ def run_analyze(args: argparse.Namespace) -> int:
         f"\nWritten to {out}{os.sep}: customers.csv, segments.csv, cleaning.csv, cut_points.csv, "
         "config.json"
     )
+    if args.report:
+        print(f"Report workbook: {args.report}")
     return 0
 
 

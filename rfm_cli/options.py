@@ -95,6 +95,16 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
         metavar="NAME|FILE.json",
         help="segment scheme: classic, seed5, cn8, activity, or a JSON file",
     )
+    score.add_argument(
+        "--reference",
+        choices=("mean", "median"),
+        help="cn8: an axis is high above the mean or the median of all customers (default mean)",
+    )
+    score.add_argument(
+        "--basis",
+        choices=("scores", "values"),
+        help="cn8: compare the scores or the raw values (fewer days is high) (default scores)",
+    )
     parser.add_argument("--lang", choices=("en", "zh_CN", "zh_TW"), help="language of names")
     parser.add_argument("--config", metavar="FILE.json", help="settings saved by an earlier run")
 
@@ -171,6 +181,10 @@ def config_from_args(args: argparse.Namespace) -> RfmConfig:
             else load_scheme(args.scheme)
         )
         segments = rep(segments, scheme=scheme)
+    if args.reference:
+        segments = rep(segments, reference=args.reference)
+    if args.basis:
+        segments = rep(segments, basis=args.basis)
     return rep(
         base,
         columns=columns,

@@ -15,21 +15,37 @@ from typing import IO
 from .errors import InputFileError
 
 
+def _umask_mode() -> int:
+    """The mode a new file would get (mkstemp makes 0600 files)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _same_file(path: Path, source: Path) -> bool:
+    """True when ``path`` names ``source`` (same file, or the same path once resolved)."""
+    try:
+        return path.exists() and os.path.samefile(path, source)
+    except OSError:
+        pass
+    try:
+        return path.resolve() == source.resolve()
+    except OSError:
+        return False
+
+
 def check_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> None:
     """Refuse a folder, an input file, or a place that cannot be written, with one clear line."""
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder; give a file name", path=str(path))
-    resolved = path.resolve()
-    for source in inputs:
-        with contextlib.suppress(OSError):
-            if source.resolve() == resolved:
-                raise InputFileError(
-                    f"{path}: is an input file; refusing to overwrite it", path=str(path)
-                )
+    if any(_same_file(path, source) for source in inputs):
+        raise InputFileError(f"{path}: is an input file; refusing to overwrite it", path=str(path))
+    if path.exists() and not (os.access(path, os.W_OK) and path.stat().st_mode & 0o222):
+        raise InputFileError(f"{path}: is read-only; refusing to replace it", path=str(path))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
         raise InputFileError(f"{path}: folder {parent} does not exist", path=str(path))
-    if not os.access(parent, os.W_OK):
+    if not (os.access(parent, os.W_OK) and parent.stat().st_mode & 0o222):
         raise InputFileError(f"{path}: folder {parent} is not writable", path=str(path))
 
 
@@ -41,6 +57,7 @@ def atomic_open(path: Path, mode: str = "w", **kwargs) -> Iterator[IO]:
     try:
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
+        os.chmod(tmp, _umask_mode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -55,6 +72,7 @@ def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
     os.close(fd)
     try:
         writer(Path(tmp))
+        os.chmod(tmp, _umask_mode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -24,6 +24,19 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SchemeError
+from .scheme_check import SchemeCheck, check_scheme, scheme_coverage
+
+__all__ = [
+    "BUILTIN_SCHEMES",
+    "KINDS",
+    "LANGS",
+    "SchemeCheck",
+    "Segment",
+    "SegmentScheme",
+    "check_scheme",
+    "load_scheme",
+    "rule_matches",
+]
 
 LANGS = ("en", "zh_CN", "zh_TW")
 KINDS = ("score_ranges", "high_low", "recency_days")
@@ -69,29 +82,6 @@ class Segment:
         if self.pattern is not None:
             data["pattern"] = self.pattern
         return data
-
-
-@dataclass(frozen=True)
-class SchemeCheck:
-    """What :meth:`SegmentScheme.check` found: never fatal, shown to the user."""
-
-    uncovered_cells: int = 0
-    total_cells: int = 0
-    overlaps: tuple[tuple[str, str, int], ...] = ()
-    shadowed: tuple[str, ...] = ()
-
-    def lines(self) -> list[str]:
-        out = []
-        if self.uncovered_cells:
-            out.append(
-                f"{self.uncovered_cells} of {self.total_cells} score combinations match no rule "
-                "(those customers get 'other')"
-            )
-        for first, second, cells in self.overlaps:
-            out.append(f"rules {first!r} and {second!r} overlap in {cells} cells ({first} wins)")
-        for key in self.shadowed:
-            out.append(f"rule {key!r} never matches: earlier rules cover all its cells")
-        return out
 
 
 @dataclass(frozen=True)
@@ -181,26 +171,15 @@ class SegmentScheme:
         """
         table = []
         for r, f, m in itertools.product(range(1, bins + 1), repeat=3):
-            table.append(next((i for i, s in enumerate(self.segments) if _matches(s, r, f, m)), -1))
+            table.append(
+                next((i for i, s in enumerate(self.segments) if rule_matches(s, r, f, m)), -1)
+            )
         return table
 
     def check(self, bins: int | None = None) -> SchemeCheck:
-        """Report uncovered score cells, overlapping rules and rules that never match."""
-        if self.kind != "score_ranges":
-            return SchemeCheck()
-        bins = bins or self.bins or 5
-        cells = list(itertools.product(range(1, bins + 1), repeat=3))
-        hits = {s.key: {c for c in cells if _matches(s, *c)} for s in self.segments}
-        winners = self.score_cell_table(bins)
-        uncovered = sum(1 for w in winners if w < 0)
-        overlaps = []
-        for a, b in itertools.combinations(self.segments, 2):
-            shared = len(hits[a.key] & hits[b.key])
-            if shared:
-                overlaps.append((a.key, b.key, shared))
-        won = {self.segments[w].key for w in winners if w >= 0}
-        shadowed = tuple(s.key for s in self.segments if s.key not in won)
-        return SchemeCheck(uncovered, len(cells), tuple(overlaps), shadowed)
+        """Report uncovered cells, overlapping rules and rules that never match
+        (see :func:`rfm_engine.scheme_check.scheme_coverage`)."""
+        return scheme_coverage(self, bins)
 
     # ---- JSON -------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -240,7 +219,8 @@ class SegmentScheme:
         )
 
 
-def _matches(seg: Segment, r: int, f: int, m: int) -> bool:
+def rule_matches(seg: Segment, r: int, f: int, m: int) -> bool:
+    """True when score cell (r, f, m) is within every range the rule gives."""
     for rng, value in ((seg.r, r), (seg.f, f), (seg.m, m)):
         if rng is not None and not rng[0] <= value <= rng[1]:
             return False
