@@ -18,6 +18,8 @@ import pandas as pd
 
 from rfm_engine import (
     BUILTIN_SCHEMES,
+    ColumnMap,
+    Period,
     ReadOptions,
     RfmConfig,
     RfmError,
@@ -27,7 +29,7 @@ from rfm_engine import (
     load_scheme,
     load_table,
 )
-from rfm_engine.columns import guess_columns
+from rfm_engine.columns import guess_columns, resolve_columns
 from rfm_engine.exports import excel_safe, write_csv
 from rfm_engine.reading import INTERNAL_COLUMNS, ROW_COLUMN
 from rfm_engine.scoring import METRIC_OF_AXIS, score_values
@@ -42,6 +44,8 @@ __all__ = [
     "EXPORT_FORMATS",
     "METRIC_OF_AXIS",
     "ROW_COLUMN",
+    "ColumnMap",
+    "Period",
     "RfmConfig",
     "RfmError",
     "RfmResult",
@@ -53,6 +57,7 @@ __all__ = [
     "load_scheme",
     "migration_matrix",
     "read_raw",
+    "resolve_columns",
     "sheet_names",
     "source_headers",
 ]

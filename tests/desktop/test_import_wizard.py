@@ -1,0 +1,133 @@
+"""The import wizard from file to segment table; numbers match ``rfm analyze``."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from resources import sample_orders_path
+from rfm_cli.main import main as rfm_main
+
+
+def drive_wizard(qtbot, window, paths, *, encoding=None):
+    """Open ``paths`` in the window and click through every page with the detected guesses."""
+    window.open_files(paths)
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    wizard.next()
+    if encoding is not None:
+        page = wizard.reading_page
+        page.encoding.setCurrentIndex(page.encoding.findData(encoding))
+        page.reload()
+    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+    wizard.next()
+    return wizard
+
+
+def finish(qtbot, window, wizard, wait_idle):
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    wizard.next()
+    assert wizard.currentPage() is wizard.period_page
+    wizard.accept()
+    qtbot.waitUntil(lambda: window.result is not None, timeout=30000)
+    wait_idle(window)
+
+
+def cli_customers(tmp_path, *args) -> pd.DataFrame:
+    out = tmp_path / "cli"
+    assert rfm_main(["analyze", *map(str, args), "--out", str(out)]) == 0
+    return pd.read_csv(out / "customers.csv", dtype={"customer_id": str, "rfm_code": str})
+
+
+def assert_same_as_cli(window, cli: pd.DataFrame) -> None:
+    shown = window.customers_panel.model.frame()
+    assert len(shown) == len(cli)
+    mine = shown.set_index("customer_id").sort_index()
+    theirs = cli.set_index("customer_id").sort_index()
+    assert list(mine.index) == list(theirs.index)
+    for column in ("recency_days", "frequency", "r_score", "f_score", "m_score", "rfm_score"):
+        assert (mine[column].to_numpy() == theirs[column].to_numpy()).all(), column
+    assert (mine["monetary"] - theirs["monetary"]).abs().max() < 0.005
+    assert (mine["segment"] == theirs["segment"]).all()
+
+
+def test_sample_through_the_wizard(qtbot, window, wait_idle, tmp_path, capsys):
+    wizard = drive_wizard(qtbot, window, [sample_orders_path()])
+    columns = wizard.columns_page.column_map()
+    assert columns.customer and columns.date
+    assert wizard.columns_page.isComplete()
+    finish(qtbot, window, wizard, wait_idle)
+    assert_same_as_cli(window, cli_customers(tmp_path, sample_orders_path()))
+
+
+def test_wrong_date_column_is_shown_on_the_check_page(qtbot, window, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount,note\n"
+        + "".join(f"c{i},2024-01-0{i},10,x{i}\n" for i in range(1, 8)),
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    page = wizard.columns_page
+    page.boxes["date"].setCurrentIndex(page.boxes["date"].findData("note"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.error.isVisible(), timeout=10000)
+    assert "'note'" in wizard.check_page.error.text()
+    rows = wizard.check_page.model.frame()
+    assert list(rows["row"]) == [1, 2, 3, 4, 5] and rows["value"].iloc[0] == "x1"
+    assert not wizard.check_page.isComplete()
+
+
+def test_cleaning_option_recounts(qtbot, window, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount\na,2024-01-01,10\na,2024-01-01,10\nb,2024-01-02,5\n",
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert wizard.result.cleaning.rows_used == 2
+    wizard.check_page.duplicates.setChecked(False)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert wizard.result.cleaning.rows_used == 3
+    assert wizard.final_config().cleaning.drop_duplicates is False
+
+
+def test_online_retail(qtbot, window, wait_idle, tmp_path, shared_datasets):
+    path = shared_datasets / "online_retail" / "online_retail.csv"
+    wizard = drive_wizard(qtbot, window, [path])
+    columns = wizard.columns_page.column_map()
+    assert (columns.customer, columns.quantity, columns.price) == (
+        "CustomerID",
+        "Quantity",
+        "UnitPrice",
+    )
+    finish(qtbot, window, wizard, wait_idle)
+    assert len(window.result.customers) == 4338
+    assert_same_as_cli(window, cli_customers(tmp_path, path))
+
+
+def test_gbk_taobao_is_auto_mapped(qtbot, window, wait_idle, tmp_path, shared_datasets):
+    path = shared_datasets / "taobao_toy_shop_2017" / "orders_gbk.csv"
+    wizard = drive_wizard(qtbot, window, [path])
+    preview = wizard.reading_page.model.frame()
+    assert "买家会员名" in preview.columns  # decoded, not mojibake
+    columns = wizard.columns_page.column_map()
+    assert columns.customer == "买家会员名" and columns.amount == "买家实际支付金额"
+    finish(qtbot, window, wizard, wait_idle)
+    reference = pd.read_csv(
+        shared_datasets / "taobao_toy_shop_2017" / "reference_default.csv",
+        dtype={"customer_id": str},
+    )
+    assert len(window.result.customers) == len(reference) == 3410
+    assert_same_as_cli(window, cli_customers(tmp_path, path))
+
+
+@pytest.mark.parametrize("encoding", ["gb18030"])
+def test_gbk_with_the_encoding_chosen(qtbot, window, shared_datasets, encoding):
+    path = shared_datasets / "taobao_toy_shop_2017" / "orders_gbk.csv"
+    wizard = drive_wizard(qtbot, window, [path], encoding=encoding)
+    assert wizard.config.reading.encoding == encoding
+    assert wizard.columns_page.column_map().customer == "买家会员名"
