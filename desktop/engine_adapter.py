@@ -18,12 +18,17 @@ import pandas as pd
 
 from rfm_engine import (
     BUILTIN_SCHEMES,
+    AxisScoring,
     ColumnMap,
+    ConfigError,
+    MetricsConfig,
     Period,
     ReadOptions,
     RfmConfig,
     RfmError,
     RfmResult,
+    ScoringConfig,
+    SegmentConfig,
     SegmentScheme,
     analyze,
     load_scheme,
@@ -44,17 +49,23 @@ __all__ = [
     "EXPORT_FORMATS",
     "METRIC_OF_AXIS",
     "ROW_COLUMN",
+    "AxisScoring",
     "ColumnMap",
+    "ConfigError",
+    "MetricsConfig",
     "Period",
     "RfmConfig",
     "RfmError",
     "RfmResult",
+    "ScoringConfig",
+    "SegmentConfig",
     "SegmentScheme",
     "analyze",
     "axis_counts",
     "export_segments",
     "guess_columns",
     "load_scheme",
+    "load_scheme_of",
     "migration_matrix",
     "read_raw",
     "resolve_columns",
@@ -84,11 +95,15 @@ def sheet_names(path: Path) -> list[str]:
 
 def axis_counts(values: np.ndarray, axis: str, breaks: Sequence[float] | None, bins: int):
     """Customers per score (1..bins) for one axis: quantile cuts when ``breaks`` is None."""
-    from rfm_engine import AxisScoring
-
     spec = AxisScoring() if breaks is None else AxisScoring("fixed", tuple(breaks))
     _, cuts = score_values(np.asarray(values), axis, spec, bins)
     return cuts
+
+
+def load_scheme_of(config: RfmConfig) -> SegmentScheme:
+    """The scheme a configuration names (or holds)."""
+    scheme = config.segments.scheme
+    return scheme if isinstance(scheme, SegmentScheme) else load_scheme(scheme)
 
 
 # ---- exports ------------------------------------------------------------------------------
