@@ -244,12 +244,34 @@ class CheckPage(QWizardPage):
                 last=result.last_purchase,
             )
         )
-        report = result.cleaning.to_frame()[["rule", "description", "rows", "examples"]]
+        report = result.cleaning.to_frame()[["rule", "key", "description", "rows", "examples"]]
+        names = self.rule_names()
+        report["description"] = [
+            names.get(k, d) for k, d in zip(report["key"], report["description"], strict=True)
+        ]
+        report = report.drop(columns=["key"])
         self.model.set_frame(
             report,
             [self.tr("Rule"), self.tr("What"), self.tr("Rows"), self.tr("Examples")],
         )
         self.table.resizeColumnsToContents()
+
+    def rule_names(self) -> dict[str, str]:
+        """The engine's cleaning rule descriptions (English) in the app's language."""
+        return {
+            "duplicates": self.tr("exact duplicate rows"),
+            "order_lines": self.tr("extra item rows of an order with an order total"),
+            "blank_customer": self.tr("blank customer id"),
+            "bad_date": self.tr("date missing or unreadable"),
+            "bad_amount": self.tr("amount missing or unreadable"),
+            "non_positive": self.tr("amount zero or negative (returns, cancellations, free)"),
+            "after_as_of": self.tr("dated after the analysis date"),
+            "before_start": self.tr("dated before the period start"),
+            "cancelled": self.tr("order status cancelled, closed, refunded or unpaid"),
+            "rows_read": self.tr("rows read"),
+            "returns_netted": self.tr("return rows netted against monetary"),
+            "rows_used": self.tr("purchase rows used"),
+        }
 
     def isComplete(self) -> bool:
         return self.owner.result is not None

@@ -113,6 +113,7 @@ class ReadingPage(QWizardPage):
         self.model = DataFrameModel(self)
         self.preview = QTableView(self)
         self.preview.setModel(self.model)
+        self.preview.setWordWrap(False)
         form = QFormLayout()
         form.addRow(self.tr("Sheet:"), self.sheet)
         form.addRow(self.tr("Encoding:"), self.encoding)

@@ -170,13 +170,35 @@ class SchemeEditor(QWidget):
         self.changed.emit()
 
     def _show_check(self) -> None:
+        """A short summary of the scheme check; every detail in the tooltip."""
         scheme = self.current_scheme()
-        lines = scheme.check(self.bins).lines()
+        check = scheme.check(self.bins)
+        lines = []
         try:
             scheme.require_bins(self.bins)
         except engine.RfmError as exc:
-            lines.insert(0, str(exc))
+            lines.append(str(exc))
+        if check.uncovered_cells:
+            lines.append(
+                self.tr(
+                    "{uncovered} of {total} score combinations match no rule (those customers "
+                    "get 'other')."
+                ).format(uncovered=check.uncovered_cells, total=check.total_cells)
+            )
+        if check.overlaps:
+            lines.append(
+                self.tr("{pairs} pairs of rules overlap; the earlier rule wins.").format(
+                    pairs=len(check.overlaps)
+                )
+            )
+        if check.shadowed:
+            lines.append(
+                self.tr("Never matches (earlier rules cover it): {keys}").format(
+                    keys=", ".join(check.shadowed)
+                )
+            )
         self.check.setText("\n".join(lines) or self.tr("Every score combination has a segment."))
+        self.check.setToolTip("\n".join(check.lines()))
 
     # ---- editing ----------------------------------------------------------------------------
     def edit_as_custom(self) -> None:

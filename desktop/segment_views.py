@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from .table_models import DataFrameModel, selection_as_tsv
 
+KEY_COLUMN = 9  # "segment" in the customers table
+
 
 def _percent(series: pd.Series) -> np.ndarray:
     return series.map(lambda v: "" if pd.isna(v) else f"{v:.1%}").to_numpy(dtype=object)
@@ -142,6 +144,7 @@ class CustomersPanel(QWidget):
             text = text + " " + table[column].astype(object).fillna("").astype(str)
         self._search_text = text.str.casefold().to_numpy(dtype=object)
         self.apply_filter()
+        self.view.setColumnHidden(KEY_COLUMN, True)  # the translated name says the same
         self.view.resizeColumnsToContents()
 
     def select_segment(self, key: str) -> None:

@@ -134,6 +134,9 @@ class DataFrameModel(QAbstractTableModel):
         if role == SORT_ROLE:
             value = self._raw[col][row]
             return value.item() if isinstance(value, np.generic) else value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._display[col][row]
+            return text if len(text) > 40 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[col]:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
