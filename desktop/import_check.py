@@ -255,6 +255,7 @@ class CheckPage(QWizardPage):
             [self.tr("Rule"), self.tr("What"), self.tr("Rows"), self.tr("Examples")],
         )
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 480))  # full text: tooltip
 
     def rule_names(self) -> dict[str, str]:
         """The engine's cleaning rule descriptions (English) in the app's language."""
