@@ -37,6 +37,8 @@ def make_table(model: DataFrameModel, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.verticalHeader().setDefaultSectionSize(22)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Fit columns to the first rows only: measuring 100k rows would freeze the window.
+    view.horizontalHeader().setResizeContentsPrecision(100)
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     copy = QShortcut(QKeySequence.StandardKey.Copy, view)
     copy.activated.connect(lambda: copy_selection(view))
@@ -139,13 +141,20 @@ class CustomersPanel(QWidget):
             self.segment.addItem(name, key)
         self.segment.blockSignals(False)
         self.model.set_frame(table, self.headers(contacts))
-        text = pd.Series("", index=table.index, dtype=object)
-        for column in ("customer_id", *contacts):
-            text = text + " " + table[column].astype(object).fillna("").astype(str)
-        self._search_text = text.str.casefold().to_numpy(dtype=object)
+        self._contacts = contacts
+        self._search_text: np.ndarray | None = None  # built on the first search
         self.apply_filter()
         self.view.setColumnHidden(KEY_COLUMN, True)  # the translated name says the same
         self.view.resizeColumnsToContents()
+
+    def _haystack(self, frame: pd.DataFrame) -> np.ndarray:
+        """Customer id and contacts of each row, folded for searching."""
+        if self._search_text is None:
+            text = pd.Series("", index=frame.index, dtype=object)
+            for column in ("customer_id", *self._contacts):
+                text = text + " " + frame[column].astype(object).fillna("").astype(str)
+            self._search_text = text.str.casefold().to_numpy(dtype=object)
+        return self._search_text
 
     def select_segment(self, key: str) -> None:
         index = self.segment.findData(key)
@@ -163,7 +172,8 @@ class CustomersPanel(QWidget):
             mask &= (frame["segment"] == key).to_numpy()
         text = self.search.text().strip().casefold()
         if text:
-            mask &= np.fromiter((text in s for s in self._search_text), bool, len(frame))
+            haystack = self._haystack(frame)
+            mask &= np.fromiter((text in s for s in haystack), bool, len(frame))
         self.model.set_filter(None if mask.all() else mask)
         self.count.setText(
             self.tr("%n customer(s) shown", "", int(mask.sum())) + " / " + f"{len(frame):,}"
