@@ -93,22 +93,20 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     window.open_files([sample_orders_path()])
     wizard = window.wizard
     wizard.show()
-    settle(app)
-    save(wizard, out, "07-wizard-files")
-    wizard.next()
-    wait_for(app, lambda: wizard.raw is not None)
-    settle(app)
-    save(wizard, out, "08-wizard-reading")
-    wizard.next()
-    settle(app)
-    save(wizard, out, "09-wizard-columns")
-    wizard.next()
-    wait_for(app, lambda: wizard.result is not None)
-    settle(app)
-    save(wizard, out, "10-wizard-check")
-    wizard.next()
-    settle(app)
-    save(wizard, out, "11-wizard-period")
+    pages = (
+        ("07-wizard-files", None),
+        ("08-wizard-reading", lambda: wizard.raw is not None),
+        ("09-wizard-columns", None),
+        ("10-wizard-check", lambda: wizard.result is not None),
+        ("11-wizard-period", None),
+    )
+    for index, (name, ready) in enumerate(pages):
+        if index:
+            wizard.next()
+        if ready is not None:
+            wait_for(app, ready)
+        settle(app)
+        save(wizard, out, name)
     wizard.reject()
 
     window.edit_scoring()
