@@ -133,8 +133,8 @@ class ReadingPage(QWizardPage):
         except engine.RfmError as exc:
             show_page_error(self.error, exc)
         self.sheet.clear()
-        for name in sheets:
-            self.sheet.addItem(name, name)
+        for index, name in enumerate(sheets):
+            self.sheet.addItem(name, index)  # by position: yearly files name sheets differently
         self.sheet.setEnabled(bool(sheets))
         self.encoding.setEnabled(not sheets)
         current = self.owner.config.reading
@@ -144,6 +144,7 @@ class ReadingPage(QWizardPage):
 
     def reading(self) -> engine.RfmConfig:
         sheet = self.sheet.currentData() if self.sheet.isEnabled() else None
+        sheet = sheet or None  # the first sheet is the default
         encoding = self.encoding.currentData() or None
         return dataclasses.replace(self.owner.config.reading, sheet=sheet, encoding=encoding)
 

@@ -131,3 +131,18 @@ def test_gbk_with_the_encoding_chosen(qtbot, window, shared_datasets, encoding):
     wizard = drive_wizard(qtbot, window, [path], encoding=encoding)
     assert wizard.config.reading.encoding == encoding
     assert wizard.columns_page.column_map().customer == "买家会员名"
+
+
+def test_two_yearly_workbooks_combined(qtbot, window, wait_idle, shared_datasets):
+    folder = shared_datasets / "mingrisoft_taobao_2018_2019"
+    wizard = drive_wizard(qtbot, window, [folder / "2018.xlsx", folder / "2019.xlsx"])
+    assert wizard.reading_page.sheet.isEnabled()
+    assert wizard.config.reading.sheet is None  # first sheet of each file, whatever its name
+    finish(qtbot, window, wizard, wait_idle)
+    reference = pd.read_csv(folder / "reference_default.csv", dtype={"customer_id": str})
+    mine = window.result.customers.set_index("customer_id").sort_index()
+    ref = reference.set_index("customer_id").sort_index()
+    assert list(mine.index) == list(ref.index) and len(ref) == 2417
+    assert (mine["recency_days"] == ref["recency_days"]).all()
+    assert (mine["frequency"] == ref["frequency"]).all()
+    assert (mine["monetary"] - ref["monetary"]).abs().max() < 0.005

@@ -63,3 +63,34 @@ def test_recent_files_and_options_are_remembered(qtbot, window, wait_idle, app_s
     wait_idle(window)
     assert app_settings.recent_files() == [[str(sample_orders_path())]]
     assert window.recent_menu.isEnabled()
+
+
+def test_dropping_files_opens_the_wizard(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "orders.csv"
+    path.write_text("customer,date,amount\na,2024-01-01,10\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.addWidget(window.wizard)
+    assert window.wizard.paths == [path]
+    assert window.wizard.isVisible()
+
+
+def test_cancel_keeps_the_window_usable(qtbot, window, wait_idle):
+    window.open_sample()
+    window.runner.cancel_all()
+    wait_idle(window)
+    window.runner.wait()
+    qtbot.wait(50)
+    assert window.result is None
+    assert window.open_action.isEnabled() and window.progress_bar.isHidden()
