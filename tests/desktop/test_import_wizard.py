@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from PySide6.QtCore import Qt
 
 from resources import sample_orders_path
 from rfm_cli.main import main as rfm_main
@@ -146,3 +147,56 @@ def test_two_yearly_workbooks_combined(qtbot, window, wait_idle, shared_datasets
     assert (mine["recency_days"] == ref["recency_days"]).all()
     assert (mine["frequency"] == ref["frequency"]).all()
     assert (mine["monetary"] - ref["monetary"]).abs().max() < 0.005
+
+
+def test_gbk_wizard_scoring_export_match_cli_flags(
+    qtbot, window, wait_idle, tmp_path, shared_datasets
+):
+    """File → wizard → fixed thresholds in the scoring dialog → export one segment: the rows
+    equal ``rfm analyze`` run with the same thresholds given as flags."""
+    path = shared_datasets / "taobao_toy_shop_2017" / "orders_gbk.csv"
+    wizard = drive_wizard(qtbot, window, [path])
+    finish(qtbot, window, wizard, wait_idle)
+    window.edit_scoring()
+    dialog = window.scoring
+    qtbot.addWidget(dialog)
+    breaks = {"recency": "3, 7, 14, 21", "frequency": "2, 3, 4, 5", "monetary": "50, 100, 200, 400"}
+    for axis, text in breaks.items():
+        editor = dialog.axes[axis]
+        editor.method.setCurrentIndex(editor.method.findData("fixed"))
+        editor.breaks.setText(text)
+    before = window.result
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.result is not before, timeout=30000)
+    wait_idle(window)
+    window.export_dialog()
+    exporter = window.exporter
+    qtbot.addWidget(exporter)
+    for i in range(exporter.segments.count()):
+        item = exporter.segments.item(i)
+        keep = item.data(Qt.ItemDataRole.UserRole) == "new"
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    exporter.path.setText(str(tmp_path / "new.csv"))
+    exporter.export()
+    qtbot.waitUntil(lambda: exporter.written is not None, timeout=10000)
+    exported = pd.read_csv(
+        tmp_path / "new.csv", dtype={"customer_id": str, "rfm_code": str}, encoding="utf-8-sig"
+    )
+    cli = cli_customers(
+        tmp_path,
+        path,
+        "--method",
+        "fixed",
+        "--r-breaks",
+        "3,7,14,21",
+        "--f-breaks",
+        "2,3,4,5",
+        "--m-breaks",
+        "50,100,200,400",
+    )
+    cli_new = cli[cli["segment"] == "new"]
+    assert len(exported) == len(cli_new) > 0
+    assert list(exported["customer_id"]) == list(cli_new["customer_id"])
+    for column in ("recency_days", "frequency", "r_score", "f_score", "m_score", "rfm_code"):
+        assert list(exported[column]) == list(cli_new[column]), column
+    assert (exported["monetary"].to_numpy() - cli_new["monetary"].to_numpy()).max() < 0.005
