@@ -29,6 +29,7 @@ from .error_dialog import show_error
 from .i18n import LANGUAGES
 from .segment_views import CustomersPanel, SummaryPanel
 from .settings import AppSettings
+from .table_models import PreparedFrame, prepare_frame
 from .workers import TaskRunner
 
 
@@ -189,12 +190,14 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def show_result(self, result: engine.RfmResult) -> None:
+    def show_result(self, result: engine.RfmResult, customers: PreparedFrame | None = None) -> None:
+        """Show a result; ``customers`` is its customers table already formatted, if done."""
         self.result = result
         self.config = result.config
         self.summary_panel.set_summary(result.summary)
         segments = [(s.key, s.name(self.lang)) for s in result.scheme.all_segments]
-        self.customers_panel.set_customers(result.customers_table(), segments, result.contacts)
+        table = customers if customers is not None else result.customers_table()
+        self.customers_panel.set_customers(table, segments, result.contacts)
         self.charts_panel.set_result(result, self.comparison)
         self._show_dataset()
         self._set_busy(self.runner.busy)
@@ -212,16 +215,21 @@ class MainWindow(QMainWindow):
         """Analyse in the background; on success the result replaces the shown one."""
         config = dataclasses.replace(config, lang=self.lang)
 
-        def done(result: engine.RfmResult) -> None:
+        def work(progress):
+            result = engine.analyze(paths, config, progress=progress)
+            return result, prepare_frame(result.customers_table())  # formatting off-thread too
+
+        def done(outcome) -> None:
+            result, customers = outcome
             self.paths = list(paths)
             self.comparison = None
             self.settings.add_recent(self.paths)
             self.settings.set_config(_options_only(result.config))
             self._fill_recent()
-            self.show_result(result)
+            self.show_result(result, customers)
 
         self.runner.run(
-            lambda progress: engine.analyze(paths, config, progress=progress),
+            work,
             done,
             lambda exc: show_error(self, exc),
         )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .table_models import DataFrameModel, selection_as_tsv
+from .table_models import DataFrameModel, PreparedFrame, prepare_frame, selection_as_tsv
 
 KEY_COLUMN = 9  # "segment" in the customers table
 
@@ -132,15 +132,21 @@ class CustomersPanel(QWidget):
         ]
 
     def set_customers(
-        self, table: pd.DataFrame, segments: list[tuple[str, str]], contacts: tuple[str, ...]
+        self,
+        table: pd.DataFrame | PreparedFrame,
+        segments: list[tuple[str, str]],
+        contacts: tuple[str, ...],
     ) -> None:
+        """Show the customers table (a frame, or one prepared off the GUI thread)."""
         self.segment.blockSignals(True)
         self.segment.clear()
         self.segment.addItem(self.tr("All segments"), "")
         for key, name in segments:
             self.segment.addItem(name, key)
         self.segment.blockSignals(False)
-        self.model.set_frame(table, self.headers(contacts))
+        if not isinstance(table, PreparedFrame):
+            table = prepare_frame(table)
+        self.model.set_prepared(table, self.headers(contacts))
         self._contacts = contacts
         self._search_text: np.ndarray | None = None  # built on the first search
         self.apply_filter()

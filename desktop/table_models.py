@@ -9,6 +9,7 @@ take seconds, and comparing raw numbers keeps 64-bit revenue totals exact).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,32 @@ def default_format(series: pd.Series) -> np.ndarray:
     return series.map(lambda v: "" if v is None or v is pd.NA else str(v)).to_numpy(dtype=object)
 
 
+@dataclass(frozen=True)
+class PreparedFrame:
+    """A frame with its display strings and sort values, made without Qt (any thread)."""
+
+    frame: pd.DataFrame
+    display: list[np.ndarray]
+    raw: list[np.ndarray]
+    numeric: list[bool]
+
+
+def prepare_frame(frame: pd.DataFrame, formatters: dict[str, Formatter] | None = None):
+    """Format every column once: the slow part of showing 100k rows, safe off the GUI thread."""
+    frame = frame.reset_index(drop=True)
+    formatters = formatters or {}
+    display, raw, numeric = [], [], []
+    for name in frame.columns:
+        series = frame[name]
+        shown = np.asarray(formatters.get(str(name), default_format)(series), dtype=object)
+        display.append(shown)
+        is_bool = pd.api.types.is_bool_dtype(series)
+        numeric.append(pd.api.types.is_numeric_dtype(series) and not is_bool)
+        # Dates sort by their ISO text; everything else by its own value.
+        raw.append(shown if pd.api.types.is_datetime64_any_dtype(series) else series.to_numpy())
+    return PreparedFrame(frame, display, raw, numeric)
+
+
 class DataFrameModel(QAbstractTableModel):
     """Read-only model of a DataFrame with in-model sort and filter."""
 
@@ -50,22 +77,15 @@ class DataFrameModel(QAbstractTableModel):
 
     # ---- content ----------------------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame, headers: Sequence[str] | None = None) -> None:
+        self.set_prepared(prepare_frame(frame, self._formatters), headers)
+
+    def set_prepared(self, prepared: PreparedFrame, headers: Sequence[str] | None = None) -> None:
+        """Show a frame formatted earlier (e.g. on a worker thread by :func:`prepare_frame`)."""
         self.beginResetModel()
-        self._frame = frame.reset_index(drop=True)
-        self._headers = list(headers) if headers is not None else [str(c) for c in frame.columns]
-        self._display, self._raw, self._numeric = [], [], []
-        for name in self._frame.columns:
-            series = self._frame[name]
-            fmt = self._formatters.get(str(name), default_format)
-            self._display.append(np.asarray(fmt(series), dtype=object))
-            numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(
-                series
-            )
-            self._numeric.append(numeric)
-            if pd.api.types.is_datetime64_any_dtype(series):
-                self._raw.append(self._display[-1])  # ISO text sorts as the dates do
-            else:
-                self._raw.append(series.to_numpy())
+        self._frame = prepared.frame
+        columns = prepared.frame.columns
+        self._headers = list(headers) if headers is not None else [str(c) for c in columns]
+        self._display, self._raw, self._numeric = prepared.display, prepared.raw, prepared.numeric
         self._mask = None
         self._rows = self._order(np.arange(len(self._frame)))
         self.endResetModel()

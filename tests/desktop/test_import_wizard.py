@@ -200,3 +200,17 @@ def test_gbk_wizard_scoring_export_match_cli_flags(
     for column in ("recency_days", "frequency", "r_score", "f_score", "m_score", "rfm_code"):
         assert list(exported[column]) == list(cli_new[column]), column
     assert (exported["monetary"].to_numpy() - cli_new["monetary"].to_numpy()).max() < 0.005
+
+
+def test_unreadable_file_error_on_the_reading_page(qtbot, window, tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    window.open_files([path])
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    wizard.next()
+    page = wizard.reading_page
+    qtbot.waitUntil(lambda: page.error.isVisibleTo(wizard), timeout=10000)
+    assert "binary file" in page.error.text() and "photo.csv" in page.error.text()
+    assert not page.isComplete()
+    assert wizard.currentPage() is page
