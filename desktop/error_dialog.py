@@ -12,10 +12,6 @@ from rfm_engine import RfmError
 from .workers import Cancelled
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
     """A message box for ``exc`` (not shown yet); None for a cancelled task."""
     if isinstance(exc, Cancelled):
@@ -23,7 +19,7 @@ def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
     box = QMessageBox(parent)
     if isinstance(exc, RfmError):
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Cannot continue"))
+        box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Cannot continue"))
         box.setText(str(exc))
         rows = getattr(exc, "rows", ())
         examples = getattr(exc, "examples", ())
@@ -32,11 +28,12 @@ def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
             box.setDetailedText("\n".join(lines))
     else:
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("Unexpected error"))
+        box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))
         box.setText(
-            tr(
+            QCoreApplication.translate(
+                "ErrorDialog",
                 "Something went wrong that the app did not expect. Your data and earlier "
-                "results are unchanged. Please report it with the details below."
+                "results are unchanged. Please report it with the details below.",
             )
         )
         box.setInformativeText(f"{type(exc).__name__}: {exc}")

@@ -1,147 +1,24 @@
-"""Import wizard pages after reading: column mapping, data check with cleaning options, and
-the analysis date and period."""
+"""Import wizard page: the data check (the import report) with cleaning options counted live."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pandas as pd
-from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QTableView,
     QVBoxLayout,
     QWizardPage,
 )
 
 from . import engine_adapter as engine
+from .page_errors import error_label
 from .table_models import DataFrameModel
-
-ROLES = ("customer", "date", "amount", "quantity", "price", "order", "status")
-
-
-def _error_label(parent) -> QLabel:
-    from .import_wizard import error_label
-
-    return error_label(parent)
-
-
-class ColumnsPage(QWizardPage):
-    """Which column is the customer, the date, the amount…: the detected guess, editable."""
-
-    def __init__(self, wizard) -> None:
-        super().__init__(wizard)
-        self.owner = wizard
-        self.setTitle(self.tr("Match the columns"))
-        self.setSubTitle(
-            self.tr(
-                "The guess from the headers is filled in. Give an amount, or quantity and "
-                "unit price."
-            )
-        )
-        labels = {
-            "customer": self.tr("Customer id"),
-            "date": self.tr("Purchase date"),
-            "amount": self.tr("Amount"),
-            "quantity": self.tr("Quantity"),
-            "price": self.tr("Unit price"),
-            "order": self.tr("Order id"),
-            "status": self.tr("Order status"),
-        }
-        self.boxes: dict[str, QComboBox] = {}
-        form = QFormLayout()
-        for role in ROLES:
-            box = QComboBox(self)
-            box.currentIndexChanged.connect(self._changed)
-            self.boxes[role] = box
-            form.addRow(labels[role] + ":", box)
-        self.order_total = QCheckBox(
-            self.tr("The amount is the order's total, repeated on each item row"), self
-        )
-        self.order_total.toggled.connect(self._changed)
-        form.addRow("", self.order_total)
-        self.contacts = QListWidget(self)
-        self.contacts.setMaximumHeight(110)
-        self.contacts.itemChanged.connect(self._changed)
-        form.addRow(self.tr("Contact columns to keep:"), self.contacts)
-        self.error = _error_label(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def initializePage(self) -> None:
-        headers = engine.source_headers(self.owner.raw)
-        current = self.owner.config.columns
-        try:
-            guess = engine.resolve_columns(headers, current)
-        except engine.RfmError as exc:
-            guess = engine.guess_columns(headers)
-            self.error.setText(str(exc))
-        for role, box in self.boxes.items():
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(self.tr("(none)"), None)
-            for header in headers:
-                box.addItem(header, header)
-            box.setCurrentIndex(max(box.findData(getattr(guess, role)), 0))
-            box.blockSignals(False)
-        self.order_total.setChecked(guess.amount_is_order_total)
-        self.contacts.blockSignals(True)
-        self.contacts.clear()
-        for header in headers:
-            item = QListWidgetItem(header, self.contacts)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if header in guess.contacts else Qt.CheckState.Unchecked
-            )
-        self.contacts.blockSignals(False)
-        self._changed()
-
-    def column_map(self):
-        chosen = {role: box.currentData() for role, box in self.boxes.items()}
-        contacts = tuple(
-            self.contacts.item(i).text()
-            for i in range(self.contacts.count())
-            if self.contacts.item(i).checkState() == Qt.CheckState.Checked
-        )
-        return engine.ColumnMap(
-            **chosen, contacts=contacts, amount_is_order_total=self.order_total.isChecked()
-        )
-
-    def _changed(self, *_args) -> None:
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        try:
-            columns = self.column_map()
-        except engine.RfmError as exc:
-            self.error.setText(str(exc))
-            self.error.setVisible(True)
-            return False
-        missing = [r for r in ("customer", "date") if not getattr(columns, r)]
-        if not (columns.amount or columns.quantity):
-            missing.append("amount")
-        if missing:
-            self.error.setText(self.tr("Still to choose: {roles}").format(roles=", ".join(missing)))
-            self.error.setVisible(True)
-            return False
-        self.error.setVisible(False)
-        return True
-
-    def validatePage(self) -> bool:
-        self.owner.config = dataclasses.replace(self.owner.config, columns=self.column_map())
-        return True
 
 
 class CheckPage(QWizardPage):
@@ -166,7 +43,7 @@ class CheckPage(QWizardPage):
         grid.addWidget(self.returns, 1, 1)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         self.model = DataFrameModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -202,7 +79,9 @@ class CheckPage(QWizardPage):
         )
 
     def recount(self, *_args) -> None:
-        config = dataclasses.replace(self.owner.config, cleaning=self.cleaning(), period=Period())
+        config = dataclasses.replace(
+            self.owner.config, cleaning=self.cleaning(), period=engine.Period()
+        )
         raw = self.owner.raw
         self.owner.result = None
         self.facts.setText(self.tr("Checking…"))
@@ -287,60 +166,3 @@ def offending_rows(exc: BaseException) -> pd.DataFrame:
     if missing:
         return pd.DataFrame({"missing": list(missing)})
     return pd.DataFrame()
-
-
-Period = engine.Period
-
-
-class PeriodPage(QWizardPage):
-    """The analysis date (default: the day after the last purchase) and an optional start."""
-
-    def __init__(self, wizard) -> None:
-        super().__init__(wizard)
-        self.owner = wizard
-        self.setTitle(self.tr("Analysis date and period"))
-        self.setSubTitle(
-            self.tr(
-                "Recency is counted back from the analysis date. Purchases after it, and "
-                "before the start when one is set, are left out."
-            )
-        )
-        self.as_of = QDateEdit(self)
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
-        self.use_start = QCheckBox(self.tr("Only purchases from"), self)
-        self.start = QDateEdit(self)
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setEnabled(False)
-        self.use_start.toggled.connect(self.start.setEnabled)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        start_row = QHBoxLayout()
-        start_row.addWidget(self.use_start)
-        start_row.addWidget(self.start, 1)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Analysis date:"), self.as_of)
-        form.addRow(start_row)
-        form.addRow(self.note)
-
-    def initializePage(self) -> None:
-        result = self.owner.result
-        self.default_as_of = result.as_of
-        self.as_of.setDate(QDate(result.as_of))
-        self.start.setDate(QDate(result.first_purchase))
-        self.note.setText(
-            self.tr(
-                "Purchases run from {first} to {last}; the default analysis date is {as_of}."
-            ).format(first=result.first_purchase, last=result.last_purchase, as_of=result.as_of)
-        )
-
-    def period(self):
-        if not hasattr(self, "default_as_of"):
-            return self.owner.config.period
-        as_of: dt.date = self.as_of.date().toPython()
-        start = self.start.date().toPython() if self.use_start.isChecked() else None
-        # The default date is left implicit so results match `rfm analyze` without --as-of.
-        return Period(
-            as_of=None if as_of == self.default_as_of and not start else as_of, start=start
-        )

@@ -23,24 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
-from .import_check import CheckPage, ColumnsPage, PeriodPage
+from .import_check import CheckPage
+from .import_columns import ColumnsPage
+from .import_period import PeriodPage
+from .page_errors import error_label, show_page_error
 from .table_models import DataFrameModel
 from .workers import TaskRunner
 
 PREVIEW_ROWS = 200
-
-
-def error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.setVisible(False)
-    return label
-
-
-def show_page_error(label: QLabel, exc: BaseException | None) -> None:
-    label.setVisible(exc is not None)
-    label.setText("" if exc is None else str(exc))
 
 
 class FilesPage(QWizardPage):

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/error_dialog.py" line="26"/>
-        <source>Cannot continue</source>
-        <translation>無法繼續</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/error_dialog.py" line="35"/>
-        <source>Unexpected error</source>
-        <translation>意外錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/error_dialog.py" line="38"/>
-        <source>Something went wrong that the app did not expect. Your data and earlier results are unchanged. Please report it with the details below.</source>
-        <translation>發生了程式未預料到的問題。您的資料和先前的結果沒有改變。請附上下方的詳細資訊回報此問題。</translation>
-    </message>
-</context>
-<context>
     <name>AxisEditor</name>
     <message>
         <location filename="../../desktop/axis_editor.py" line="35"/>
@@ -143,132 +125,132 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="154"/>
+        <location filename="../../desktop/import_check.py" line="31"/>
         <source>Check the data</source>
         <translation>檢查資料</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="155"/>
+        <location filename="../../desktop/import_check.py" line="32"/>
         <source>What cleaning removes, and what is left to analyse.</source>
         <translation>清理會移除哪些列，以及剩下哪些資料用於分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="156"/>
+        <location filename="../../desktop/import_check.py" line="33"/>
         <source>Cleaning</source>
         <translation>資料清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="157"/>
+        <location filename="../../desktop/import_check.py" line="34"/>
         <source>Drop exact duplicate rows</source>
         <translation>移除完全重複的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="158"/>
+        <location filename="../../desktop/import_check.py" line="35"/>
         <source>Drop cancelled, closed or unpaid orders</source>
         <translation>移除已取消、已關閉或未付款的訂單</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="160"/>
+        <location filename="../../desktop/import_check.py" line="37"/>
         <source>Drop returns and zero amounts</source>
         <translation>移除退貨和零金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="161"/>
+        <location filename="../../desktop/import_check.py" line="38"/>
         <source>Net returns against monetary</source>
         <translation>退貨從消費金額中扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="165"/>
+        <location filename="../../desktop/import_check.py" line="42"/>
         <source>Returns:</source>
         <translation>退貨：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="208"/>
+        <location filename="../../desktop/import_check.py" line="87"/>
         <source>Checking…</source>
         <translation>正在檢查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="235"/>
+        <location filename="../../desktop/import_check.py" line="114"/>
         <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
         <translation>{read} 列中有 {used} 列是購買紀錄：{customers} 位客戶，{orders} 筆訂單，營業額 {revenue}，時間從 {first} 到 {last}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="255"/>
+        <location filename="../../desktop/import_check.py" line="134"/>
         <source>Rule</source>
         <translation>規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="255"/>
+        <location filename="../../desktop/import_check.py" line="134"/>
         <source>What</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="255"/>
+        <location filename="../../desktop/import_check.py" line="134"/>
         <source>Rows</source>
         <translation>列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="255"/>
+        <location filename="../../desktop/import_check.py" line="134"/>
         <source>Examples</source>
         <translation>範例</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="262"/>
+        <location filename="../../desktop/import_check.py" line="142"/>
         <source>exact duplicate rows</source>
         <translation>完全重複的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="263"/>
+        <location filename="../../desktop/import_check.py" line="143"/>
         <source>extra item rows of an order with an order total</source>
         <translation>帶訂單總額的訂單中多餘的商品列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="264"/>
+        <location filename="../../desktop/import_check.py" line="144"/>
         <source>blank customer id</source>
         <translation>客戶 ID 為空</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="265"/>
+        <location filename="../../desktop/import_check.py" line="145"/>
         <source>date missing or unreadable</source>
         <translation>日期缺失或無法辨識</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="266"/>
+        <location filename="../../desktop/import_check.py" line="146"/>
         <source>amount missing or unreadable</source>
         <translation>金額缺失或無法辨識</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="267"/>
+        <location filename="../../desktop/import_check.py" line="147"/>
         <source>amount zero or negative (returns, cancellations, free)</source>
         <translation>金額為零或負數（退貨、取消、贈品）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="268"/>
+        <location filename="../../desktop/import_check.py" line="148"/>
         <source>dated after the analysis date</source>
         <translation>日期晚於分析日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="269"/>
+        <location filename="../../desktop/import_check.py" line="149"/>
         <source>dated before the period start</source>
         <translation>日期早於開始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="270"/>
+        <location filename="../../desktop/import_check.py" line="150"/>
         <source>order status cancelled, closed, refunded or unpaid</source>
         <translation>訂單狀態為已取消、已關閉、已退款或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="271"/>
+        <location filename="../../desktop/import_check.py" line="151"/>
         <source>rows read</source>
         <translation>讀取的列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="272"/>
+        <location filename="../../desktop/import_check.py" line="152"/>
         <source>return rows netted against monetary</source>
         <translation>從消費金額中扣除的退貨列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="273"/>
+        <location filename="../../desktop/import_check.py" line="153"/>
         <source>purchase rows used</source>
         <translation>使用的購買列數</translation>
     </message>
@@ -276,67 +258,67 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="45"/>
+        <location filename="../../desktop/import_columns.py" line="30"/>
         <source>Match the columns</source>
         <translation>對應欄位</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="48"/>
+        <location filename="../../desktop/import_columns.py" line="33"/>
         <source>The guess from the headers is filled in. Give an amount, or quantity and unit price.</source>
         <translation>已根據標題自動填入。請指定金額欄，或數量和單價欄。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="53"/>
+        <location filename="../../desktop/import_columns.py" line="38"/>
         <source>Customer id</source>
         <translation>客戶 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="54"/>
+        <location filename="../../desktop/import_columns.py" line="39"/>
         <source>Purchase date</source>
         <translation>購買日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="55"/>
+        <location filename="../../desktop/import_columns.py" line="40"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="56"/>
+        <location filename="../../desktop/import_columns.py" line="41"/>
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="57"/>
+        <location filename="../../desktop/import_columns.py" line="42"/>
         <source>Unit price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="58"/>
+        <location filename="../../desktop/import_columns.py" line="43"/>
         <source>Order id</source>
         <translation>訂單編號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="59"/>
+        <location filename="../../desktop/import_columns.py" line="44"/>
         <source>Order status</source>
         <translation>訂單狀態</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="69"/>
+        <location filename="../../desktop/import_columns.py" line="54"/>
         <source>The amount is the order&apos;s total, repeated on each item row</source>
         <translation>金額是整筆訂單的總額，在每個商品列上重複出現</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="76"/>
+        <location filename="../../desktop/import_columns.py" line="61"/>
         <source>Contact columns to keep:</source>
         <translation>保留的聯絡方式欄位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="94"/>
+        <location filename="../../desktop/import_columns.py" line="79"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="136"/>
+        <location filename="../../desktop/import_columns.py" line="121"/>
         <source>Still to choose: {roles}</source>
         <translation>仍需選擇：{roles}</translation>
     </message>
@@ -344,71 +326,89 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="97"/>
+        <location filename="../../desktop/segment_views.py" line="98"/>
         <source>Search customer id or contact…</source>
         <translation>搜尋客戶 ID 或聯絡方式…</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="100"/>
+        <location filename="../../desktop/segment_views.py" line="101"/>
         <source>Copy selection</source>
         <translation>複製所選</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="104"/>
+        <location filename="../../desktop/segment_views.py" line="105"/>
         <source>Segment:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="119"/>
+        <location filename="../../desktop/segment_views.py" line="120"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="120"/>
+        <location filename="../../desktop/segment_views.py" line="121"/>
         <source>Recency (days)</source>
         <translation>最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="121"/>
+        <location filename="../../desktop/segment_views.py" line="122"/>
         <source>Frequency</source>
         <translation>購買頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="122"/>
+        <location filename="../../desktop/segment_views.py" line="123"/>
         <source>Monetary</source>
         <translation>消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="126"/>
+        <location filename="../../desktop/segment_views.py" line="127"/>
         <source>RFM code</source>
         <translation>RFM 代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="127"/>
+        <location filename="../../desktop/segment_views.py" line="128"/>
         <source>RFM score</source>
         <translation>RFM 總分</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="128"/>
+        <location filename="../../desktop/segment_views.py" line="129"/>
         <source>Segment key</source>
         <translation>分群代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="129"/>
+        <location filename="../../desktop/segment_views.py" line="130"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="138"/>
+        <location filename="../../desktop/segment_views.py" line="143"/>
         <source>All segments</source>
         <translation>全部分群</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/segment_views.py" line="170"/>
+        <location filename="../../desktop/segment_views.py" line="185"/>
         <source>%n customer(s) shown</source>
         <translation>
             <numerusform>顯示 %n 位客戶</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="22"/>
+        <source>Cannot continue</source>
+        <translation>無法繼續</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="31"/>
+        <source>Unexpected error</source>
+        <translation>意外錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="33"/>
+        <source>Something went wrong that the app did not expect. Your data and earlier results are unchanged. Please report it with the details below.</source>
+        <translation>發生了程式未預料到的問題。您的資料和先前的結果沒有改變。請附上下方的詳細資訊回報此問題。</translation>
     </message>
 </context>
 <context>
@@ -487,32 +487,32 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="51"/>
+        <location filename="../../desktop/import_wizard.py" line="41"/>
         <source>Choose the sales export(s)</source>
         <translation>選擇銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="53"/>
+        <location filename="../../desktop/import_wizard.py" line="43"/>
         <source>CSV, TXT or Excel files. Several files of the same layout are combined.</source>
         <translation>CSV、TXT 或 Excel 檔案。格式相同的多個檔案會合併。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="57"/>
+        <location filename="../../desktop/import_wizard.py" line="47"/>
         <source>Add files…</source>
         <translation>新增檔案…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="58"/>
+        <location filename="../../desktop/import_wizard.py" line="48"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="73"/>
+        <location filename="../../desktop/import_wizard.py" line="63"/>
         <source>Add sales exports</source>
         <translation>新增銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="75"/>
+        <location filename="../../desktop/import_wizard.py" line="65"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
@@ -520,7 +520,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="197"/>
+        <location filename="../../desktop/import_wizard.py" line="188"/>
         <source>Import sales data</source>
         <translation>匯入銷售資料</translation>
     </message>
@@ -528,102 +528,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="50"/>
+        <location filename="../../desktop/main_window.py" line="51"/>
         <source>RFM Segments</source>
         <translation>RFM 客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72"/>
+        <location filename="../../desktop/main_window.py" line="73"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73"/>
+        <location filename="../../desktop/main_window.py" line="74"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74"/>
+        <location filename="../../desktop/main_window.py" line="75"/>
         <source>Charts</source>
         <translation>圖表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86"/>
+        <location filename="../../desktop/main_window.py" line="87"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87"/>
+        <location filename="../../desktop/main_window.py" line="88"/>
         <source>Open &amp;sample data</source>
         <translation>開啟範例資料(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88"/>
+        <location filename="../../desktop/main_window.py" line="89"/>
         <source>&amp;Scoring…</source>
         <translation>評分設定(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89"/>
+        <location filename="../../desktop/main_window.py" line="90"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91"/>
+        <location filename="../../desktop/main_window.py" line="92"/>
         <source>&amp;Compare with 90 days earlier</source>
         <translation>與 90 天前比較(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93"/>
+        <location filename="../../desktop/main_window.py" line="94"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94"/>
+        <location filename="../../desktop/main_window.py" line="95"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97"/>
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
+        <location filename="../../desktop/main_window.py" line="103"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/main_window.py" line="106"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>No data yet: open a sales export, drop one here, or open the sample.</source>
         <translation>尚無資料：開啟銷售匯出檔案、拖放檔案到此處，或開啟範例資料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
         <translation>{files} · {customers} 位客戶 · 使用 {rows} 列 · 分析日期 {as_of} · {bins} 級評分 · 方案：{scheme}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>Open sales export</source>
         <translation>開啟銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
@@ -631,27 +631,27 @@
 <context>
     <name>PeriodPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="300"/>
+        <location filename="../../desktop/import_period.py" line="19"/>
         <source>Analysis date and period</source>
         <translation>分析日期和期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="303"/>
+        <location filename="../../desktop/import_period.py" line="22"/>
         <source>Recency is counted back from the analysis date. Purchases after it, and before the start when one is set, are left out.</source>
         <translation>最近購買天數從分析日期往回計算。分析日期之後的購買，以及設定了開始日期時其之前的購買，都不計入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="310"/>
+        <location filename="../../desktop/import_period.py" line="29"/>
         <source>Only purchases from</source>
         <translation>只計入此日期起的購買</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="322"/>
+        <location filename="../../desktop/import_period.py" line="41"/>
         <source>Analysis date:</source>
         <translation>分析日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="333"/>
+        <location filename="../../desktop/import_period.py" line="52"/>
         <source>Purchases run from {first} to {last}; the default analysis date is {as_of}.</source>
         <translation>購買紀錄從 {first} 到 {last}；預設分析日期為 {as_of}。</translation>
     </message>
@@ -659,37 +659,37 @@
 <context>
     <name>ReadingPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="102"/>
+        <location filename="../../desktop/import_wizard.py" line="92"/>
         <source>Check how the file is read</source>
         <translation>檢查檔案讀取方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="104"/>
+        <location filename="../../desktop/import_wizard.py" line="94"/>
         <source>If the text looks garbled, pick another encoding; for Excel, pick the sheet.</source>
         <translation>如果文字顯示為亂碼，請換一種編碼；Excel 檔案請選擇工作表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="110"/>
+        <location filename="../../desktop/import_wizard.py" line="100"/>
         <source>Detect automatically</source>
         <translation>自動偵測</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="118"/>
+        <location filename="../../desktop/import_wizard.py" line="108"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="119"/>
+        <location filename="../../desktop/import_wizard.py" line="109"/>
         <source>Encoding:</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="154"/>
+        <location filename="../../desktop/import_wizard.py" line="145"/>
         <source>Reading…</source>
         <translation>正在讀取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="164"/>
+        <location filename="../../desktop/import_wizard.py" line="155"/>
         <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
         <translation>共 {rows} 列、{columns} 欄；顯示前 {shown} 列。</translation>
     </message>
@@ -915,57 +915,57 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="70"/>
+        <location filename="../../desktop/segment_views.py" line="71"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="71"/>
+        <location filename="../../desktop/segment_views.py" line="72"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="72"/>
+        <location filename="../../desktop/segment_views.py" line="73"/>
         <source>% customers</source>
         <translation>客戶占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="73"/>
+        <location filename="../../desktop/segment_views.py" line="74"/>
         <source>Orders</source>
         <translation>訂單數</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="74"/>
+        <location filename="../../desktop/segment_views.py" line="75"/>
         <source>Revenue</source>
         <translation>營業額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="75"/>
+        <location filename="../../desktop/segment_views.py" line="76"/>
         <source>% revenue</source>
         <translation>營業額占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="76"/>
+        <location filename="../../desktop/segment_views.py" line="77"/>
         <source>Avg recency (days)</source>
         <translation>平均最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="77"/>
+        <location filename="../../desktop/segment_views.py" line="78"/>
         <source>Avg frequency</source>
         <translation>平均頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="78"/>
+        <location filename="../../desktop/segment_views.py" line="79"/>
         <source>Avg monetary</source>
         <translation>平均消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="79"/>
+        <location filename="../../desktop/segment_views.py" line="80"/>
         <source>Avg order value</source>
         <translation>平均客單價</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="80"/>
+        <location filename="../../desktop/segment_views.py" line="81"/>
         <source>Recommended action</source>
         <translation>建議行動</translation>
     </message>

@@ -34,3 +34,18 @@ def test_unexpected_error_has_the_traceback_to_copy(qtbot):
 
 def test_cancelled_work_shows_nothing():
     assert error_box(None, Cancelled()) is None
+
+
+def test_dialog_titles_follow_the_language(qtbot):
+    from desktop import i18n
+
+    try:
+        i18n.install("zh_CN")
+        box = error_box(None, DataError("x"))
+        qtbot.addWidget(box)
+        assert box.windowTitle() == "无法继续"
+        other = error_box(None, ValueError("y"))
+        qtbot.addWidget(other)
+        assert other.windowTitle() == "意外错误" and "数据" in other.text()
+    finally:
+        i18n.install("en")
