@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,8 +106,8 @@ def selftest(png: Path, lang: str) -> int:
     from .settings import AppSettings
 
     i18n.install(lang)
-    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "rfm-selftest", "x")
-    store.clear()
+    folder = tempfile.mkdtemp(prefix="rfm-selftest-")  # the user's own settings stay untouched
+    store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(AppSettings(store), lang)
     window.show()
     window.open_sample()
