@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from .table_models import DataFrameModel, PreparedFrame, prepare_frame, selection_as_tsv
 
 KEY_COLUMN = 9  # "segment" in the customers table
+ACTION_COLUMN = 1  # in the summary table
 
 
 def _percent(series: pd.Series) -> np.ndarray:
@@ -61,7 +62,7 @@ class SummaryPanel(QWidget):
         share = {"customer_share": _percent, "revenue_share": _percent}
         self.model = DataFrameModel(self, formatters=share)
         self.view = make_table(self.model, self)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -69,6 +70,7 @@ class SummaryPanel(QWidget):
     def headers(self) -> list[str]:
         return [
             self.tr("Segment"),
+            self.tr("Recommended action"),
             self.tr("Customers"),
             self.tr("% customers"),
             self.tr("Orders"),
@@ -78,14 +80,16 @@ class SummaryPanel(QWidget):
             self.tr("Avg frequency"),
             self.tr("Avg monetary"),
             self.tr("Avg order value"),
-            self.tr("Recommended action"),
         ]
 
     def set_summary(self, summary: pd.DataFrame) -> None:
-        self.model.set_frame(summary.drop(columns=["segment"]), self.headers())
+        # The action next to the name: "what to do" must be visible without scrolling.
+        columns = ["segment_name", "action"]
+        columns += [c for c in summary.columns if c not in ("segment", *columns)]
+        self.model.set_frame(summary[columns], self.headers())
         self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(ACTION_COLUMN, 340)
+        self.view.resizeRowsToContents()
 
 
 class CustomersPanel(QWidget):

@@ -17,8 +17,9 @@ def test_sample_fills_summary_and_customers(qtbot, window, wait_idle):
     assert summary.rowCount() == len(expected.summary)
     for row, record in expected.summary.iterrows():
         assert summary.data(summary.index(row, 0)) == record["segment_name"]
-        assert summary.data(summary.index(row, 1), SORT_ROLE) == record["customers"]
-        assert summary.data(summary.index(row, 4), SORT_ROLE) == record["revenue"]
+        assert summary.data(summary.index(row, 2), SORT_ROLE) == record["customers"]
+        assert summary.data(summary.index(row, 5), SORT_ROLE) == record["revenue"]
+        assert summary.data(summary.index(row, 1)) == record["action"]
     customers = window.customers_panel.model
     assert customers.rowCount() == len(expected.customers)
     assert "2,957 customers" in window.dataset_label.text()
