@@ -98,7 +98,13 @@ class CheckPage(QWizardPage):
             self.facts.setText("")
             self.error.setText(str(exc))
             self.error.setVisible(True)
-            self.model.set_frame(offending_rows(exc))
+            rows = offending_rows(exc)
+            names = {
+                "row": self.tr("Row"),
+                "value": self.tr("Value"),
+                "missing": self.tr("Missing column"),
+            }
+            self.model.set_frame(rows, [names[c] for c in rows.columns])
             self.completeChanged.emit()
 
         if self._task is not None:

@@ -21,9 +21,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from desktop import i18n  # noqa: E402
+from desktop.error_dialog import error_box  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.settings import AppSettings  # noqa: E402
 from resources import sample_orders_path  # noqa: E402
+from rfm_engine import DataError  # noqa: E402
 
 LANGS = ("en", "zh_CN")
 
@@ -107,7 +109,22 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
             wait_for(app, ready)
         settle(app)
         save(wizard, out, name)
+    wizard.back()
+    wizard.back()
+    settle(app)
+    dates = wizard.columns_page.boxes["date"]
+    dates.setCurrentIndex(dates.findData("email"))  # a wrong choice, to show the page's error
+    wizard.next()
+    wait_for(app, lambda: wizard.check_page.error.isVisibleTo(wizard))
+    settle(app)
+    save(wizard, out, "15-wizard-error")
     wizard.reject()
+
+    box = error_box(window, DataError(wizard.check_page.error.text(), rows=(1, 2), examples=("a",)))
+    box.show()
+    settle(app)
+    save(box, out, "16-error-dialog")
+    box.close()
 
     window.edit_scoring()
     dialog = window.scoring

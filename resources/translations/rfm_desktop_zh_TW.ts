@@ -170,87 +170,102 @@
         <translation>正在檢查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="114"/>
+        <location filename="../../desktop/import_check.py" line="103"/>
+        <source>Row</source>
+        <translation>列號</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="104"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="105"/>
+        <source>Missing column</source>
+        <translation>缺少的欄位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="120"/>
         <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
         <translation>{read} 列中有 {used} 列是購買紀錄：{customers} 位客戶，{orders} 筆訂單，營業額 {revenue}，時間從 {first} 到 {last}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="134"/>
+        <location filename="../../desktop/import_check.py" line="140"/>
         <source>Rule</source>
         <translation>規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="134"/>
+        <location filename="../../desktop/import_check.py" line="140"/>
         <source>What</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="134"/>
+        <location filename="../../desktop/import_check.py" line="140"/>
         <source>Rows</source>
         <translation>列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="134"/>
+        <location filename="../../desktop/import_check.py" line="140"/>
         <source>Examples</source>
         <translation>範例</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
+        <location filename="../../desktop/import_check.py" line="148"/>
         <source>exact duplicate rows</source>
         <translation>完全重複的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="143"/>
+        <location filename="../../desktop/import_check.py" line="149"/>
         <source>extra item rows of an order with an order total</source>
         <translation>帶訂單總額的訂單中多餘的商品列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="144"/>
+        <location filename="../../desktop/import_check.py" line="150"/>
         <source>blank customer id</source>
         <translation>客戶 ID 為空</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="145"/>
+        <location filename="../../desktop/import_check.py" line="151"/>
         <source>date missing or unreadable</source>
         <translation>日期缺失或無法辨識</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="146"/>
+        <location filename="../../desktop/import_check.py" line="152"/>
         <source>amount missing or unreadable</source>
         <translation>金額缺失或無法辨識</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="147"/>
+        <location filename="../../desktop/import_check.py" line="153"/>
         <source>amount zero or negative (returns, cancellations, free)</source>
         <translation>金額為零或負數（退貨、取消、贈品）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="148"/>
+        <location filename="../../desktop/import_check.py" line="154"/>
         <source>dated after the analysis date</source>
         <translation>日期晚於分析日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="149"/>
+        <location filename="../../desktop/import_check.py" line="155"/>
         <source>dated before the period start</source>
         <translation>日期早於開始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="150"/>
+        <location filename="../../desktop/import_check.py" line="156"/>
         <source>order status cancelled, closed, refunded or unpaid</source>
         <translation>訂單狀態為已取消、已關閉、已退款或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="151"/>
+        <location filename="../../desktop/import_check.py" line="157"/>
         <source>rows read</source>
         <translation>讀取的列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="152"/>
+        <location filename="../../desktop/import_check.py" line="158"/>
         <source>return rows netted against monetary</source>
         <translation>從消費金額中扣除的退貨列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>purchase rows used</source>
         <translation>使用的購買列數</translation>
     </message>
@@ -326,67 +341,67 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="98"/>
+        <location filename="../../desktop/segment_views.py" line="102"/>
         <source>Search customer id or contact…</source>
         <translation>搜尋客戶 ID 或聯絡方式…</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="101"/>
+        <location filename="../../desktop/segment_views.py" line="105"/>
         <source>Copy selection</source>
         <translation>複製所選</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="105"/>
+        <location filename="../../desktop/segment_views.py" line="109"/>
         <source>Segment:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="120"/>
+        <location filename="../../desktop/segment_views.py" line="124"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="121"/>
+        <location filename="../../desktop/segment_views.py" line="125"/>
         <source>Recency (days)</source>
         <translation>最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="122"/>
+        <location filename="../../desktop/segment_views.py" line="126"/>
         <source>Frequency</source>
         <translation>購買頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="123"/>
+        <location filename="../../desktop/segment_views.py" line="127"/>
         <source>Monetary</source>
         <translation>消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="127"/>
+        <location filename="../../desktop/segment_views.py" line="131"/>
         <source>RFM code</source>
         <translation>RFM 代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="128"/>
+        <location filename="../../desktop/segment_views.py" line="132"/>
         <source>RFM score</source>
         <translation>RFM 總分</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="129"/>
+        <location filename="../../desktop/segment_views.py" line="133"/>
         <source>Segment key</source>
         <translation>分群代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="130"/>
+        <location filename="../../desktop/segment_views.py" line="134"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="143"/>
+        <location filename="../../desktop/segment_views.py" line="147"/>
         <source>All segments</source>
         <translation>全部分群</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/segment_views.py" line="185"/>
+        <location filename="../../desktop/segment_views.py" line="189"/>
         <source>%n customer(s) shown</source>
         <translation>
             <numerusform>顯示 %n 位客戶</numerusform>
@@ -915,57 +930,57 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="71"/>
+        <location filename="../../desktop/segment_views.py" line="72"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="72"/>
+        <location filename="../../desktop/segment_views.py" line="74"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="73"/>
+        <location filename="../../desktop/segment_views.py" line="75"/>
         <source>% customers</source>
         <translation>客戶占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="74"/>
+        <location filename="../../desktop/segment_views.py" line="76"/>
         <source>Orders</source>
         <translation>訂單數</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="75"/>
+        <location filename="../../desktop/segment_views.py" line="77"/>
         <source>Revenue</source>
         <translation>營業額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="76"/>
+        <location filename="../../desktop/segment_views.py" line="78"/>
         <source>% revenue</source>
         <translation>營業額占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="77"/>
+        <location filename="../../desktop/segment_views.py" line="79"/>
         <source>Avg recency (days)</source>
         <translation>平均最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="78"/>
+        <location filename="../../desktop/segment_views.py" line="80"/>
         <source>Avg frequency</source>
         <translation>平均頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="79"/>
+        <location filename="../../desktop/segment_views.py" line="81"/>
         <source>Avg monetary</source>
         <translation>平均消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="80"/>
+        <location filename="../../desktop/segment_views.py" line="82"/>
         <source>Avg order value</source>
         <translation>平均客單價</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="81"/>
+        <location filename="../../desktop/segment_views.py" line="73"/>
         <source>Recommended action</source>
         <translation>建議行動</translation>
     </message>
