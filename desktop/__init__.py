@@ -1,1 +1,8 @@
-"""Desktop app (PySide6): filled in by its own issue."""
+"""Desktop app (PySide6) over the engine's API: import wizard, scoring, segments, charts, export.
+
+Start it with ``rfm-desktop`` (or ``python -m desktop``); see :mod:`desktop.app`.
+"""
+
+from .refcount_guard import guard
+
+guard()

@@ -1,0 +1,7 @@
+"""``python -m desktop``."""
+
+import sys
+
+from .app import main
+
+sys.exit(main())

@@ -1,0 +1,129 @@
+"""Import wizard page: which column is the customer, the date, the amount… (guess, editable)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from . import engine_adapter as engine
+from .page_errors import error_label
+
+ROLES = ("customer", "date", "amount", "quantity", "price", "order", "status")
+
+
+class ColumnsPage(QWizardPage):
+    """Which column is the customer, the date, the amount…: the detected guess, editable."""
+
+    def __init__(self, wizard) -> None:
+        super().__init__(wizard)
+        self.owner = wizard
+        self.setTitle(self.tr("Match the columns"))
+        self.setSubTitle(
+            self.tr(
+                "The guess from the headers is filled in. Give an amount, or quantity and "
+                "unit price."
+            )
+        )
+        labels = {
+            "customer": self.tr("Customer id"),
+            "date": self.tr("Purchase date"),
+            "amount": self.tr("Amount"),
+            "quantity": self.tr("Quantity"),
+            "price": self.tr("Unit price"),
+            "order": self.tr("Order id"),
+            "status": self.tr("Order status"),
+        }
+        self.boxes: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for role in ROLES:
+            box = QComboBox(self)
+            box.currentIndexChanged.connect(self._changed)
+            self.boxes[role] = box
+            form.addRow(labels[role] + ":", box)
+        self.order_total = QCheckBox(
+            self.tr("The amount is the order's total, repeated on each item row"), self
+        )
+        self.order_total.toggled.connect(self._changed)
+        form.addRow("", self.order_total)
+        self.contacts = QListWidget(self)
+        self.contacts.setMaximumHeight(110)
+        self.contacts.itemChanged.connect(self._changed)
+        form.addRow(self.tr("Contact columns to keep:"), self.contacts)
+        self.error = error_label(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        headers = engine.source_headers(self.owner.raw)
+        current = self.owner.config.columns
+        try:
+            guess = engine.resolve_columns(headers, current)
+        except engine.RfmError as exc:
+            guess = engine.guess_columns(headers)
+            self.error.setText(str(exc))
+        for role, box in self.boxes.items():
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("(none)"), None)
+            for header in headers:
+                box.addItem(header, header)
+            box.setCurrentIndex(max(box.findData(getattr(guess, role)), 0))
+            box.blockSignals(False)
+        self.order_total.setChecked(guess.amount_is_order_total)
+        self.contacts.blockSignals(True)
+        self.contacts.clear()
+        for header in headers:
+            item = QListWidgetItem(header, self.contacts)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if header in guess.contacts else Qt.CheckState.Unchecked
+            )
+        self.contacts.blockSignals(False)
+        self._changed()
+
+    def column_map(self):
+        chosen = {role: box.currentData() for role, box in self.boxes.items()}
+        contacts = tuple(
+            self.contacts.item(i).text()
+            for i in range(self.contacts.count())
+            if self.contacts.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return engine.ColumnMap(
+            **chosen, contacts=contacts, amount_is_order_total=self.order_total.isChecked()
+        )
+
+    def _changed(self, *_args) -> None:
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        try:
+            columns = self.column_map()
+        except engine.RfmError as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return False
+        missing = [r for r in ("customer", "date") if not getattr(columns, r)]
+        if not (columns.amount or columns.quantity):
+            missing.append("amount")
+        if missing:
+            self.error.setText(self.tr("Still to choose: {roles}").format(roles=", ".join(missing)))
+            self.error.setVisible(True)
+            return False
+        self.error.setVisible(False)
+        return True
+
+    def validatePage(self) -> bool:
+        self.owner.config = dataclasses.replace(self.owner.config, columns=self.column_map())
+        return True

@@ -1,0 +1,190 @@
+"""The segment summary table and the customers table (search, segment filter, copy)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .table_models import DataFrameModel, PreparedFrame, prepare_frame, selection_as_tsv
+
+KEY_COLUMN = 9  # "segment" in the customers table
+ACTION_COLUMN = 1  # in the summary table
+
+
+def _percent(series: pd.Series) -> np.ndarray:
+    return series.map(lambda v: "" if pd.isna(v) else f"{v:.1%}").to_numpy(dtype=object)
+
+
+def make_table(model: DataFrameModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Fit columns to the first rows only: measuring 100k rows would freeze the window.
+    view.horizontalHeader().setResizeContentsPrecision(100)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    copy = QShortcut(QKeySequence.StandardKey.Copy, view)
+    copy.activated.connect(lambda: copy_selection(view))
+    return view
+
+
+def copy_selection(view: QTableView) -> str:
+    """Put the selected cells on the clipboard as tab-separated text; returns the text."""
+    text = selection_as_tsv(view.model(), view.selectionModel().selectedIndexes())
+    if text:
+        QGuiApplication.clipboard().setText(text)
+    return text
+
+
+class SummaryPanel(QWidget):
+    """One row per segment: customers, shares, revenue, averages and the recommended action."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        share = {"customer_share": _percent, "revenue_share": _percent}
+        self.model = DataFrameModel(self, formatters=share)
+        self.view = make_table(self.model, self)
+        self.view.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Segment"),
+            self.tr("Recommended action"),
+            self.tr("Customers"),
+            self.tr("% customers"),
+            self.tr("Orders"),
+            self.tr("Revenue"),
+            self.tr("% revenue"),
+            self.tr("Avg recency (days)"),
+            self.tr("Avg frequency"),
+            self.tr("Avg monetary"),
+            self.tr("Avg order value"),
+        ]
+
+    def set_summary(self, summary: pd.DataFrame) -> None:
+        # The action next to the name: "what to do" must be visible without scrolling.
+        columns = ["segment_name", "action"]
+        columns += [c for c in summary.columns if c not in ("segment", *columns)]
+        self.model.set_frame(summary[columns], self.headers())
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(ACTION_COLUMN, 340)
+        self.view.resizeRowsToContents()
+
+
+class CustomersPanel(QWidget):
+    """All customers: sortable by numbers, searchable, filtered by segment, copyable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DataFrameModel(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search customer id or contact…"))
+        self.search.setClearButtonEnabled(True)
+        self.segment = QComboBox(self)
+        self.copy_button = QPushButton(self.tr("Copy selection"), self)
+        self.count = QLabel(self)
+        self.view = make_table(self.model, self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Segment:"), self))
+        top.addWidget(self.segment)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        layout.addWidget(self.count)
+        self.search.textChanged.connect(self.apply_filter)
+        self.segment.currentIndexChanged.connect(self.apply_filter)
+        self.copy_button.clicked.connect(lambda: copy_selection(self.view))
+
+    def headers(self, contacts: tuple[str, ...]) -> list[str]:
+        return [
+            self.tr("Customer"),
+            self.tr("Recency (days)"),
+            self.tr("Frequency"),
+            self.tr("Monetary"),
+            "R",
+            "F",
+            "M",
+            self.tr("RFM code"),
+            self.tr("RFM score"),
+            self.tr("Segment key"),
+            self.tr("Segment"),
+            *contacts,
+        ]
+
+    def set_customers(
+        self,
+        table: pd.DataFrame | PreparedFrame,
+        segments: list[tuple[str, str]],
+        contacts: tuple[str, ...],
+    ) -> None:
+        """Show the customers table (a frame, or one prepared off the GUI thread)."""
+        self.segment.blockSignals(True)
+        self.segment.clear()
+        self.segment.addItem(self.tr("All segments"), "")
+        for key, name in segments:
+            self.segment.addItem(name, key)
+        self.segment.blockSignals(False)
+        if not isinstance(table, PreparedFrame):
+            table = prepare_frame(table)
+        self.model.set_prepared(table, self.headers(contacts))
+        self._contacts = contacts
+        self._search_text: np.ndarray | None = None  # built on the first search
+        self.apply_filter()
+        self.view.setColumnHidden(KEY_COLUMN, True)  # the translated name says the same
+        self.view.resizeColumnsToContents()
+
+    def _haystack(self, frame: pd.DataFrame) -> np.ndarray:
+        """Customer id and contacts of each row, folded for searching."""
+        if self._search_text is None:
+            text = pd.Series("", index=frame.index, dtype=object)
+            for column in ("customer_id", *self._contacts):
+                text = text + " " + frame[column].astype(object).fillna("").astype(str)
+            self._search_text = text.str.casefold().to_numpy(dtype=object)
+        return self._search_text
+
+    def select_segment(self, key: str) -> None:
+        index = self.segment.findData(key)
+        if index >= 0:
+            self.segment.setCurrentIndex(index)
+
+    def apply_filter(self) -> None:
+        frame = self.model.frame()
+        if frame.empty:
+            self.count.setText("")
+            return
+        mask = np.ones(len(frame), dtype=bool)
+        key = self.segment.currentData()
+        if key:
+            mask &= (frame["segment"] == key).to_numpy()
+        text = self.search.text().strip().casefold()
+        if text:
+            haystack = self._haystack(frame)
+            mask &= np.fromiter((text in s for s in haystack), bool, len(frame))
+        self.model.set_filter(None if mask.all() else mask)
+        self.count.setText(
+            self.tr("%n customer(s) shown", "", int(mask.sum())) + " / " + f"{len(frame):,}"
+        )

@@ -1,0 +1,68 @@
+"""What the app remembers between runs (QSettings): language, recent files, window, options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from rfm_engine import RfmConfig, RfmError
+
+ORGANIZATION = "rfm-segments"
+APPLICATION = "rfm-desktop"
+MAX_RECENT = 8
+
+
+class AppSettings:
+    """Typed access to the app's QSettings (tests pass their own ``QSettings`` file)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings(ORGANIZATION, APPLICATION)
+
+    # ---- language ---------------------------------------------------------------------------
+    def language(self) -> str | None:
+        value = self.store.value("language")
+        return str(value) if value else None
+
+    def set_language(self, lang: str) -> None:
+        self.store.setValue("language", lang)
+
+    # ---- recent files -----------------------------------------------------------------------
+    def recent_files(self) -> list[list[str]]:
+        """Recent inputs, newest first; each entry is the list of files opened together."""
+        value = self.store.value("recent_files") or []
+        if isinstance(value, str):
+            value = [value]
+        entries = [str(v).split("|") for v in value]
+        return [e for e in entries if all(Path(p).exists() for p in e)]
+
+    def add_recent(self, paths: list[Path]) -> None:
+        entry = "|".join(str(p) for p in paths)
+        current = ["|".join(e) for e in self.recent_files()]
+        current = [entry, *[e for e in current if e != entry]][:MAX_RECENT]
+        self.store.setValue("recent_files", current)
+
+    # ---- window -----------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, data: QByteArray) -> None:
+        self.store.setValue("window/geometry", data)
+
+    # ---- analysis options -------------------------------------------------------------------
+    def config(self) -> RfmConfig:
+        """The last options used (columns and period are per file, so they are not kept)."""
+        text = self.store.value("config")
+        if not text:
+            return RfmConfig()
+        try:
+            return RfmConfig.from_json(str(text))
+        except RfmError:
+            return RfmConfig()
+
+    def set_config(self, config: RfmConfig) -> None:
+        self.store.setValue("config", config.to_json())
+
+    def sync(self) -> None:
+        self.store.sync()

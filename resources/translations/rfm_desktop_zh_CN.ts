@@ -1,0 +1,988 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AxisEditor</name>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="35"/>
+        <source>Quantiles (equal-sized groups)</source>
+        <translation>分位数（人数相等的分组）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="36"/>
+        <source>Fixed thresholds</source>
+        <translation>固定阈值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="45"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="47"/>
+        <source>Thresholds:</source>
+        <translation>阈值：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="73"/>
+        <source>{bins} scores need {n} thresholds, not {got}</source>
+        <translation>{bins} 个分值需要 {n} 个阈值，而不是 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="84"/>
+        <source>Not a number: {text}</source>
+        <translation>不是数字：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="92"/>
+        <source>Open data to see how many customers get each score.</source>
+        <translation>打开数据后可查看每个分值有多少客户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="100"/>
+        <source>Customers per score {counts}  (cut points {points})</source>
+        <translation>各分值客户数 {counts}（切分点 {points}）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../desktop/charts.py" line="125"/>
+        <source>Run Analysis → Compare to see how customers moved between segments.</source>
+        <translation>运行“分析 → 对比”即可查看客户在分群之间的迁移。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="130"/>
+        <source>Segments</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="131"/>
+        <source>R × F</source>
+        <translation>R × F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="132"/>
+        <source>Distributions</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="133"/>
+        <source>Migration</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="144"/>
+        <source>Customers per segment</source>
+        <translation>各分群客户数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="150"/>
+        <source>Revenue per segment</source>
+        <translation>各分群销售额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="162"/>
+        <source>R score (5 = most recent)</source>
+        <translation>R 分（5 = 最近购买）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="163"/>
+        <source>F score (higher = more orders)</source>
+        <translation>F 分（越高订单越多）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="166"/>
+        <source>Recency (days)</source>
+        <translation>最近购买（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="167"/>
+        <source>Frequency</source>
+        <translation>购买频次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="168"/>
+        <source>Monetary</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="195"/>
+        <source>(new)</source>
+        <translation>（新客户）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="202"/>
+        <source>Segment 90 days earlier</source>
+        <translation>90 天前的分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="203"/>
+        <source>Segment now</source>
+        <translation>当前分群</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../desktop/import_check.py" line="31"/>
+        <source>Check the data</source>
+        <translation>检查数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="32"/>
+        <source>What cleaning removes, and what is left to analyse.</source>
+        <translation>清洗会去掉哪些行，以及剩下哪些数据用于分析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="33"/>
+        <source>Cleaning</source>
+        <translation>数据清洗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="34"/>
+        <source>Drop exact duplicate rows</source>
+        <translation>去掉完全重复的行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="35"/>
+        <source>Drop cancelled, closed or unpaid orders</source>
+        <translation>去掉已取消、已关闭或未付款的订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="37"/>
+        <source>Drop returns and zero amounts</source>
+        <translation>去掉退货和零金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="38"/>
+        <source>Net returns against monetary</source>
+        <translation>退货从消费金额中扣除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="42"/>
+        <source>Returns:</source>
+        <translation>退货：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="87"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="103"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="104"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="105"/>
+        <source>Missing column</source>
+        <translation>缺少的列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="120"/>
+        <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
+        <translation>{read} 行中有 {used} 行是购买记录：{customers} 位客户，{orders} 笔订单，销售额 {revenue}，时间从 {first} 到 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="148"/>
+        <source>exact duplicate rows</source>
+        <translation>完全重复的行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="149"/>
+        <source>extra item rows of an order with an order total</source>
+        <translation>带订单总额的订单中多余的商品行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="150"/>
+        <source>blank customer id</source>
+        <translation>客户 ID 为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="151"/>
+        <source>date missing or unreadable</source>
+        <translation>日期缺失或无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="152"/>
+        <source>amount missing or unreadable</source>
+        <translation>金额缺失或无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="153"/>
+        <source>amount zero or negative (returns, cancellations, free)</source>
+        <translation>金额为零或负数（退货、取消、赠品）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="154"/>
+        <source>dated after the analysis date</source>
+        <translation>日期晚于分析日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="155"/>
+        <source>dated before the period start</source>
+        <translation>日期早于开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="156"/>
+        <source>order status cancelled, closed, refunded or unpaid</source>
+        <translation>订单状态为已取消、已关闭、已退款或未付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="157"/>
+        <source>rows read</source>
+        <translation>读取的行数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="158"/>
+        <source>return rows netted against monetary</source>
+        <translation>从消费金额中扣除的退货行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="159"/>
+        <source>purchase rows used</source>
+        <translation>使用的购买行数</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="30"/>
+        <source>Match the columns</source>
+        <translation>匹配列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="33"/>
+        <source>The guess from the headers is filled in. Give an amount, or quantity and unit price.</source>
+        <translation>已根据表头自动填写。请指定金额列，或数量和单价列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="38"/>
+        <source>Customer id</source>
+        <translation>客户 ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="39"/>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="40"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="41"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="42"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="43"/>
+        <source>Order id</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="44"/>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="54"/>
+        <source>The amount is the order&apos;s total, repeated on each item row</source>
+        <translation>金额是整笔订单的总额，在每个商品行上重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="61"/>
+        <source>Contact columns to keep:</source>
+        <translation>保留的联系方式列：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="79"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="121"/>
+        <source>Still to choose: {roles}</source>
+        <translation>还需选择：{roles}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPanel</name>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="102"/>
+        <source>Search customer id or contact…</source>
+        <translation>搜索客户 ID 或联系方式…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="105"/>
+        <source>Copy selection</source>
+        <translation>复制所选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="109"/>
+        <source>Segment:</source>
+        <translation>分群：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="124"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="125"/>
+        <source>Recency (days)</source>
+        <translation>最近购买（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="126"/>
+        <source>Frequency</source>
+        <translation>购买频次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="127"/>
+        <source>Monetary</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="131"/>
+        <source>RFM code</source>
+        <translation>RFM 代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="132"/>
+        <source>RFM score</source>
+        <translation>RFM 总分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="133"/>
+        <source>Segment key</source>
+        <translation>分群代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="134"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="147"/>
+        <source>All segments</source>
+        <translation>全部分群</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/segment_views.py" line="189"/>
+        <source>%n customer(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 位客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="22"/>
+        <source>Cannot continue</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="31"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="33"/>
+        <source>Something went wrong that the app did not expect. Your data and earlier results are unchanged. Please report it with the details below.</source>
+        <translation>发生了程序未预料到的问题。您的数据和之前的结果没有改变。请附上下面的详细信息报告此问题。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="36"/>
+        <source>Export segments</source>
+        <translation>导出分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="42"/>
+        <source>CSV table (opens in Excel)</source>
+        <translation>CSV 表格（可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="43"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="44"/>
+        <source>Mailchimp audience (CSV with email and segment tag)</source>
+        <translation>Mailchimp 受众（含邮箱和分群标签的 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="45"/>
+        <source>Report workbook (segments, customers, cut points, cleaning)</source>
+        <translation>报告工作簿（分群、客户、切分点、清洗）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="59"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="71"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="72"/>
+        <source>Segments:</source>
+        <translation>分群：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="73"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="76"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="93"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="107"/>
+        <source>Choose at least one segment.</source>
+        <translation>请至少选择一个分群。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="114"/>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="121"/>
+        <source>Wrote {customers} customers to {path}</source>
+        <translation>已将 {customers} 位客户写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="41"/>
+        <source>Choose the sales export(s)</source>
+        <translation>选择销售导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="43"/>
+        <source>CSV, TXT or Excel files. Several files of the same layout are combined.</source>
+        <translation>CSV、TXT 或 Excel 文件。格式相同的多个文件会合并。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="47"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="48"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="63"/>
+        <source>Add sales exports</source>
+        <translation>添加销售导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="65"/>
+        <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
+        <translation>销售导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="188"/>
+        <source>Import sales data</source>
+        <translation>导入销售数据</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="51"/>
+        <source>RFM Segments</source>
+        <translation>RFM 客户分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="73"/>
+        <source>Segments</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="74"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="87"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="88"/>
+        <source>Open &amp;sample data</source>
+        <translation>打开示例数据(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="89"/>
+        <source>&amp;Scoring…</source>
+        <translation>评分设置(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="90"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="92"/>
+        <source>&amp;Compare with 90 days earlier</source>
+        <translation>与 90 天前对比(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="94"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="95"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="98"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="103"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="106"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="113"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="136"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="171"/>
+        <source>No data yet: open a sales export, drop one here, or open the sample.</source>
+        <translation>尚无数据：打开销售导出文件、拖放文件到此处，或打开示例数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="181"/>
+        <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
+        <translation>{files} · {customers} 位客户 · 使用 {rows} 行 · 分析日期 {as_of} · {bins} 档评分 · 方案：{scheme}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="245"/>
+        <source>Open sales export</source>
+        <translation>打开销售导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="247"/>
+        <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
+        <translation>销售导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPage</name>
+    <message>
+        <location filename="../../desktop/import_period.py" line="19"/>
+        <source>Analysis date and period</source>
+        <translation>分析日期和时间段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="22"/>
+        <source>Recency is counted back from the analysis date. Purchases after it, and before the start when one is set, are left out.</source>
+        <translation>最近购买天数从分析日期往回计算。分析日期之后的购买，以及设置了开始日期时其之前的购买，都不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="29"/>
+        <source>Only purchases from</source>
+        <translation>只计入此日期起的购买</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="41"/>
+        <source>Analysis date:</source>
+        <translation>分析日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="52"/>
+        <source>Purchases run from {first} to {last}; the default analysis date is {as_of}.</source>
+        <translation>购买记录从 {first} 到 {last}；默认分析日期为 {as_of}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPage</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="92"/>
+        <source>Check how the file is read</source>
+        <translation>检查文件读取方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="94"/>
+        <source>If the text looks garbled, pick another encoding; for Excel, pick the sheet.</source>
+        <translation>如果文字显示为乱码，请换一种编码；Excel 文件请选择工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="100"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="108"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="109"/>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="145"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="155"/>
+        <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
+        <translation>共 {rows} 行、{columns} 列；显示前 {shown} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeEditor</name>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="61"/>
+        <source>Custom rules</source>
+        <translation>自定义规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="62"/>
+        <source>Edit as custom</source>
+        <translation>改为自定义</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="63"/>
+        <source>Load rules…</source>
+        <translation>加载规则…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="64"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="65"/>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="67"/>
+        <source>vs. mean</source>
+        <translation>与平均值比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="68"/>
+        <source>vs. median</source>
+        <translation>与中位数比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="70"/>
+        <source>of the scores</source>
+        <translation>按评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="71"/>
+        <source>of the values</source>
+        <translation>按原始值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="139"/>
+        <source>R F M high (1) / low (0)</source>
+        <translation>R F M 高 (1) / 低 (0)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="141"/>
+        <source>Days since last purchase</source>
+        <translation>距上次购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <source>Action</source>
+        <translation>建议行动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="184"/>
+        <source>{uncovered} of {total} score combinations match no rule (those customers get &apos;other&apos;).</source>
+        <translation>{total} 种评分组合中有 {uncovered} 种没有匹配的规则（这些客户归入“其他”）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="190"/>
+        <source>{pairs} pairs of rules overlap; the earlier rule wins.</source>
+        <translation>有 {pairs} 对规则重叠；排在前面的规则优先。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="196"/>
+        <source>Never matches (earlier rules cover it): {keys}</source>
+        <translation>永远不会匹配（已被前面的规则覆盖）：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="200"/>
+        <source>Every score combination has a segment.</source>
+        <translation>每种评分组合都有对应的分群。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="215"/>
+        <source>Load segment rules</source>
+        <translation>加载分群规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="215"/>
+        <source>Segment rules (*.json)</source>
+        <translation>分群规则 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringDialog</name>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="36"/>
+        <source>Scoring and segments</source>
+        <translation>评分与分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="43"/>
+        <source>Number of orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="44"/>
+        <source>Number of purchase days</source>
+        <translation>购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="46"/>
+        <source>Total spent</source>
+        <translation>消费总额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="47"/>
+        <source>Average per order</source>
+        <translation>平均每单金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="55"/>
+        <source>Recency (R)</source>
+        <translation>最近购买 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="55"/>
+        <source>day limits, e.g. 30, 60, 90, 120</source>
+        <translation>天数上限，例如 30, 60, 90, 120</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="59"/>
+        <source>Frequency (F)</source>
+        <translation>购买频次 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="60"/>
+        <source>lowest of scores 2…, e.g. 2, 3, 5, 8</source>
+        <translation>2 分及以上各档的下限，例如 2, 3, 5, 8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="65"/>
+        <source>Monetary (M)</source>
+        <translation>消费金额 (M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="66"/>
+        <source>lowest of scores 2…, e.g. 100, 250, 500, 1000</source>
+        <translation>2 分及以上各档的下限，例如 100, 250, 500, 1000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="82"/>
+        <location filename="../../desktop/scoring_dialog.py" line="98"/>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="84"/>
+        <source>Score bins (5 = best):</source>
+        <translation>评分档数（5 = 最好）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="89"/>
+        <source>Weights of the RFM score:</source>
+        <translation>RFM 总分权重：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="90"/>
+        <source>Frequency counts:</source>
+        <translation>频次计算：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="91"/>
+        <source>Monetary is:</source>
+        <translation>消费金额为：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="99"/>
+        <source>Segments</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="104"/>
+        <source>Save settings…</source>
+        <translation>保存设置…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="105"/>
+        <source>Load settings…</source>
+        <translation>加载设置…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="179"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="179"/>
+        <location filename="../../desktop/scoring_dialog.py" line="192"/>
+        <source>Settings (*.json)</source>
+        <translation>设置 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="192"/>
+        <source>Load settings</source>
+        <translation>加载设置</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="72"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="74"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="75"/>
+        <source>% customers</source>
+        <translation>客户占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="76"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="77"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="78"/>
+        <source>% revenue</source>
+        <translation>销售额占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="79"/>
+        <source>Avg recency (days)</source>
+        <translation>平均最近购买（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="80"/>
+        <source>Avg frequency</source>
+        <translation>平均频次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="81"/>
+        <source>Avg monetary</source>
+        <translation>平均消费金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="82"/>
+        <source>Avg order value</source>
+        <translation>平均客单价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="73"/>
+        <source>Recommended action</source>
+        <translation>建议行动</translation>
+    </message>
+</context>
+</TS>

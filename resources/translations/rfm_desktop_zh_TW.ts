@@ -1,0 +1,988 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AxisEditor</name>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="35"/>
+        <source>Quantiles (equal-sized groups)</source>
+        <translation>分位數（人數相等的分組）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="36"/>
+        <source>Fixed thresholds</source>
+        <translation>固定門檻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="45"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="47"/>
+        <source>Thresholds:</source>
+        <translation>門檻：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="73"/>
+        <source>{bins} scores need {n} thresholds, not {got}</source>
+        <translation>{bins} 個分數需要 {n} 個門檻，而不是 {got} 個</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="84"/>
+        <source>Not a number: {text}</source>
+        <translation>不是數字：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="92"/>
+        <source>Open data to see how many customers get each score.</source>
+        <translation>開啟資料後可查看每個分數有多少客戶。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/axis_editor.py" line="100"/>
+        <source>Customers per score {counts}  (cut points {points})</source>
+        <translation>各分數客戶數 {counts}（切分點 {points}）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../desktop/charts.py" line="125"/>
+        <source>Run Analysis → Compare to see how customers moved between segments.</source>
+        <translation>執行「分析 → 比較」即可查看客戶在分群之間的遷移。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="130"/>
+        <source>Segments</source>
+        <translation>客戶分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="131"/>
+        <source>R × F</source>
+        <translation>R × F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="132"/>
+        <source>Distributions</source>
+        <translation>分佈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="133"/>
+        <source>Migration</source>
+        <translation>遷移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="144"/>
+        <source>Customers per segment</source>
+        <translation>各分群客戶數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="150"/>
+        <source>Revenue per segment</source>
+        <translation>各分群營業額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="162"/>
+        <source>R score (5 = most recent)</source>
+        <translation>R 分（5 = 最近購買）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="163"/>
+        <source>F score (higher = more orders)</source>
+        <translation>F 分（越高訂單越多）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="166"/>
+        <source>Recency (days)</source>
+        <translation>最近購買（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="167"/>
+        <source>Frequency</source>
+        <translation>購買頻次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="168"/>
+        <source>Monetary</source>
+        <translation>消費金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="195"/>
+        <source>(new)</source>
+        <translation>（新客戶）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="202"/>
+        <source>Segment 90 days earlier</source>
+        <translation>90 天前的分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="203"/>
+        <source>Segment now</source>
+        <translation>目前分群</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../desktop/import_check.py" line="31"/>
+        <source>Check the data</source>
+        <translation>檢查資料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="32"/>
+        <source>What cleaning removes, and what is left to analyse.</source>
+        <translation>清理會移除哪些列，以及剩下哪些資料用於分析。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="33"/>
+        <source>Cleaning</source>
+        <translation>資料清理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="34"/>
+        <source>Drop exact duplicate rows</source>
+        <translation>移除完全重複的列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="35"/>
+        <source>Drop cancelled, closed or unpaid orders</source>
+        <translation>移除已取消、已關閉或未付款的訂單</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="37"/>
+        <source>Drop returns and zero amounts</source>
+        <translation>移除退貨和零金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="38"/>
+        <source>Net returns against monetary</source>
+        <translation>退貨從消費金額中扣除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="42"/>
+        <source>Returns:</source>
+        <translation>退貨：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="87"/>
+        <source>Checking…</source>
+        <translation>正在檢查…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="103"/>
+        <source>Row</source>
+        <translation>列號</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="104"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="105"/>
+        <source>Missing column</source>
+        <translation>缺少的欄位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="120"/>
+        <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
+        <translation>{read} 列中有 {used} 列是購買紀錄：{customers} 位客戶，{orders} 筆訂單，營業額 {revenue}，時間從 {first} 到 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>What</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>Rows</source>
+        <translation>列數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="140"/>
+        <source>Examples</source>
+        <translation>範例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="148"/>
+        <source>exact duplicate rows</source>
+        <translation>完全重複的列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="149"/>
+        <source>extra item rows of an order with an order total</source>
+        <translation>帶訂單總額的訂單中多餘的商品列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="150"/>
+        <source>blank customer id</source>
+        <translation>客戶 ID 為空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="151"/>
+        <source>date missing or unreadable</source>
+        <translation>日期缺失或無法辨識</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="152"/>
+        <source>amount missing or unreadable</source>
+        <translation>金額缺失或無法辨識</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="153"/>
+        <source>amount zero or negative (returns, cancellations, free)</source>
+        <translation>金額為零或負數（退貨、取消、贈品）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="154"/>
+        <source>dated after the analysis date</source>
+        <translation>日期晚於分析日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="155"/>
+        <source>dated before the period start</source>
+        <translation>日期早於開始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="156"/>
+        <source>order status cancelled, closed, refunded or unpaid</source>
+        <translation>訂單狀態為已取消、已關閉、已退款或未付款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="157"/>
+        <source>rows read</source>
+        <translation>讀取的列數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="158"/>
+        <source>return rows netted against monetary</source>
+        <translation>從消費金額中扣除的退貨列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="159"/>
+        <source>purchase rows used</source>
+        <translation>使用的購買列數</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="30"/>
+        <source>Match the columns</source>
+        <translation>對應欄位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="33"/>
+        <source>The guess from the headers is filled in. Give an amount, or quantity and unit price.</source>
+        <translation>已根據標題自動填入。請指定金額欄，或數量和單價欄。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="38"/>
+        <source>Customer id</source>
+        <translation>客戶 ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="39"/>
+        <source>Purchase date</source>
+        <translation>購買日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="40"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="41"/>
+        <source>Quantity</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="42"/>
+        <source>Unit price</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="43"/>
+        <source>Order id</source>
+        <translation>訂單編號</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="44"/>
+        <source>Order status</source>
+        <translation>訂單狀態</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="54"/>
+        <source>The amount is the order&apos;s total, repeated on each item row</source>
+        <translation>金額是整筆訂單的總額，在每個商品列上重複出現</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="61"/>
+        <source>Contact columns to keep:</source>
+        <translation>保留的聯絡方式欄位：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="79"/>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="121"/>
+        <source>Still to choose: {roles}</source>
+        <translation>仍需選擇：{roles}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPanel</name>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="102"/>
+        <source>Search customer id or contact…</source>
+        <translation>搜尋客戶 ID 或聯絡方式…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="105"/>
+        <source>Copy selection</source>
+        <translation>複製所選</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="109"/>
+        <source>Segment:</source>
+        <translation>分群：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="124"/>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="125"/>
+        <source>Recency (days)</source>
+        <translation>最近購買（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="126"/>
+        <source>Frequency</source>
+        <translation>購買頻次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="127"/>
+        <source>Monetary</source>
+        <translation>消費金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="131"/>
+        <source>RFM code</source>
+        <translation>RFM 代碼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="132"/>
+        <source>RFM score</source>
+        <translation>RFM 總分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="133"/>
+        <source>Segment key</source>
+        <translation>分群代碼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="134"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="147"/>
+        <source>All segments</source>
+        <translation>全部分群</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/segment_views.py" line="189"/>
+        <source>%n customer(s) shown</source>
+        <translation>
+            <numerusform>顯示 %n 位客戶</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="22"/>
+        <source>Cannot continue</source>
+        <translation>無法繼續</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="31"/>
+        <source>Unexpected error</source>
+        <translation>意外錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/error_dialog.py" line="33"/>
+        <source>Something went wrong that the app did not expect. Your data and earlier results are unchanged. Please report it with the details below.</source>
+        <translation>發生了程式未預料到的問題。您的資料和先前的結果沒有改變。請附上下方的詳細資訊回報此問題。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="36"/>
+        <source>Export segments</source>
+        <translation>匯出分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="42"/>
+        <source>CSV table (opens in Excel)</source>
+        <translation>CSV 表格（可用 Excel 開啟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="43"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 活頁簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="44"/>
+        <source>Mailchimp audience (CSV with email and segment tag)</source>
+        <translation>Mailchimp 受眾（含電子郵件和分群標籤的 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="45"/>
+        <source>Report workbook (segments, customers, cut points, cleaning)</source>
+        <translation>報告活頁簿（分群、客戶、切分點、清理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="59"/>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="71"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="72"/>
+        <source>Segments:</source>
+        <translation>分群：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="73"/>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="76"/>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="93"/>
+        <source>Export to</source>
+        <translation>匯出至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="107"/>
+        <source>Choose at least one segment.</source>
+        <translation>請至少選擇一個分群。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="114"/>
+        <source>Writing…</source>
+        <translation>正在寫入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="121"/>
+        <source>Wrote {customers} customers to {path}</source>
+        <translation>已將 {customers} 位客戶寫入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="41"/>
+        <source>Choose the sales export(s)</source>
+        <translation>選擇銷售匯出檔案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="43"/>
+        <source>CSV, TXT or Excel files. Several files of the same layout are combined.</source>
+        <translation>CSV、TXT 或 Excel 檔案。格式相同的多個檔案會合併。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="47"/>
+        <source>Add files…</source>
+        <translation>新增檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="48"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="63"/>
+        <source>Add sales exports</source>
+        <translation>新增銷售匯出檔案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="65"/>
+        <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
+        <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="188"/>
+        <source>Import sales data</source>
+        <translation>匯入銷售資料</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="51"/>
+        <source>RFM Segments</source>
+        <translation>RFM 客戶分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="73"/>
+        <source>Segments</source>
+        <translation>客戶分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="74"/>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="75"/>
+        <source>Charts</source>
+        <translation>圖表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="87"/>
+        <source>&amp;Open…</source>
+        <translation>開啟(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="88"/>
+        <source>Open &amp;sample data</source>
+        <translation>開啟範例資料(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="89"/>
+        <source>&amp;Scoring…</source>
+        <translation>評分設定(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="90"/>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="92"/>
+        <source>&amp;Compare with 90 days earlier</source>
+        <translation>與 90 天前比較(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="94"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="95"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="98"/>
+        <source>Open &amp;recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="103"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="106"/>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="113"/>
+        <source>Main</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="136"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="171"/>
+        <source>No data yet: open a sales export, drop one here, or open the sample.</source>
+        <translation>尚無資料：開啟銷售匯出檔案、拖放檔案到此處，或開啟範例資料。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="181"/>
+        <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
+        <translation>{files} · {customers} 位客戶 · 使用 {rows} 列 · 分析日期 {as_of} · {bins} 級評分 · 方案：{scheme}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="245"/>
+        <source>Open sales export</source>
+        <translation>開啟銷售匯出檔案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="247"/>
+        <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
+        <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPage</name>
+    <message>
+        <location filename="../../desktop/import_period.py" line="19"/>
+        <source>Analysis date and period</source>
+        <translation>分析日期和期間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="22"/>
+        <source>Recency is counted back from the analysis date. Purchases after it, and before the start when one is set, are left out.</source>
+        <translation>最近購買天數從分析日期往回計算。分析日期之後的購買，以及設定了開始日期時其之前的購買，都不計入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="29"/>
+        <source>Only purchases from</source>
+        <translation>只計入此日期起的購買</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="41"/>
+        <source>Analysis date:</source>
+        <translation>分析日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_period.py" line="52"/>
+        <source>Purchases run from {first} to {last}; the default analysis date is {as_of}.</source>
+        <translation>購買紀錄從 {first} 到 {last}；預設分析日期為 {as_of}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPage</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="92"/>
+        <source>Check how the file is read</source>
+        <translation>檢查檔案讀取方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="94"/>
+        <source>If the text looks garbled, pick another encoding; for Excel, pick the sheet.</source>
+        <translation>如果文字顯示為亂碼，請換一種編碼；Excel 檔案請選擇工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="100"/>
+        <source>Detect automatically</source>
+        <translation>自動偵測</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="108"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="109"/>
+        <source>Encoding:</source>
+        <translation>編碼：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="145"/>
+        <source>Reading…</source>
+        <translation>正在讀取…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="155"/>
+        <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
+        <translation>共 {rows} 列、{columns} 欄；顯示前 {shown} 列。</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeEditor</name>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="61"/>
+        <source>Custom rules</source>
+        <translation>自訂規則</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="62"/>
+        <source>Edit as custom</source>
+        <translation>改為自訂</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="63"/>
+        <source>Load rules…</source>
+        <translation>載入規則…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="64"/>
+        <source>Add rule</source>
+        <translation>新增規則</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="65"/>
+        <source>Remove rule</source>
+        <translation>刪除規則</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="67"/>
+        <source>vs. mean</source>
+        <translation>與平均值比較</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="68"/>
+        <source>vs. median</source>
+        <translation>與中位數比較</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="70"/>
+        <source>of the scores</source>
+        <translation>依評分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="71"/>
+        <source>of the values</source>
+        <translation>依原始值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="139"/>
+        <source>R F M high (1) / low (0)</source>
+        <translation>R F M 高 (1) / 低 (0)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="141"/>
+        <source>Days since last purchase</source>
+        <translation>距上次購買天數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <source>Key</source>
+        <translation>代碼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <source>Action</source>
+        <translation>建議行動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="184"/>
+        <source>{uncovered} of {total} score combinations match no rule (those customers get &apos;other&apos;).</source>
+        <translation>{total} 種評分組合中有 {uncovered} 種沒有相符的規則（這些客戶歸入「其他」）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="190"/>
+        <source>{pairs} pairs of rules overlap; the earlier rule wins.</source>
+        <translation>有 {pairs} 對規則重疊；排在前面的規則優先。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="196"/>
+        <source>Never matches (earlier rules cover it): {keys}</source>
+        <translation>永遠不會相符（已被前面的規則涵蓋）：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="200"/>
+        <source>Every score combination has a segment.</source>
+        <translation>每種評分組合都有對應的分群。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="215"/>
+        <source>Load segment rules</source>
+        <translation>載入分群規則</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="215"/>
+        <source>Segment rules (*.json)</source>
+        <translation>分群規則 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringDialog</name>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="36"/>
+        <source>Scoring and segments</source>
+        <translation>評分與分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="43"/>
+        <source>Number of orders</source>
+        <translation>訂單數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="44"/>
+        <source>Number of purchase days</source>
+        <translation>購買天數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="46"/>
+        <source>Total spent</source>
+        <translation>消費總額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="47"/>
+        <source>Average per order</source>
+        <translation>平均每筆金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="55"/>
+        <source>Recency (R)</source>
+        <translation>最近購買 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="55"/>
+        <source>day limits, e.g. 30, 60, 90, 120</source>
+        <translation>天數上限，例如 30, 60, 90, 120</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="59"/>
+        <source>Frequency (F)</source>
+        <translation>購買頻次 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="60"/>
+        <source>lowest of scores 2…, e.g. 2, 3, 5, 8</source>
+        <translation>2 分以上各級的下限，例如 2, 3, 5, 8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="65"/>
+        <source>Monetary (M)</source>
+        <translation>消費金額 (M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="66"/>
+        <source>lowest of scores 2…, e.g. 100, 250, 500, 1000</source>
+        <translation>2 分以上各級的下限，例如 100, 250, 500, 1000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="82"/>
+        <location filename="../../desktop/scoring_dialog.py" line="98"/>
+        <source>Scores</source>
+        <translation>評分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="84"/>
+        <source>Score bins (5 = best):</source>
+        <translation>評分級數（5 = 最好）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="89"/>
+        <source>Weights of the RFM score:</source>
+        <translation>RFM 總分權重：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="90"/>
+        <source>Frequency counts:</source>
+        <translation>頻次計算：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="91"/>
+        <source>Monetary is:</source>
+        <translation>消費金額為：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="99"/>
+        <source>Segments</source>
+        <translation>客戶分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="104"/>
+        <source>Save settings…</source>
+        <translation>儲存設定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="105"/>
+        <source>Load settings…</source>
+        <translation>載入設定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="179"/>
+        <source>Save settings</source>
+        <translation>儲存設定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="179"/>
+        <location filename="../../desktop/scoring_dialog.py" line="192"/>
+        <source>Settings (*.json)</source>
+        <translation>設定 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scoring_dialog.py" line="192"/>
+        <source>Load settings</source>
+        <translation>載入設定</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="72"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="74"/>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="75"/>
+        <source>% customers</source>
+        <translation>客戶占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="76"/>
+        <source>Orders</source>
+        <translation>訂單數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="77"/>
+        <source>Revenue</source>
+        <translation>營業額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="78"/>
+        <source>% revenue</source>
+        <translation>營業額占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="79"/>
+        <source>Avg recency (days)</source>
+        <translation>平均最近購買（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="80"/>
+        <source>Avg frequency</source>
+        <translation>平均頻次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="81"/>
+        <source>Avg monetary</source>
+        <translation>平均消費金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="82"/>
+        <source>Avg order value</source>
+        <translation>平均客單價</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="73"/>
+        <source>Recommended action</source>
+        <translation>建議行動</translation>
+    </message>
+</context>
+</TS>

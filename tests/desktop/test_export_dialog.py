@@ -1,0 +1,111 @@
+"""Exporting segments from the app writes the engine's customers table, Excel-safe."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt
+
+from desktop.export_dialog import ExportDialog
+
+
+def open_export(qtbot, window, wait_idle):
+    window.open_sample()
+    wait_idle(window)
+    window.export_dialog()
+    dialog = window.exporter
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def only(dialog, key):
+    for i in range(dialog.segments.count()):
+        item = dialog.segments.item(i)
+        keep = item.data(Qt.ItemDataRole.UserRole) == key
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+
+
+def test_csv_of_one_segment(qtbot, window, wait_idle, tmp_path):
+    dialog = open_export(qtbot, window, wait_idle)
+    only(dialog, "champions")
+    dialog.path.setText(str(tmp_path / "champions.csv"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)
+    written = pd.read_csv(
+        tmp_path / "champions.csv",
+        dtype={"customer_id": str, "rfm_code": str},
+        encoding="utf-8-sig",
+    )
+    expected = window.result.customers_table()
+    expected = expected[expected["segment"] == "champions"]
+    assert list(written["customer_id"]) == list(expected["customer_id"])
+    assert (written["monetary"] - expected["monetary"].to_numpy()).abs().max() < 0.005
+    assert f"{len(expected):,} customers" in dialog.message.text()
+
+
+def test_report_workbook_has_every_sheet(qtbot, window, wait_idle, tmp_path):
+    dialog = open_export(qtbot, window, wait_idle)
+    dialog.format.setCurrentIndex(dialog.format.findData("report"))
+    assert dialog.path.text().endswith(".xlsx")
+    dialog.path.setText(str(tmp_path / "report.xlsx"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    book = pd.read_excel(tmp_path / "report.xlsx", sheet_name=None, engine="openpyxl")
+    assert set(book) == {"segments", "customers", "cut_points", "cleaning", "settings"}
+    assert len(book["customers"]) == len(window.result.customers)
+    assert list(book["segments"]["customers"]) == list(window.result.summary["customers"])
+
+
+def test_mailchimp_without_email_says_so(qtbot, window, tmp_path):
+    from desktop import engine_adapter as engine
+
+    source = tmp_path / "orders.csv"
+    source.write_text("customer,date,amount\na,2024-01-01,10\nb,2024-01-02,5\n", encoding="utf-8")
+    result = engine.analyze([source], engine.RfmConfig(segments=engine.SegmentConfig("cn8")))
+    dialog = ExportDialog(result, "en", window.runner, window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("mailchimp"))
+    dialog.path.setText(str(tmp_path / "mc.csv"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=10000)
+    assert "email column" in dialog.message.text()
+    assert not (tmp_path / "mc.csv").exists()
+
+
+def test_sample_mailchimp_has_the_emails(qtbot, window, wait_idle, tmp_path):
+    dialog = open_export(qtbot, window, wait_idle)
+    only(dialog, "at_risk")
+    dialog.format.setCurrentIndex(dialog.format.findData("mailchimp"))
+    dialog.path.setText(str(tmp_path / "mc.csv"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)
+    written = pd.read_csv(tmp_path / "mc.csv", encoding="utf-8-sig")
+    customers = window.result.customers
+    expected = customers.loc[customers["segment"] == "at_risk", "email"].dropna()
+    assert list(written["Email Address"]) == list(expected)
+    assert set(written["Tags"]) == {"at_risk"}
+
+
+def test_mailchimp_with_contacts(qtbot, window, wait_idle, tmp_path, shared_datasets):
+    from desktop import engine_adapter as engine
+
+    path = shared_datasets / "rfm_r_sample" / "rfm_data_orders.csv"
+    result = engine.analyze([path], engine.RfmConfig())
+    assert any("mail" in c.lower() for c in result.contacts)
+    dialog = ExportDialog(result, "en", window.runner, window)
+    qtbot.addWidget(dialog)
+    only(dialog, "champions")
+    dialog.format.setCurrentIndex(dialog.format.findData("mailchimp"))
+    dialog.path.setText(str(tmp_path / "mc.csv"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)
+    written = pd.read_csv(tmp_path / "mc.csv", encoding="utf-8-sig")
+    assert list(written.columns[:1]) == ["Email Address"]
+    assert set(written["Tags"]) == {"champions"}
+    assert len(written) == int((result.customers["segment"] == "champions").sum())
+
+
+def test_nothing_chosen(qtbot, window, wait_idle, tmp_path):
+    dialog = open_export(qtbot, window, wait_idle)
+    only(dialog, "no-such")
+    dialog.export()
+    assert "at least one" in dialog.message.text()

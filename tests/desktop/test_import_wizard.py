@@ -1,0 +1,216 @@
+"""The import wizard from file to segment table; numbers match ``rfm analyze``."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+
+from resources import sample_orders_path
+from rfm_cli.main import main as rfm_main
+
+
+def drive_wizard(qtbot, window, paths, *, encoding=None):
+    """Open ``paths`` in the window and click through every page with the detected guesses."""
+    window.open_files(paths)
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    wizard.next()
+    if encoding is not None:
+        page = wizard.reading_page
+        page.encoding.setCurrentIndex(page.encoding.findData(encoding))
+        page.reload()
+    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+    wizard.next()
+    return wizard
+
+
+def finish(qtbot, window, wizard, wait_idle):
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    wizard.next()
+    assert wizard.currentPage() is wizard.period_page
+    wizard.accept()
+    qtbot.waitUntil(lambda: window.result is not None, timeout=30000)
+    wait_idle(window)
+
+
+def cli_customers(tmp_path, *args) -> pd.DataFrame:
+    out = tmp_path / "cli"
+    assert rfm_main(["analyze", *map(str, args), "--out", str(out)]) == 0
+    return pd.read_csv(out / "customers.csv", dtype={"customer_id": str, "rfm_code": str})
+
+
+def assert_same_as_cli(window, cli: pd.DataFrame) -> None:
+    shown = window.customers_panel.model.frame()
+    assert len(shown) == len(cli)
+    mine = shown.set_index("customer_id").sort_index()
+    theirs = cli.set_index("customer_id").sort_index()
+    assert list(mine.index) == list(theirs.index)
+    for column in ("recency_days", "frequency", "r_score", "f_score", "m_score", "rfm_score"):
+        assert (mine[column].to_numpy() == theirs[column].to_numpy()).all(), column
+    assert (mine["monetary"] - theirs["monetary"]).abs().max() < 0.005
+    assert (mine["segment"] == theirs["segment"]).all()
+
+
+def test_sample_through_the_wizard(qtbot, window, wait_idle, tmp_path, capsys):
+    wizard = drive_wizard(qtbot, window, [sample_orders_path()])
+    columns = wizard.columns_page.column_map()
+    assert columns.customer and columns.date
+    assert wizard.columns_page.isComplete()
+    finish(qtbot, window, wizard, wait_idle)
+    assert_same_as_cli(window, cli_customers(tmp_path, sample_orders_path()))
+
+
+def test_wrong_date_column_is_shown_on_the_check_page(qtbot, window, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount,note\n"
+        + "".join(f"c{i},2024-01-0{i},10,x{i}\n" for i in range(1, 8)),
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    page = wizard.columns_page
+    page.boxes["date"].setCurrentIndex(page.boxes["date"].findData("note"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.error.isVisible(), timeout=10000)
+    assert "'note'" in wizard.check_page.error.text()
+    rows = wizard.check_page.model.frame()
+    assert list(rows["row"]) == [1, 2, 3, 4, 5] and rows["value"].iloc[0] == "x1"
+    assert not wizard.check_page.isComplete()
+
+
+def test_cleaning_option_recounts(qtbot, window, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount\na,2024-01-01,10\na,2024-01-01,10\nb,2024-01-02,5\n",
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert wizard.result.cleaning.rows_used == 2
+    wizard.check_page.duplicates.setChecked(False)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert wizard.result.cleaning.rows_used == 3
+    assert wizard.final_config().cleaning.drop_duplicates is False
+
+
+def test_online_retail(qtbot, window, wait_idle, tmp_path, shared_datasets):
+    path = shared_datasets / "online_retail" / "online_retail.csv"
+    wizard = drive_wizard(qtbot, window, [path])
+    columns = wizard.columns_page.column_map()
+    assert (columns.customer, columns.quantity, columns.price) == (
+        "CustomerID",
+        "Quantity",
+        "UnitPrice",
+    )
+    finish(qtbot, window, wizard, wait_idle)
+    assert len(window.result.customers) == 4338
+    assert_same_as_cli(window, cli_customers(tmp_path, path))
+
+
+def test_gbk_taobao_is_auto_mapped(qtbot, window, wait_idle, tmp_path, shared_datasets):
+    path = shared_datasets / "taobao_toy_shop_2017" / "orders_gbk.csv"
+    wizard = drive_wizard(qtbot, window, [path])
+    preview = wizard.reading_page.model.frame()
+    assert "买家会员名" in preview.columns  # decoded, not mojibake
+    columns = wizard.columns_page.column_map()
+    assert columns.customer == "买家会员名" and columns.amount == "买家实际支付金额"
+    finish(qtbot, window, wizard, wait_idle)
+    reference = pd.read_csv(
+        shared_datasets / "taobao_toy_shop_2017" / "reference_default.csv",
+        dtype={"customer_id": str},
+    )
+    assert len(window.result.customers) == len(reference) == 3410
+    assert_same_as_cli(window, cli_customers(tmp_path, path))
+
+
+@pytest.mark.parametrize("encoding", ["gb18030"])
+def test_gbk_with_the_encoding_chosen(qtbot, window, shared_datasets, encoding):
+    path = shared_datasets / "taobao_toy_shop_2017" / "orders_gbk.csv"
+    wizard = drive_wizard(qtbot, window, [path], encoding=encoding)
+    assert wizard.config.reading.encoding == encoding
+    assert wizard.columns_page.column_map().customer == "买家会员名"
+
+
+def test_two_yearly_workbooks_combined(qtbot, window, wait_idle, shared_datasets):
+    folder = shared_datasets / "mingrisoft_taobao_2018_2019"
+    wizard = drive_wizard(qtbot, window, [folder / "2018.xlsx", folder / "2019.xlsx"])
+    assert wizard.reading_page.sheet.isEnabled()
+    assert wizard.config.reading.sheet is None  # first sheet of each file, whatever its name
+    finish(qtbot, window, wizard, wait_idle)
+    reference = pd.read_csv(folder / "reference_default.csv", dtype={"customer_id": str})
+    mine = window.result.customers.set_index("customer_id").sort_index()
+    ref = reference.set_index("customer_id").sort_index()
+    assert list(mine.index) == list(ref.index) and len(ref) == 2417
+    assert (mine["recency_days"] == ref["recency_days"]).all()
+    assert (mine["frequency"] == ref["frequency"]).all()
+    assert (mine["monetary"] - ref["monetary"]).abs().max() < 0.005
+
+
+def test_gbk_wizard_scoring_export_match_cli_flags(
+    qtbot, window, wait_idle, tmp_path, shared_datasets
+):
+    """File → wizard → fixed thresholds in the scoring dialog → export one segment: the rows
+    equal ``rfm analyze`` run with the same thresholds given as flags."""
+    path = shared_datasets / "taobao_toy_shop_2017" / "orders_gbk.csv"
+    wizard = drive_wizard(qtbot, window, [path])
+    finish(qtbot, window, wizard, wait_idle)
+    window.edit_scoring()
+    dialog = window.scoring
+    qtbot.addWidget(dialog)
+    breaks = {"recency": "3, 7, 14, 21", "frequency": "2, 3, 4, 5", "monetary": "50, 100, 200, 400"}
+    for axis, text in breaks.items():
+        editor = dialog.axes[axis]
+        editor.method.setCurrentIndex(editor.method.findData("fixed"))
+        editor.breaks.setText(text)
+    before = window.result
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.result is not before, timeout=30000)
+    wait_idle(window)
+    window.export_dialog()
+    exporter = window.exporter
+    qtbot.addWidget(exporter)
+    for i in range(exporter.segments.count()):
+        item = exporter.segments.item(i)
+        keep = item.data(Qt.ItemDataRole.UserRole) == "new"
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    exporter.path.setText(str(tmp_path / "new.csv"))
+    exporter.export()
+    qtbot.waitUntil(lambda: exporter.written is not None, timeout=10000)
+    exported = pd.read_csv(
+        tmp_path / "new.csv", dtype={"customer_id": str, "rfm_code": str}, encoding="utf-8-sig"
+    )
+    cli = cli_customers(
+        tmp_path,
+        path,
+        "--method",
+        "fixed",
+        "--r-breaks",
+        "3,7,14,21",
+        "--f-breaks",
+        "2,3,4,5",
+        "--m-breaks",
+        "50,100,200,400",
+    )
+    cli_new = cli[cli["segment"] == "new"]
+    assert len(exported) == len(cli_new) > 0
+    assert list(exported["customer_id"]) == list(cli_new["customer_id"])
+    for column in ("recency_days", "frequency", "r_score", "f_score", "m_score", "rfm_code"):
+        assert list(exported[column]) == list(cli_new[column]), column
+    assert (exported["monetary"].to_numpy() - cli_new["monetary"].to_numpy()).max() < 0.005
+
+
+def test_unreadable_file_error_on_the_reading_page(qtbot, window, tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    window.open_files([path])
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    wizard.next()
+    page = wizard.reading_page
+    qtbot.waitUntil(lambda: page.error.isVisibleTo(wizard), timeout=10000)
+    assert "binary file" in page.error.text() and "photo.csv" in page.error.text()
+    assert not page.isComplete()
+    assert wizard.currentPage() is page
