@@ -1,0 +1,107 @@
+"""Reading delimited or space-aligned text exports (CSV, TSV, TXT) as tables of text.
+
+Every cell stays text (``dtype=str``): ids like ``00123`` and 17-digit order numbers must not
+become numbers; the parsers turn dates and amounts into values later.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .config import ReadOptions
+from .encodings import detect_encoding
+from .errors import InputFileError
+from .table_shape import WHITESPACE, find_header_row, sniff_delimiter
+
+SNIFF_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    """What was detected (or given) about a text file."""
+
+    encoding: str
+    delimiter: str
+    header_row: int | None
+
+
+def text_layout(path: Path, sample: bytes, options: ReadOptions, *, cut: bool) -> TextLayout:
+    """Encoding, delimiter and header row of a text file from its first bytes."""
+    encoding = options.encoding or detect_encoding(sample, cut=cut)
+    try:
+        text = sample.decode(encoding, errors="replace")
+    except LookupError:
+        raise InputFileError(f"{path}: unknown encoding {encoding!r}", path=str(path)) from None
+    lines = text.lstrip("\ufeff").splitlines()
+    if cut and len(lines) > 1:
+        lines = lines[:-1]  # the sample may end inside a line
+    lines = lines[:200]
+    delimiter = options.delimiter or sniff_delimiter(lines[:60])
+    if options.header_row is not None:
+        header = options.header_row
+    else:
+        header = find_header_row(_split(lines, delimiter))
+    return TextLayout(encoding=encoding, delimiter=delimiter, header_row=header)
+
+
+def _split(lines: list[str], delimiter: str) -> list[list[str]]:
+    if delimiter == WHITESPACE:
+        return [ln.split() for ln in lines]
+    return [row for row in csv.reader(lines, delimiter=delimiter)]
+
+
+def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
+    """The table of a text file with ``layout``; a decoding failure names the byte offset."""
+    header = 0 if layout.header_row is not None else None
+    skip = layout.header_row or 0
+    try:
+        if layout.delimiter == WHITESPACE:
+            with path.open(encoding=layout.encoding) as fh:
+                text = fh.read()
+            frame = pd.read_fwf(
+                io.StringIO(text.lstrip("\ufeff")),
+                skiprows=skip,
+                header=header,
+                dtype=str,
+                infer_nrows=1000,
+                keep_default_na=False,
+                na_values=[""],
+            )
+        else:
+            frame = pd.read_csv(
+                path,
+                sep=layout.delimiter,
+                encoding=layout.encoding,
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                header=header,
+                skiprows=skip,
+                skip_blank_lines=True,
+                engine="c",
+            )
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
+            "give the encoding (e.g. --encoding gb18030)",
+            path=str(path),
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise InputFileError(f"{path}: has no data rows", path=str(path)) from None
+    except pd.errors.ParserError as exc:
+        raise InputFileError(
+            f"{path}: rows do not fit one table ({_first_line(exc)})", path=str(path)
+        ) from None
+    if header is None:
+        frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
+    return frame
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[-1][:200] if text else type(exc).__name__
