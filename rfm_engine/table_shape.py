@@ -42,7 +42,7 @@ def sniff_delimiter(lines: Sequence[str]) -> str:
         counts.pop(1, None)
         if not counts:
             continue
-        width, freq = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        _width, freq = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         if freq > best_score:
             best, best_score = delimiter, freq
     if best_score < max(1, len(lines) // 2) and _aligned(lines):

@@ -60,9 +60,10 @@ def check_workbook_zip(path: Path) -> int:
                 if info.file_size > _RATIO_MIN_BYTES and (
                     info.file_size > MAX_RATIO * max(info.compress_size, 1)
                 ):
+                    ratio = info.file_size // max(info.compress_size, 1)
                     raise InputFileError(
-                        f"{path}: part {info.filename} expands {info.file_size // max(info.compress_size, 1)}× "
-                        "(a zip bomb?); refusing to open it",
+                        f"{path}: part {info.filename} expands {ratio}× (a zip bomb?); "
+                        "refusing to open it",
                         path=str(path),
                     )
             for info in infos:
@@ -97,10 +98,7 @@ def read_workbook(path: Path, options: ReadOptions, *, is_zip: bool) -> SheetTab
         raise InputFileError(
             f"{path}: cannot be read as an Excel workbook ({_first_line(exc)})", path=str(path)
         ) from None
-    if options.header_row is not None:
-        header = options.header_row
-    else:
-        header = find_header_row(rows)
+    header = options.header_row if options.header_row is not None else find_header_row(rows)
     start = 0 if header is None else header + 1
     body = rows[start:]
     width = max((len(r) for r in rows), default=0)
