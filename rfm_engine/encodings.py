@@ -31,18 +31,18 @@ _COMMON_HANT = set(
 def detect_encoding(sample: bytes, *, cut: bool = False) -> str:
     """The most likely encoding of ``sample``, the first bytes of a file (``cut``: not all of it).
 
-    Returns one of :data:`ENCODINGS`: a BOM decides; then strict UTF-8; then UTF-16 without a
-    BOM (every other byte zero); then GB18030 or Big5, whichever yields more common Chinese
+    Returns one of :data:`ENCODINGS`: a BOM decides; then UTF-16 without a BOM (every other byte
+    zero); then strict UTF-8; then GB18030 or Big5, whichever yields more common Chinese
     characters; Windows-1252 last (it decodes anything).
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if _decodes(sample, "utf-8", cut):
-        return "utf-8-sig"
     if _looks_utf16(sample):
         return "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+    if _decodes(sample, "utf-8", cut):
+        return "utf-8-sig"
     scores = {}
     for encoding, common in (("gb18030", _COMMON_HANS), ("big5", _COMMON_HANT)):
         if _decodes(sample, encoding, cut):

@@ -85,7 +85,7 @@ def check_workbook_zip(path: Path) -> int:
 
 
 def read_workbook(path: Path, options: ReadOptions, *, is_zip: bool) -> SheetTable:
-    """The chosen sheet (default: the first with data) as a table of cell values."""
+    """The chosen sheet (default: the first that holds a table) as a table of cell values."""
     unpacked = check_workbook_zip(path) if is_zip else path.stat().st_size
     from python_calamine import CalamineError, CalamineWorkbook
 
@@ -129,11 +129,27 @@ def _sheet_rows(path: Path, workbook, sheet: str | int | None) -> tuple[str, lis
                 f"{path}: no sheet {sheet!r}; it has: {', '.join(names)}", path=str(path)
             )
         return name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    first_filled = None
     for name in names:
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        if any(not is_blank(c) for row in rows[:50] for c in row):
+        if _is_table(rows):
             return name, rows
-    raise InputFileError(f"{path}: every sheet is empty", path=str(path))
+        if first_filled is None and any(not is_blank(c) for row in rows[:50] for c in row):
+            first_filled = name, rows
+    if first_filled is None:
+        raise InputFileError(f"{path}: every sheet is empty", path=str(path))
+    return first_filled
+
+
+def _is_table(rows: list[list]) -> bool:
+    """At least two rows with two or more filled cells (a header and a data row)."""
+    full = 0
+    for row in rows:
+        if sum(not is_blank(c) for c in row) >= 2:
+            full += 1
+            if full >= 2:
+                return True
+    return False
 
 
 def _column_names(header: list, width: int) -> list[str]:
