@@ -14,7 +14,10 @@ from rfm_engine.errors import InputFileError
 from rfm_engine.reading import ROW_COLUMN, SOURCE_COLUMN, read_table
 from rfm_engine.table_shape import WHITESPACE, find_header_row, sniff_delimiter
 
-ZH_HANS = "买家会员名,订单付款时间,买家实际支付金额\n张三,2017/5/30 23:18,58.51\n李四,2017/5/31 9:02,12.00\n"
+ZH_HANS = (
+    "买家会员名,订单付款时间,买家实际支付金额\n"
+    "张三,2017/5/30 23:18,58.51\n李四,2017/5/31 9:02,12.00\n"
+)
 ZH_HANT = (
     "買家會員名,訂單付款時間,實付金額\n張三,2017/5/30 23:18,58.51\n李四,2017/5/31 9:02,12.00\n"
 )
@@ -66,7 +69,8 @@ def test_encoding_can_be_overridden(tmp_path: Path) -> None:
 def test_semicolons_and_title_lines_before_the_header(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text(
-        "Bestellungen Januar 2024\n\nKunde;Datum;Betrag\nA01;02.01.2024;1.234,50\nB02;03.01.2024;7,00\n",
+        "Bestellungen Januar 2024\n\nKunde;Datum;Betrag\n"
+        "A01;02.01.2024;1.234,50\nB02;03.01.2024;7,00\n",
         encoding="utf-8",
     )
     frame, (info,) = read_table([path])
