@@ -242,3 +242,20 @@ def _decide_dayfirst(
         column=column,
         examples=(example,),
     )
+
+
+def date_order(values: pd.Series) -> str | None:
+    """``"day-first"`` or ``"month-first"`` as the data shows for ``03/04/2024``-style dates,
+    ``"ambiguous"`` when no value tells, ``None`` when the column has no such dates."""
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        return None
+    uniques = pd.Series(pd.unique(values.dropna())).map(str)
+    parts = strip_armour(uniques).str.normalize("NFKC").str.extract(_AMB)
+    parts = parts[parts[0].notna()]
+    if parts.empty:
+        return None
+    if (parts[0].astype(int) > 12).any():
+        return "day-first"
+    if (parts[1].astype(int) > 12).any():
+        return "month-first"
+    return "ambiguous"
