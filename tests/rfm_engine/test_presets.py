@@ -11,38 +11,178 @@ import pytest
 from rfm_engine import ColumnError, ColumnMap, RfmConfig, analyze
 from rfm_engine.columns import choose_columns
 
-SHOPIFY = (
-    "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,"
-    "Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,"
-    "Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,"
-    "Lineitem sku,Billing Name,Billing Phone,Cancelled at,Refunded Amount,Id,Phone"
-).split(",")
-TAOBAO = (
-    "订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,买家支付积分,总金额,返点积分,"
-    "买家实际支付金额,买家实际支付积分,订单状态,买家留言,收货人姓名,收货地址,运送方式,联系电话,"
-    "联系手机,订单创建时间,订单付款时间,宝贝标题,宝贝种类,物流单号,物流公司,订单备注,宝贝总数量,"
-    "店铺Id,店铺名称,订单关闭原因,卖家服务费,买家服务费,发票抬头,是否手机订单,分阶段订单信息,"
-    "特权订金订单id,是否上传合同照片,是否上传小票,是否代付,定金排名,修改后的sku,修改后的收货地址,"
-    "异常信息,天猫卡券抵扣,集分宝抵扣,是否是O2O交易,退款金额"
-).split(",")
-JD = (
-    "订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,"
-    "订单状态,订单类型,下单帐号,客户姓名,客户地址,联系电话,订单备注,发票类型,发票抬头,发票内容,"
-    "商家备注,商家备注等级（等级1-5为由高到低）,运费金额,付款确认时间,增值税发票,货号,订单完成时间,"
-    "订单来源,订单渠道"
-).split(",")
-SQUARE_ITEMS = (
-    "Date,Time,Time Zone,Category,Item,Qty,Price Point Name,SKU,Modifiers Applied,Gross Sales,"
-    "Discounts,Net Sales,Tax,Transaction ID,Payment ID,Device Name,Notes,Details,Event Type,"
-    "Location,Dining Option,Customer ID,Customer Name,Customer Reference ID,Unit,Count,GTIN,"
-    "Itemization Type,Commission,Employee,Fulfillment Note,Channel,Token,Card Brand,PAN Suffix"
-).split(",")
-PAYPAL = (
-    "Date,Time,Time zone,Name,Type,Status,Currency,Gross,Fee,Net,From Email Address,"
-    "To Email Address,Transaction ID,Counterparty Status,Shipping Address,Address Status,"
-    "Option 1 Name,Reference Txn ID,Quantity,Receipt ID,Country,Contact Phone Number,Subject,"
-    "Balance Impact,Buyer Wallet"
-).split(",")
+SHOPIFY = [
+    "Name",
+    "Email",
+    "Financial Status",
+    "Paid at",
+    "Fulfillment Status",
+    "Fulfilled at",
+    "Accepts Marketing",
+    "Currency",
+    "Subtotal",
+    "Shipping",
+    "Taxes",
+    "Total",
+    "Discount Code",
+    "Discount Amount",
+    "Shipping Method",
+    "Created at",
+    "Lineitem quantity",
+    "Lineitem name",
+    "Lineitem price",
+    "Lineitem compare at price",
+    "Lineitem sku",
+    "Billing Name",
+    "Billing Phone",
+    "Cancelled at",
+    "Refunded Amount",
+    "Id",
+    "Phone",
+]
+TAOBAO = [
+    "订单编号",
+    "买家会员名",
+    "买家支付宝账号",
+    "买家应付货款",
+    "买家应付邮费",
+    "买家支付积分",
+    "总金额",
+    "返点积分",
+    "买家实际支付金额",
+    "买家实际支付积分",
+    "订单状态",
+    "买家留言",
+    "收货人姓名",
+    "收货地址",
+    "运送方式",
+    "联系电话",
+    "联系手机",
+    "订单创建时间",
+    "订单付款时间",
+    "宝贝标题",
+    "宝贝种类",
+    "物流单号",
+    "物流公司",
+    "订单备注",
+    "宝贝总数量",
+    "店铺Id",
+    "店铺名称",
+    "订单关闭原因",
+    "卖家服务费",
+    "买家服务费",
+    "发票抬头",
+    "是否手机订单",
+    "分阶段订单信息",
+    "特权订金订单id",
+    "是否上传合同照片",
+    "是否上传小票",
+    "是否代付",
+    "定金排名",
+    "修改后的sku",
+    "修改后的收货地址",
+    "异常信息",
+    "天猫卡券抵扣",
+    "集分宝抵扣",
+    "是否是O2O交易",
+    "退款金额",
+]
+JD = [
+    "订单号",
+    "商品ID",
+    "商品名称",
+    "订购数量",
+    "支付方式",
+    "下单时间",
+    "京东价",
+    "订单金额",
+    "结算金额",
+    "余额支付",
+    "应付金额",
+    "订单状态",
+    "订单类型",
+    "下单帐号",
+    "客户姓名",
+    "客户地址",
+    "联系电话",
+    "订单备注",
+    "发票类型",
+    "发票抬头",
+    "发票内容",
+    "商家备注",
+    "商家备注等级（等级1-5为由高到低）",
+    "运费金额",
+    "付款确认时间",
+    "增值税发票",
+    "货号",
+    "订单完成时间",
+    "订单来源",
+    "订单渠道",
+]
+SQUARE_ITEMS = [
+    "Date",
+    "Time",
+    "Time Zone",
+    "Category",
+    "Item",
+    "Qty",
+    "Price Point Name",
+    "SKU",
+    "Modifiers Applied",
+    "Gross Sales",
+    "Discounts",
+    "Net Sales",
+    "Tax",
+    "Transaction ID",
+    "Payment ID",
+    "Device Name",
+    "Notes",
+    "Details",
+    "Event Type",
+    "Location",
+    "Dining Option",
+    "Customer ID",
+    "Customer Name",
+    "Customer Reference ID",
+    "Unit",
+    "Count",
+    "GTIN",
+    "Itemization Type",
+    "Commission",
+    "Employee",
+    "Fulfillment Note",
+    "Channel",
+    "Token",
+    "Card Brand",
+    "PAN Suffix",
+]
+PAYPAL = [
+    "Date",
+    "Time",
+    "Time zone",
+    "Name",
+    "Type",
+    "Status",
+    "Currency",
+    "Gross",
+    "Fee",
+    "Net",
+    "From Email Address",
+    "To Email Address",
+    "Transaction ID",
+    "Counterparty Status",
+    "Shipping Address",
+    "Address Status",
+    "Option 1 Name",
+    "Reference Txn ID",
+    "Quantity",
+    "Receipt ID",
+    "Country",
+    "Contact Phone Number",
+    "Subject",
+    "Balance Impact",
+    "Buyer Wallet",
+]
 
 
 def _write(path: Path, header: list[str], rows: list[dict], encoding: str = "utf-8") -> Path:
