@@ -16,6 +16,7 @@ from pathlib import Path
 from rfm_engine import RfmError, __version__, analyze
 from rfm_engine.exports import write_csv
 
+from .check import add_check_command
 from .options import add_data_options, config_from_args
 from .report import render_summary
 
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "cut_points.csv and config.json (default: rfm_output)",
     )
     analyze_cmd.set_defaults(handler=run_analyze)
+    add_check_command(commands)
     return parser
 
 

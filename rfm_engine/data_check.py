@@ -25,6 +25,13 @@ from .reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN, SourceInfo, re
 
 Source = str | Path | Sequence[str | Path] | pd.DataFrame
 UNPARSEABLE_COLUMNS = ("source", "row", "column", "value", "rule")
+DELIMITER_NAMES = {
+    ",": "comma",
+    "\t": "tab",
+    ";": "semicolon",
+    "|": "pipe",
+    "whitespace": "aligned columns",
+}
 
 
 @dataclass(frozen=True)
@@ -65,12 +72,12 @@ class DataCheck:
             if info.encoding_label:
                 how.append(info.encoding_label)
             if info.delimiter:
-                how.append({"\t": "tab", " ": "space"}.get(info.delimiter, info.delimiter))
+                how.append(DELIMITER_NAMES.get(info.delimiter, repr(info.delimiter)))
             if info.sheet:
                 how.append(f"sheet {info.sheet}")
             if info.header_row:
                 how.append(f"header on line {info.header_row + 1}")
-            items.append((f"file {Path(info.path).name}", f"{info.rows} rows; {', '.join(how)}"))
+            items.append((f"file {Path(info.path).name}", f"{info.rows:,} rows; {', '.join(how)}"))
         items.append(("export", self.preset or "not recognised (mapped by header names)"))
         for role, column in self.columns.roles.items():
             items.append((f"column {role}", f"{column} ({self.origins.get(role, 'given')})"))
