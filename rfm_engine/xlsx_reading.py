@@ -10,6 +10,7 @@ openpyxl uses defusedxml when installed, but a clear message is better than eith
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,14 +88,12 @@ def check_workbook_zip(path: Path) -> int:
 def read_workbook(path: Path, options: ReadOptions, *, is_zip: bool) -> SheetTable:
     """The chosen sheet (default: the first that holds a table) as a table of cell values."""
     unpacked = check_workbook_zip(path) if is_zip else path.stat().st_size
-    from python_calamine import CalamineError, CalamineWorkbook
-
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        name, rows = _sheet_rows(path, workbook, options.sheet)
+        names, load = _open_workbook(path, is_zip=is_zip)
+        name, rows = _sheet_rows(path, names, load, options.sheet)
     except InputFileError:
         raise
-    except (CalamineError, OSError, ValueError) as exc:
+    except Exception as exc:  # the reader's own errors (damaged XML, bad zip entries, …)
         raise InputFileError(
             f"{path}: cannot be read as an Excel workbook ({_first_line(exc)})", path=str(path)
         ) from None
@@ -111,8 +110,28 @@ def read_workbook(path: Path, options: ReadOptions, *, is_zip: bool) -> SheetTab
     return SheetTable(frame=frame, sheet=name, header_row=header, unpacked_bytes=unpacked)
 
 
-def _sheet_rows(path: Path, workbook, sheet: str | int | None) -> tuple[str, list[list]]:
-    names = list(workbook.sheet_names)
+def _open_workbook(path: Path, *, is_zip: bool) -> tuple[list[str], Callable[[str], list]]:
+    """Sheet names and a row loader: calamine, or openpyxl (read-only, defusedxml) without it."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # e.g. a Python without the Rust wheel; openpyxl reads XLSX only
+        if not is_zip:
+            raise InputFileError(f"{path}: old .xls files need python-calamine") from None
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return list(book.sheetnames), lambda n: [
+            list(r) for r in book[n].iter_rows(values_only=True)
+        ]
+    book = CalamineWorkbook.from_path(str(path))
+    return list(book.sheet_names), lambda n: book.get_sheet_by_name(n).to_python(
+        skip_empty_area=False
+    )
+
+
+def _sheet_rows(
+    path: Path, names: list[str], load: Callable[[str], list], sheet: str | int | None
+) -> tuple[str, list[list]]:
     if sheet is not None:
         if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
             index = int(sheet)
@@ -128,10 +147,10 @@ def _sheet_rows(path: Path, workbook, sheet: str | int | None) -> tuple[str, lis
             raise InputFileError(
                 f"{path}: no sheet {sheet!r}; it has: {', '.join(names)}", path=str(path)
             )
-        return name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return name, load(name)
     first_filled = None
     for name in names:
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        rows = load(name)
         if _is_table(rows):
             return name, rows
         if first_filled is None and any(not is_blank(c) for row in rows[:50] for c in row):
