@@ -17,6 +17,7 @@ from .config import ColumnMap
 from .content_sniffing import sniff_roles
 from .errors import ColumnError
 from .header_names import CONTACT_NAMES, HEADER_NAMES, normalize_header
+from .line_items import looks_like_order_total
 from .presets import Preset, detect_preset, pick
 
 
@@ -124,6 +125,14 @@ def choose_columns(
     order_total = columns.amount_is_order_total or bool(
         preset and preset.order_total and origins.get("amount") == "preset" and merged["order"]
     )
+    if (
+        not order_total
+        and sample is not None
+        and merged["order"]
+        and merged["amount"]
+        and origins.get("amount") in ("header", "content")
+    ):
+        order_total = looks_like_order_total(sample, merged["order"], merged["amount"])
     if columns.contacts:
         found_contacts = tuple(contacts)
     else:
