@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_UNIT = re.compile(r"\s*\((元|¥|rmb|cny|usd|\$|€|£|件)\)$")
+
 #: Header names per role, best first. Compared after :func:`normalize_header`.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "customer": (
@@ -173,7 +175,7 @@ CONTACT_NAMES: tuple[str, ...] = (
 
 def normalize_header(name: object) -> str:
     """Lower case, BOM and outer spaces removed, inner runs of spaces/underscores as one space,
-    full-width forms as ASCII (``（元）`` → ``(元)``)."""
+    full-width forms as ASCII, and a trailing unit marker dropped (``金额（元）`` → ``金额``)."""
     text = unicodedata.normalize("NFKC", str(name)).replace("\ufeff", "").replace("\u200b", "")
-    text = text.strip().lower()
+    text = _UNIT.sub("", text.strip().lower())
     return re.sub(r"[\s_]+", " ", text)

@@ -31,6 +31,7 @@ TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 #: Longest cell accepted (Excel's own limit is 32,767 characters).
 MAX_CELL_CHARS = 100_000
+_CHUNK = 16 * 1024**2
 
 
 @dataclass(frozen=True)
@@ -154,13 +155,20 @@ def _refuse_binary(path: Path, sample: bytes) -> None:
 
 
 def _longest_line(path: Path, size: int) -> int:
-    """Bytes in the longest line (a cell cannot be longer); cheap, vectorised."""
+    """Bytes in the longest line (a cell cannot be longer), read in chunks, vectorised."""
     if size <= MAX_CELL_CHARS:
         return size
-    data = np.fromfile(path, dtype=np.uint8)
-    breaks = np.flatnonzero(data == 10)
-    edges = np.concatenate(([-1], breaks, [len(data)]))
-    return int(np.diff(edges).max())
+    longest, run = 0, 0  # run: bytes since the last line break, carried across chunks
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            breaks = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10)
+            if len(breaks) == 0:
+                run += len(chunk)
+                continue
+            inner = int(np.diff(breaks).max()) if len(breaks) > 1 else 0
+            longest = max(longest, run + int(breaks[0]) + 1, inner)
+            run = len(chunk) - int(breaks[-1]) - 1
+    return max(longest, run)
 
 
 def _refuse_huge_cells(path: Path, frame: pd.DataFrame) -> None:

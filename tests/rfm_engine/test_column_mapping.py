@@ -22,6 +22,7 @@ from rfm_engine.columns import choose_columns
             None,
         ),
         (["客户ID", "日期", "金额", "订单号"], "客户ID", "日期", "金额", "订单号"),
+        (["客户", "下单日期", "金额（元）"], "客户", "下单日期", "金额（元）", None),
         (["会员", "交易时间", "消费金额"], "会员", "交易时间", "消费金额", None),
         (
             ["Customer ID", "Order Date", "Revenue", "Order Number"],

@@ -153,3 +153,22 @@ def test_mixed_encodings(tmp_path: Path) -> None:
 def test_folder_and_missing_file(tmp_path: Path) -> None:
     _expect_error(tmp_path, "is a folder")
     _expect_error(tmp_path / "nope.csv", "no such file")
+
+
+def test_million_character_cell_in_a_workbook(tmp_path: Path) -> None:
+    def change(name: str, data: bytes) -> bytes:
+        if name.endswith("sheet1.xml"):
+            return data.replace(b"<t>B</t>", b"<t>" + b"y" * 1_000_000 + b"</t>")
+        return data
+
+    path = _rewrite(_good_xlsx(tmp_path / "g.xlsx"), tmp_path / "huge.xlsx", change)
+    _expect_error(path, "row 2, column 'customer' holds a 1,000,000-character cell")
+
+
+def test_huge_cell_across_read_chunks(tmp_path: Path, monkeypatch) -> None:
+    from rfm_engine import reading
+
+    monkeypatch.setattr(reading, "_CHUNK", 4096)
+    path = tmp_path / "huge.csv"
+    path.write_text("customer,date,amount\n" + "A,2024-01-02,5\n" * 500 + "x" * 200_000 + ",a,1\n")
+    _expect_error(path, "row 501, column 'customer' holds a 200,000-character cell")
