@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def text_layout(path: Path, sample: bytes, options: ReadOptions, *, cut: bool) -
 
 def _split(lines: list[str], delimiter: str) -> list[list[str]]:
     if delimiter == WHITESPACE:
-        return [ln.split() for ln in lines]
+        return [re.split(r"\s{2,}", ln.strip()) if ln.strip() else [] for ln in lines]
     return [row for row in csv.reader(lines, delimiter=delimiter)]
 
 
