@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .config import ReadOptions
@@ -20,6 +21,8 @@ from .errors import InputFileError
 from .table_shape import WHITESPACE, find_header_row, sniff_delimiter
 
 SNIFF_BYTES = 256 * 1024
+#: Lines looked at to find the gaps between space-aligned columns.
+GUTTER_SAMPLE_LINES = 5000
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,7 @@ def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
     skip = layout.header_row or 0
     try:
         if layout.delimiter == WHITESPACE:
-            with path.open(encoding=layout.encoding) as fh:
-                text = fh.read()
-            frame = pd.read_fwf(
-                io.StringIO(text.lstrip("\ufeff")),
-                skiprows=skip,
-                header=header,
-                dtype=str,
-                infer_nrows=1000,
-                keep_default_na=False,
-                na_values=[""],
-            )
+            frame = _read_aligned(path, layout)
         else:
             frame = pd.read_csv(
                 path,
@@ -101,6 +94,50 @@ def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
     if header is None:
         frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
     return frame
+
+
+def _read_aligned(path: Path, layout: TextLayout) -> pd.DataFrame:
+    """Space-aligned columns, cut where every line (header and data) has a gap of two or more
+    spaces, so ``Customer ID`` and ``B002 X`` each stay one cell."""
+    with path.open(encoding=layout.encoding) as fh:
+        lines = fh.read().lstrip("\ufeff").splitlines()
+    start = 0 if layout.header_row is None else layout.header_row
+    lines = [ln.expandtabs() for ln in lines[start:] if ln.strip()]
+    specs = aligned_colspecs(lines[:GUTTER_SAMPLE_LINES])
+    frame = pd.read_fwf(
+        io.StringIO("\n".join(lines)),
+        colspecs=specs,
+        header=0 if layout.header_row is not None else None,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+    )
+    return frame
+
+
+def aligned_colspecs(lines: list[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` of each column: runs of positions used by some line, split at gaps of
+    two or more positions that are blank in every line."""
+    width = max((len(ln) for ln in lines), default=0)
+    used = np.zeros(width + 2, dtype=bool)
+    for line in lines:
+        chars = np.frombuffer(line.encode("utf-32-le"), dtype=np.uint32)
+        used[: len(chars)] |= chars != ord(" ")
+    specs: list[tuple[int, int]] = []
+    start = None
+    gap = 0
+    for pos, filled in enumerate(used):
+        if filled:
+            if start is None:
+                start = pos
+            gap = 0
+            end = pos + 1
+        elif start is not None:
+            gap += 1
+            if gap >= 2:
+                specs.append((start, end))
+                start = None
+    return specs
 
 
 def _first_line(exc: BaseException) -> str:

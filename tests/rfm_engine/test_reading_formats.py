@@ -87,7 +87,7 @@ def test_space_aligned_text_report(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text(
         "Sales report 2024\n\n"
-        "Customer      Date          Amount\n"
+        "Customer ID   Date          Amount\n"
         "A001          2024-01-03     12.50\n"
         "B002 Ltd      2024-01-05    100.00\n"
         "C003          2024-02-11      7.25\n",
@@ -95,8 +95,8 @@ def test_space_aligned_text_report(tmp_path: Path) -> None:
     )
     frame, (info,) = read_table([path])
     assert (info.delimiter, info.header_row) == (WHITESPACE, 2)
-    assert list(frame.columns[:3]) == ["Customer", "Date", "Amount"]
-    assert list(frame["Customer"]) == ["A001", "B002 Ltd", "C003"]
+    assert list(frame.columns[:3]) == ["Customer ID", "Date", "Amount"]
+    assert list(frame["Customer ID"]) == ["A001", "B002 Ltd", "C003"]
     assert list(frame["Amount"]) == ["12.50", "100.00", "7.25"]
 
 
