@@ -39,16 +39,12 @@ def to_text_ids(values: pd.Series) -> pd.Series:
                 return str(int(v)) if v.is_integer() else repr(v)
             return v
 
-        uniques, codes = _unique(values)
-        values = pd.Series([one(v) for v in uniques], dtype=object).take(codes)
-        values.index = codes.index
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        # One extra slot for blanks: code -1 must map to NA, not wrap to the last id.
+        texts = np.array([one(v) for v in uniques] + [pd.NA], dtype=object)
+        values = pd.Series(texts[codes], index=values.index, dtype=object)
     text = strip_armour(values)
     return text.mask(text == "")
-
-
-def _unique(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return pd.Series(uniques, dtype=object), pd.Series(codes, index=values.index)
 
 
 def _by_uniques(values: pd.Series, parse) -> pd.Series:

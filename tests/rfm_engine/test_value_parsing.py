@@ -23,12 +23,11 @@ def test_armour_is_stripped() -> None:
 
 
 def test_ids_stay_text() -> None:
-    assert list(to_text_ids(pd.Series(["00123", "21407300627014900 ", None]))) == [
-        "00123",
-        "21407300627014900",
-        pd.NA,
-    ]
-    assert list(to_text_ids(pd.Series([12346.0, 17850.0]))) == ["12346", "17850"]
+    got = to_text_ids(pd.Series(["00123", "21407300627014900 ", None, "7"], dtype=object))
+    assert got.iloc[[0, 1, 3]].tolist() == ["00123", "21407300627014900", "7"]
+    assert pd.isna(got.iloc[2])
+    floats = to_text_ids(pd.Series([12346.0, np.nan, 17850.0]))
+    assert floats.iloc[[0, 2]].tolist() == ["12346", "17850"] and pd.isna(floats.iloc[1])
 
 
 @pytest.mark.parametrize(
