@@ -21,7 +21,7 @@ from .errors import InputFileError
 from .table_shape import find_header_row, is_blank
 
 #: Refuse workbooks whose parts unpack to more than this (declared sizes).
-MAX_UNPACKED_BYTES = 2 * 1024**3
+MAX_UNPACKED_BYTES = 1024**3
 #: ... or whose large parts compress better than this (real sheets: 5-20×).
 MAX_RATIO = 200
 _RATIO_MIN_BYTES = 50 * 1024**2
