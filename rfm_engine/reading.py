@@ -177,7 +177,10 @@ def _refuse_huge_cells(path: Path, frame: pd.DataFrame) -> None:
         values = frame[column]
         if values.dtype != object and not pd.api.types.is_string_dtype(values):
             continue
-        lengths = values.astype("string").str.len().fillna(0).to_numpy(dtype=np.int64)
+        try:  # text cells only; NaN for numbers and dates mixed in
+            lengths = values.str.len().fillna(0).to_numpy(dtype=np.int64)
+        except AttributeError:  # a column of numbers or dates only: no text to measure
+            continue
         if len(lengths) and lengths.max() > MAX_CELL_CHARS:
             row = int(np.argmax(lengths > MAX_CELL_CHARS)) + 1
             raise InputFileError(
