@@ -50,11 +50,8 @@ def guess_columns(headers: Iterable[str]) -> ColumnMap:
                 break
     if found["amount"] or not (found["quantity"] and found["price"]):
         found["quantity"] = found["price"] = None
-    contacts = tuple(
-        h
-        for h in headers
-        if h not in taken and normalize_header(h) in {normalize_header(c) for c in CONTACT_NAMES}
-    )
+    contact_names = {normalize_header(c) for c in CONTACT_NAMES}
+    contacts = tuple(h for h in headers if h not in taken and normalize_header(h) in contact_names)
     return ColumnMap(contacts=contacts, **found)
 
 

@@ -11,6 +11,7 @@ file (:class:`SourceInfo`) so faces can show it and users can override it.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ import pandas as pd
 from .config import ReadOptions
 from .encodings import encoding_label
 from .errors import InputFileError
+from .table_shape import MAX_COLUMNS
 from .text_reading import SNIFF_BYTES, read_text, text_layout
 from .xlsx_reading import OLE_MAGIC, ZIP_MAGIC, read_workbook
 
@@ -124,12 +126,18 @@ def read_source_info(
             )
     except InputFileError:
         raise
-    except (OSError, ValueError, UnicodeError, MemoryError) as exc:
+    except (OSError, ValueError, UnicodeError, MemoryError, csv.Error) as exc:
         raise InputFileError(
             f"{path}: cannot be read as a table ({_short(exc)})", path=str(path)
         ) from None
     if frame.shape[1] == 0 or frame.empty:
         raise InputFileError(f"{path}: has no data rows", path=str(path))
+    if frame.shape[1] > MAX_COLUMNS:
+        raise InputFileError(
+            f"{path}: has {frame.shape[1]:,} columns (limit {MAX_COLUMNS:,}); "
+            "this does not look like a sales table",
+            path=str(path),
+        )
     frame.columns = [str(c) for c in frame.columns]
     if longest_possible > MAX_CELL_CHARS:
         _refuse_huge_cells(path, frame)

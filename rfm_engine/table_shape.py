@@ -18,6 +18,8 @@ from collections.abc import Sequence
 DELIMITERS = (",", "\t", ";", "|")
 #: Marker for "columns aligned with spaces" (read as fixed-width).
 WHITESPACE = "whitespace"
+#: Most columns accepted (Shopify's order export, one of the widest, has 79).
+MAX_COLUMNS = 1000
 #: How many leading rows are searched for the header.
 HEADER_SEARCH_ROWS = 30
 

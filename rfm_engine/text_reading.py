@@ -18,11 +18,13 @@ import pandas as pd
 from .config import ReadOptions
 from .encodings import detect_encoding
 from .errors import InputFileError
-from .table_shape import WHITESPACE, find_header_row, sniff_delimiter
+from .table_shape import MAX_COLUMNS, WHITESPACE, find_header_row, sniff_delimiter
 
 SNIFF_BYTES = 256 * 1024
 #: Lines looked at to find the gaps between space-aligned columns.
 GUTTER_SAMPLE_LINES = 5000
+#: Characters of each line looked at when sniffing (csv's own field limit is 131,072).
+MAX_SNIFF_LINE = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,17 @@ def text_layout(path: Path, sample: bytes, options: ReadOptions, *, cut: bool) -
     lines = text.lstrip("\ufeff").splitlines()
     if cut and len(lines) > 1:
         lines = lines[:-1]  # the sample may end inside a line
-    lines = lines[:200]
+    lines = [ln[:MAX_SNIFF_LINE] for ln in lines[:200]]
     delimiter = options.delimiter or sniff_delimiter(lines[:60])
-    if options.header_row is not None:
-        header = options.header_row
-    else:
-        header = find_header_row(_split(lines, delimiter))
+    rows = _split(lines, delimiter)
+    widest = max((len(r) for r in rows), default=0)
+    if widest > MAX_COLUMNS:
+        raise InputFileError(
+            f"{path}: has over {MAX_COLUMNS:,} columns ({widest:,} in its first lines); "
+            "this does not look like a sales table",
+            path=str(path),
+        )
+    header = options.header_row if options.header_row is not None else find_header_row(rows)
     return TextLayout(encoding=encoding, delimiter=delimiter, header_row=header)
 
 

@@ -172,3 +172,23 @@ def test_huge_cell_across_read_chunks(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "huge.csv"
     path.write_text("customer,date,amount\n" + "A,2024-01-02,5\n" * 500 + "x" * 200_000 + ",a,1\n")
     _expect_error(path, "row 501, column 'customer' holds a 200,000-character cell")
+
+
+def test_huge_cell_inside_the_sniffed_sample(tmp_path: Path) -> None:
+    path = tmp_path / "huge_first.csv"
+    path.write_text("customer,date,amount\n" + "x" * 150_000 + ",2024-01-02,5\nB,2024-01-03,6\n")
+    _expect_error(path, "row 1, column 'customer' holds a 150,000-character cell")
+
+
+def test_absurdly_wide_file(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    header = ",".join(f"c{i}" for i in range(200_000))
+    path.write_text(header + "\n" + ",".join("1" for _ in range(200_000)) + "\n")
+    _expect_error(path, "over 1,000 columns")
+
+
+def test_absurdly_wide_workbook(tmp_path: Path, monkeypatch) -> None:
+    from rfm_engine import reading
+
+    monkeypatch.setattr(reading, "MAX_COLUMNS", 2)
+    _expect_error(_good_xlsx(tmp_path / "wide.xlsx"), "has 3 columns \\(limit 2\\)")
