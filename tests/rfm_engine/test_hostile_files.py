@@ -3,13 +3,14 @@ traceback or a hang. The corpus is generated here, not committed."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from rfm_engine import InputFileError, RfmConfig, RfmError, analyze, xlsx_reading
+from rfm_engine import InputFileError, RfmConfig, RfmError, analyze, workbook_guards
 from rfm_engine.reading import MAX_CELL_CHARS, read_table
 
 GOOD_CSV = "customer,date,amount\nA,2024-01-02,5\nB,2024-01-03,6\n"
@@ -99,7 +100,7 @@ def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
 
 
 def test_total_unpacked_size_is_bounded(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(xlsx_reading, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(workbook_guards, "MAX_UNPACKED_BYTES", 1000)
     _expect_error(_good_xlsx(tmp_path / "big.xlsx"), "over the .* limit")
 
 
@@ -116,7 +117,7 @@ def test_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
 
 def test_calamine_itself_does_not_expand_entities(tmp_path: Path, monkeypatch) -> None:
     """Even past our DTD check, the reader refuses the entity instead of expanding it."""
-    monkeypatch.setattr(xlsx_reading, "_DTD_MARKERS", ())
+    monkeypatch.setattr(workbook_guards, "_DTD_MARKERS", ())
 
     def change(name: str, data: bytes) -> bytes:
         if name.endswith("sheet1.xml"):
@@ -192,3 +193,35 @@ def test_absurdly_wide_workbook(tmp_path: Path, monkeypatch) -> None:
 
     monkeypatch.setattr(reading, "MAX_COLUMNS", 2)
     _expect_error(_good_xlsx(tmp_path / "wide.xlsx"), "has 3 columns \\(limit 2\\)")
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>',
+        b'<row><c s="0" r="XFD1048576" t="n"><v>1</v></c></row>',  # r not first, row unnumbered
+        b'<row r="3"><c r="XFD3" t="n"><v>1</v></c></row><row r="999999"><c r="A999999"/></row>',
+    ],
+)
+def test_sparse_cell_bomb_is_refused(tmp_path: Path, far: bytes) -> None:
+    """One far cell would make the reader allocate a rectangle of billions of cells and abort."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name.endswith("sheet1.xml"):
+            data = re.sub(rb"<dimension [^>]*/>", b"", data)
+            return data.replace(b"</sheetData>", far + b"</sheetData>")
+        return data
+
+    path = _rewrite(_good_xlsx(tmp_path / "g.xlsx"), tmp_path / "sparse.xlsx", change)
+    _expect_error(path, "columns, over the 50,000,000-cell limit")
+
+
+def test_sheet_extent_reads_rows_and_wide_columns(tmp_path: Path) -> None:
+    path = tmp_path / "w.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["C7"] = 1
+    wb.active["AB3"] = 2
+    wb.save(path)
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+        assert workbook_guards.sheet_extent(archive, info) == (7, 28)
