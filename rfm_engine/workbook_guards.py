@@ -42,7 +42,13 @@ def check_workbook_zip(path: Path) -> int:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             names = {i.filename for i in infos}
-            if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+            if "xl/workbook.bin" in names:
+                raise InputFileError(
+                    f"{path}: is a binary workbook (.xlsb), which cannot be checked before "
+                    "reading; save it as .xlsx in Excel",
+                    path=str(path),
+                )
+            if "xl/workbook.xml" not in names:
                 raise InputFileError(
                     f"{path}: is a zip archive but not an Excel workbook", path=str(path)
                 )

@@ -78,6 +78,13 @@ def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     _expect_error(path, "not an Excel workbook")
 
 
+def test_binary_workbook_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "orders.xlsb"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("xl/workbook.bin", b"\x00" * 10)
+    _expect_error(path, "save it as .xlsx")
+
+
 def test_wrong_extensions_still_read(tmp_path: Path) -> None:
     csv_as_xlsx = tmp_path / "orders.xlsx"
     csv_as_xlsx.write_text(GOOD_CSV)
