@@ -44,6 +44,13 @@ def read_workbook(path: Path, options: ReadOptions, *, is_zip: bool) -> SheetTab
         raise InputFileError(
             f"{path}: cannot be read as an Excel workbook ({_first_line(exc)})", path=str(path)
         ) from None
+    except BaseException as exc:  # a Rust panic in calamine surfaces as pyo3's PanicException
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise InputFileError(
+            f"{path}: cannot be read as an Excel workbook (reader failed: {_first_line(exc)})",
+            path=str(path),
+        ) from None
     header = options.header_row if options.header_row is not None else find_header_row(rows)
     start = 0 if header is None else header + 1
     body = rows[start:]
