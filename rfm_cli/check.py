@@ -4,6 +4,7 @@ before any scoring (the same data check the desktop import wizard shows)."""
 from __future__ import annotations
 
 import argparse
+import math
 
 from rfm_engine import check_data
 from rfm_engine.data_check import DataCheck
@@ -51,7 +52,7 @@ def render_check(check: DataCheck) -> str:
         parts.append(format_table(("Rule", "Dropped because", "Rows"), rows, (True, False, True)))
     if len(check.unparseable):
         rows = [
-            (str(r.source), str(r.row), str(r.column), _text(r.value))
+            (str(r.source), str(r.row), str(r.column), _text(r.value) or "(blank)")
             for r in check.unparseable.itertuples(index=False)
         ]
         parts.append(
@@ -64,7 +65,7 @@ def render_check(check: DataCheck) -> str:
 
 
 def _text(value: object) -> str:
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, int):
         return f"{value:,}"
