@@ -81,7 +81,9 @@ def find_header_row(rows: Sequence[Sequence[object]]) -> int | None:
     """Index of the header among the first rows, or ``None`` when the table has no header.
 
     The header is the first row that fills most of the table's width (so one-cell titles and
-    merged title rows are skipped) and whose cells are names rather than values.
+    merged title rows are skipped) and whose cells are names rather than values. If a row of
+    values comes first, the last row of two or more names above it is the header (a header
+    with blank cells at its end); with none, the table has no header.
     """
     rows = list(rows[:HEADER_SEARCH_ROWS])
     filled = [sum(not is_blank(c) for c in row) for row in rows]
@@ -89,12 +91,14 @@ def find_header_row(rows: Sequence[Sequence[object]]) -> int | None:
         return None
     width = max(filled)
     need = max(2, math.ceil(0.6 * width)) if width > 1 else 1
+    partial = None
     for index, (row, count) in enumerate(zip(rows, filled, strict=True)):
-        if count < need:
+        if count == 0:
             continue
         cells = [c for c in row if not is_blank(c)]
-        values = sum(_is_value(c) for c in cells)
-        if values * 2 < len(cells):
-            return index
-        return None  # the first full row is data: no header
-    return None
+        names = sum(_is_value(c) for c in cells) * 2 < len(cells)
+        if count >= need:
+            return index if names else partial
+        if names and count >= 2:
+            partial = index
+    return partial

@@ -171,6 +171,9 @@ def test_header_row_finder() -> None:
     assert find_header_row([["Report"], [], ["a", "b", "c"], ["1", "2", "3"]]) == 2
     assert find_header_row([["A01", "2024-01-02", "5.00"], ["A02", "2024-01-03", "6"]]) is None
     assert find_header_row([["订单编号", "金额"], ['="123"', "5"]]) == 0
+    short_header = [["a", "b", "c", "", ""], ["1", "2", "3", "4", "5"], ["6", "7", "8", "9", "0"]]
+    assert find_header_row(short_header) == 0
+    assert find_header_row([["订单报表"], ["a", "b", None, None], ["1", "2", "3", "4"]]) == 1
 
 
 def test_delimiter_sniffer() -> None:
