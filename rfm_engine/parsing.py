@@ -29,22 +29,22 @@ def strip_armour(values: pd.Series) -> pd.Series:
 
 
 def to_text_ids(values: pd.Series) -> pd.Series:
-    """Ids as text: numbers keep no ``.0`` (``12346.0`` → ``12346``); blanks become NA."""
-    if pd.api.types.is_float_dtype(values) or values.dtype == object:
+    """Ids as text: numbers keep no ``.0`` (``12346.0`` → ``12346``), armour is stripped,
+    blanks become NA. Works on the distinct values and broadcasts back."""
 
-        def one(v: object) -> object:
-            if isinstance(v, float):
-                if np.isnan(v):
-                    return pd.NA
-                return str(int(v)) if v.is_integer() else repr(v)
-            return v
+    def one(v: object) -> object:
+        if isinstance(v, float):
+            if np.isnan(v):
+                return pd.NA
+            return str(int(v)) if v.is_integer() else repr(v)
+        return v
 
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        # One extra slot for blanks: code -1 must map to NA, not wrap to the last id.
-        texts = np.array([one(v) for v in uniques] + [pd.NA], dtype=object)
-        values = pd.Series(texts[codes], index=values.index, dtype=object)
-    text = strip_armour(values)
-    return text.mask(text == "")
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    text = strip_armour(pd.Series([one(v) for v in uniques], dtype=object))
+    text = text.mask(text == "")
+    # One extra slot for blanks: code -1 must map to NA, not wrap to the last id.
+    texts = np.append(text.to_numpy(dtype=object, na_value=pd.NA), [pd.NA])
+    return pd.Series(texts[codes], index=values.index, dtype="string")
 
 
 def _by_uniques(values: pd.Series, parse) -> pd.Series:
