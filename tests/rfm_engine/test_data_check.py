@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from rfm_engine import ReadOptions, RfmConfig, analyze, check_data
@@ -108,3 +109,18 @@ def test_config_round_trip_keeps_reading_options() -> None:
     config = RfmConfig(reading=ReadOptions(encoding="gb18030", delimiter=";", header_row=2))
     again = RfmConfig.from_json(config.to_json())
     assert dataclasses.asdict(again.reading) == dataclasses.asdict(config.reading)
+
+
+def test_check_of_a_table_in_memory() -> None:
+    raw = pd.DataFrame(
+        {
+            "会员": ["a", "a", "b"],
+            "日期": ["2024年1月2日", "2024年1月9日", "20240105"],
+            "金额": ["¥1,000.00", "(5.00)", "HK$20"],
+        }
+    )
+    check = check_data(raw)
+    assert check.sources == () and check.ok
+    assert (check.rows_used, check.customers, check.total_amount) == (2, 2, 1020.0)
+    assert check.cleaning.rows_dropped("non_positive") == 1
+    assert (check.first_date, check.last_date) == (dt.date(2024, 1, 2), dt.date(2024, 1, 5))
