@@ -16,6 +16,7 @@ from pathlib import Path
 from rfm_engine import RfmError, __version__, analyze
 from rfm_engine.exports import write_csv
 
+from .check import add_check_command
 from .compare import add_compare_command
 from .export import add_export_command, print_scheme_notes
 from .options import add_data_options, config_from_args
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_cmd.set_defaults(handler=run_analyze)
     add_export_command(commands)
     add_compare_command(commands)
+    add_check_command(commands)
     return parser
 
 

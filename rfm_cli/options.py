@@ -48,6 +48,15 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
     read = parser.add_argument_group("reading")
     read.add_argument("--encoding", help="text encoding (default: detected)")
     read.add_argument("--sheet", help="XLSX sheet name or number (default: the first)")
+    read.add_argument(
+        "--delimiter", help="field delimiter of text files, e.g. ';' or 'tab' (default: detected)"
+    )
+    read.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help="line (or sheet row) number of the header, 1 = first (default: detected)",
+    )
     order = read.add_mutually_exclusive_group()
     order.add_argument(
         "--dayfirst",
@@ -153,6 +162,7 @@ def config_from_args(args: argparse.Namespace) -> RfmConfig:
             if v is not None
         },
     )
+    reading = _reading_layout(reading, args)
 
     cleaning = base.cleaning
     if args.keep_duplicates:
@@ -196,6 +206,22 @@ def config_from_args(args: argparse.Namespace) -> RfmConfig:
         segments=segments,
         lang=args.lang or base.lang,
     )
+
+
+def _reading_layout(reading, args: argparse.Namespace):
+    """``--delimiter`` and ``--header-row`` (1-based on the command line, 0-based in options)."""
+    changes = {}
+    delimiter = getattr(args, "delimiter", None)
+    if delimiter:
+        changes["delimiter"] = {"tab": "\t", "\\t": "\t", "space": "whitespace"}.get(
+            delimiter.lower(), delimiter
+        )
+    header_row = getattr(args, "header_row", None)
+    if header_row is not None:
+        if header_row < 1:
+            raise ConfigError("--header-row counts from 1", option="--header-row", value=header_row)
+        changes["header_row"] = header_row - 1
+    return dataclasses.replace(reading, **changes) if changes else reading
 
 
 def _scoring(base: RfmConfig, args: argparse.Namespace):

@@ -20,6 +20,7 @@ from .config import (
     ScoringConfig,
     SegmentConfig,
 )
+from .data_check import DataCheck, check_data
 from .errors import ColumnError, ConfigError, DataError, InputFileError, RfmError, SchemeError
 from .result import CUSTOMER_COLUMNS, RfmResult
 from .schemes import BUILTIN_SCHEMES, SegmentScheme, load_scheme
@@ -36,6 +37,7 @@ __all__ = [
     "ColumnError",
     "ColumnMap",
     "ConfigError",
+    "DataCheck",
     "DataError",
     "InputFileError",
     "MetricsConfig",
@@ -50,6 +52,7 @@ __all__ = [
     "SegmentScheme",
     "__version__",
     "analyze",
+    "check_data",
     "load_scheme",
     "load_table",
 ]

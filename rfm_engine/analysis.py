@@ -65,7 +65,7 @@ def analyze(
     report(1, _STEPS)
     headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
     source_name = _source_name(source)
-    columns = resolve_columns(headers, config.columns, source=source_name)
+    columns = resolve_columns(headers, config.columns, source=source_name, sample=raw.head(500))
     config = dataclasses.replace(config, columns=columns)
     cleaned = clean(
         raw, columns, rules=config.cleaning, period=config.period, dayfirst=config.reading.dayfirst

@@ -1,174 +1,24 @@
 """Finding which column plays which role, from header names in English and Chinese.
 
-:func:`resolve_columns` keeps every role the user named (checking it exists, tolerating stray
-spaces, case and a BOM in headers) and fills the others from :data:`HEADER_NAMES`.
+:func:`choose_columns` keeps every role the user named (checking it exists, tolerating stray
+spaces, case and a BOM in headers) and fills the others from a recognised export's preset
+(:mod:`.presets`), then :data:`HEADER_NAMES`, then the cell contents (:mod:`.content_sniffing`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
 
 from .config import ColumnMap
+from .content_sniffing import sniff_roles
 from .errors import ColumnError
-
-#: Header names per role, best first. Compared after :func:`normalize_header`.
-HEADER_NAMES: dict[str, tuple[str, ...]] = {
-    "customer": (
-        "customer_id",
-        "customerid",
-        "customer id",
-        "customer",
-        "customer no",
-        "customer number",
-        "client id",
-        "client",
-        "buyer id",
-        "buyer user id",
-        "buyer",
-        "member id",
-        "member",
-        "买家会员名",
-        "客户id",
-        "客户编号",
-        "客户",
-        "会员id",
-        "会员名",
-        "会员",
-        "顾客",
-        "下单帐号",
-        "下单账号",
-        "買家會員名",
-        "客戶id",
-        "客戶編號",
-        "客戶",
-        "會員",
-        "顧客",
-    ),
-    "date": (
-        "订单付款时间",
-        "付款时间",
-        "支付时间",
-        "支付完成时间",
-        "付款确认时间",
-        "订单创建时间",
-        "下单时间",
-        "订单成交时间",
-        "订单提交时间",
-        "交易时间",
-        "成交时间",
-        "日期",
-        "购买日期",
-        "訂單付款時間",
-        "付款時間",
-        "交易時間",
-        "日期",
-        "order_date",
-        "order date",
-        "invoicedate",
-        "invoice date",
-        "purchase date",
-        "purchase_date",
-        "transaction date",
-        "sale date",
-        "paid at",
-        "paid date",
-        "created at",
-        "date",
-        "datetime",
-        "timestamp",
-    ),
-    "amount": (
-        "买家实际支付金额",
-        "实付金额",
-        "实收金额",
-        "支付金额",
-        "付款金额",
-        "订单金额",
-        "应付金额",
-        "消费金额",
-        "销售额",
-        "金额",
-        "實付金額",
-        "支付金額",
-        "消費金額",
-        "銷售額",
-        "金額",
-        "amount",
-        "revenue",
-        "total",
-        "order total",
-        "sales",
-        "net sales",
-        "gross",
-        "sale amount",
-        "order_total",
-        "total_amount",
-        "value",
-        "spend",
-    ),
-    "quantity": ("quantity", "qty", "数量", "购买数量", "订购数量", "數量"),
-    "price": ("unitprice", "unit price", "unit_price", "price", "单价", "价格", "單價", "價格"),
-    "order": (
-        "订单编号",
-        "订单号",
-        "主订单编号",
-        "訂單編號",
-        "訂單號",
-        "invoiceno",
-        "invoice no",
-        "invoice",
-        "order_id",
-        "orderid",
-        "order id",
-        "order number",
-        "order no",
-        "order #",
-        "order",
-        "transaction id",
-        "receipt number",
-    ),
-    "status": ("订单状态", "訂單狀態", "交易状态", "status", "order status", "financial status"),
-}
-
-#: Contact columns carried into exports when found (any number of them).
-CONTACT_NAMES: tuple[str, ...] = (
-    "first_name",
-    "first name",
-    "last_name",
-    "last name",
-    "name",
-    "full name",
-    "customer name",
-    "email",
-    "e-mail",
-    "email address",
-    "phone",
-    "mobile",
-    "telephone",
-    "收货人姓名",
-    "姓名",
-    "联系手机",
-    "联系电话",
-    "手机",
-    "手机号",
-    "电话",
-    "邮箱",
-    "电子邮件",
-    "收貨人姓名",
-    "聯絡手機",
-    "聯絡電話",
-    "手機",
-    "電話",
-    "郵箱",
-)
-
-
-def normalize_header(name: object) -> str:
-    """Lower case, BOM and outer spaces removed, inner runs of spaces/underscores as one space."""
-    text = str(name).replace("\ufeff", "").strip().lower()
-    return re.sub(r"[\s_]+", " ", text)
+from .header_names import CONTACT_NAMES, HEADER_NAMES, normalize_header
+from .line_items import looks_like_order_total
+from .presets import Preset, detect_preset, pick
 
 
 def find_column(headers: Sequence[str], wanted: str) -> str | None:
@@ -200,71 +50,143 @@ def guess_columns(headers: Iterable[str]) -> ColumnMap:
                 break
     if found["amount"] or not (found["quantity"] and found["price"]):
         found["quantity"] = found["price"] = None
-    contacts = tuple(
-        h
-        for h in headers
-        if h not in taken and normalize_header(h) in {normalize_header(c) for c in CONTACT_NAMES}
-    )
+    contact_names = {normalize_header(c) for c in CONTACT_NAMES}
+    contacts = tuple(h for h in headers if h not in taken and normalize_header(h) in contact_names)
     return ColumnMap(contacts=contacts, **found)
 
 
-def resolve_columns(headers: Sequence[str], columns: ColumnMap, *, source: str = "") -> ColumnMap:
-    """Check the named roles exist and fill the unnamed ones by guessing.
+@dataclass(frozen=True)
+class ColumnChoice:
+    """The columns chosen for a file and why: ``origins`` maps each role to ``given`` (named
+    by the user), ``preset`` (a recognised export), ``header`` (a known header name) or
+    ``content`` (sniffed from the values)."""
+
+    columns: ColumnMap
+    origins: dict[str, str] = field(default_factory=dict)
+    preset: Preset | None = None
+
+
+def resolve_columns(
+    headers: Sequence[str],
+    columns: ColumnMap,
+    *,
+    source: str = "",
+    sample: pd.DataFrame | None = None,
+) -> ColumnMap:
+    """Check the named roles exist and fill the unnamed ones (see :func:`choose_columns`)."""
+    return choose_columns(headers, columns, source=source, sample=sample).columns
+
+
+def choose_columns(
+    headers: Sequence[str],
+    columns: ColumnMap,
+    *,
+    source: str = "",
+    sample: pd.DataFrame | None = None,
+) -> ColumnChoice:
+    """Keep the roles the user named; fill the others from a recognised export's preset, then
+    from known header names, then (given a ``sample`` of rows) from the cell contents.
 
     Raises :class:`ColumnError` naming the missing column (and listing what the file has).
     """
     headers = [str(h) for h in headers]
     where = f"{source}: " if source else ""
-    named = dict(columns.roles)
-    fixed: dict[str, str] = {}
-    for role, wanted in named.items():
-        header = find_column(headers, wanted)
-        if header is None:
-            raise ColumnError(
-                f"{where}no column {wanted!r} for the {role}; the file has: "
-                + ", ".join(repr(h) for h in headers[:30]),
-                missing_columns=(wanted,),
-                available_columns=tuple(headers),
-            )
-        fixed[role] = header
-    contacts = []
-    for wanted in columns.contacts:
-        header = find_column(headers, wanted)
-        if header is None:
-            raise ColumnError(
-                f"{where}no contact column {wanted!r}; the file has: "
-                + ", ".join(repr(h) for h in headers[:30]),
-                missing_columns=(wanted,),
-                available_columns=tuple(headers),
-            )
-        contacts.append(header)
-    guess = guess_columns(h for h in headers if h not in fixed.values())
-    merged: dict[str, object] = {}
-    for role in HEADER_NAMES:
-        merged[role] = fixed.get(role)
-    if "amount" not in fixed and "quantity" not in fixed:
+    fixed = {
+        role: _existing(headers, wanted, role, where) for role, wanted in columns.roles.items()
+    }
+    contacts = [_existing(headers, c, "contact", where) for c in columns.contacts]
+    origins = dict.fromkeys(fixed, "given")
+    preset = detect_preset(headers)
+    merged: dict[str, str | None] = {role: fixed.get(role) for role in HEADER_NAMES}
+    free = [h for h in headers if h not in fixed.values()]
+    amount_named = "amount" in fixed or "quantity" in fixed
+    if preset is not None:
+        for role in ("customer", "date", "amount", "order", "status"):
+            if merged[role] is None and not (role == "amount" and amount_named):
+                merged[role] = pick(
+                    [h for h in free if h not in merged.values()], getattr(preset, role)
+                )
+                if merged[role] is not None:
+                    origins[role] = "preset"
+    guess = guess_columns(h for h in free if h not in merged.values())
+    if not amount_named and merged["amount"] is None:
         if guess.amount:
-            merged["amount"] = guess.amount
+            merged["amount"], origins["amount"] = guess.amount, "header"
         elif guess.quantity:
             merged["quantity"], merged["price"] = guess.quantity, guess.price
+            origins["quantity"] = origins["price"] = "header"
     for role in ("customer", "date", "order", "status"):
-        if merged[role] is None:
-            merged[role] = getattr(guess, role)
-    merged["contacts"] = (
-        tuple(contacts)
-        if columns.contacts
-        else tuple(c for c in guess.contacts if c not in set(merged.values()))
+        if merged[role] is None and getattr(guess, role):
+            merged[role], origins[role] = getattr(guess, role), "header"
+    _sniff_missing(merged, origins, headers, sample)
+    order_total = columns.amount_is_order_total or bool(
+        preset and preset.order_total and origins.get("amount") == "preset" and merged["order"]
     )
-    resolved = dataclasses.replace(columns, **merged)
+    if (
+        not order_total
+        and sample is not None
+        and merged["order"]
+        and merged["amount"]
+        and origins.get("amount") in ("header", "content")
+    ):
+        order_total = looks_like_order_total(sample, merged["order"], merged["amount"])
+    if columns.contacts:
+        found_contacts = tuple(contacts)
+    else:
+        used = set(merged.values())
+        suggested = [pick(headers, [c]) for c in preset.contacts] if preset else []
+        found_contacts = tuple(
+            dict.fromkeys(c for c in [*suggested, *guess.contacts] if c and c not in used)
+        )
+    resolved = dataclasses.replace(
+        columns, **merged, contacts=found_contacts, amount_is_order_total=order_total
+    )
+    _require(resolved, headers, where, preset)
+    return ColumnChoice(columns=resolved, origins=origins, preset=preset)
+
+
+def _existing(headers: list[str], wanted: str, role: str, where: str) -> str:
+    header = find_column(headers, wanted)
+    if header is None:
+        what = (
+            f"contact column {wanted!r}"
+            if role == "contact"
+            else f"column {wanted!r} for the {role}"
+        )
+        raise ColumnError(
+            f"{where}no {what}; the file has: " + ", ".join(repr(h) for h in headers[:30]),
+            missing_columns=(wanted,),
+            available_columns=tuple(headers),
+        )
+    return header
+
+
+def _sniff_missing(
+    merged: dict, origins: dict, headers: list[str], sample: pd.DataFrame | None
+) -> None:
+    wanted = [r for r in ("customer", "date") if merged[r] is None]
+    if merged["amount"] is None and merged["quantity"] is None:
+        wanted.append("amount")
+    if not wanted or sample is None or sample.empty:
+        return
+    free = [h for h in headers if h not in merged.values()]
+    for role, column in sniff_roles(sample, free, wanted).items():
+        merged[role], origins[role] = column, "content"
+
+
+def _require(resolved: ColumnMap, headers: list[str], where: str, preset: Preset | None) -> None:
     missing = [r for r in ("customer", "date") if getattr(resolved, r) is None]
     if resolved.amount is None and resolved.quantity is None:
         missing.append("amount")
-    if missing:
-        raise ColumnError(
-            f"{where}cannot tell which column is the {' / '.join(missing)}; name it "
-            f"(e.g. --{missing[0]} COLUMN). The file has: "
-            + ", ".join(repr(h) for h in headers[:30]),
-            missing_columns=tuple(missing),
-            available_columns=tuple(headers),
-        )
-    return resolved
+    if not missing:
+        return
+    if preset is not None and preset.note:
+        reason = f"this looks like a {preset.name}, and {preset.note}. "
+    else:
+        reason = f"name it (e.g. --{missing[0]} COLUMN). "
+    raise ColumnError(
+        f"{where}cannot tell which column is the {' / '.join(missing)}; {reason}"
+        "The file has: " + ", ".join(repr(h) for h in headers[:30]),
+        missing_columns=tuple(missing),
+        available_columns=tuple(headers),
+    )

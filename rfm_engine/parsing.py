@@ -81,6 +81,8 @@ def _by_uniques(values: pd.Series, parse) -> pd.Series:
     """Apply ``parse`` (Series → Series) to the distinct values and broadcast back."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     parsed = parse(pd.Series(uniques))
+    if len(parsed) == 0:  # every value is missing
+        return pd.Series(index=values.index, dtype=parsed.dtype)
     out = parsed.to_numpy()[codes]
     result = pd.Series(out, index=values.index)
     missing = codes < 0
@@ -268,3 +270,20 @@ def _decide_dayfirst(
         column=column,
         examples=(example,),
     )
+
+
+def date_order(values: pd.Series) -> str | None:
+    """``"day-first"`` or ``"month-first"`` as the data shows for ``03/04/2024``-style dates,
+    ``"ambiguous"`` when no value tells, ``None`` when the column has no such dates."""
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        return None
+    uniques = pd.Series(pd.unique(values.dropna())).map(str)
+    parts = strip_armour(uniques).str.normalize("NFKC").str.extract(_AMB)
+    parts = parts[parts[0].notna()]
+    if parts.empty:
+        return None
+    if (parts[0].astype(int) > 12).any():
+        return "day-first"
+    if (parts[1].astype(int) > 12).any():
+        return "month-first"
+    return "ambiguous"

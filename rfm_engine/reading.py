@@ -1,38 +1,76 @@
-"""Reading sales exports (CSV/TSV/TXT and XLSX) into one raw table of text and cell values.
+"""Reading sales exports (CSV/TSV/TXT and XLSX/XLS) into one raw table of text and cell values.
 
 The raw table keeps the source's own headers; two extra columns record where each row came
 from: ``SOURCE_COLUMN`` (file name) and ``ROW_COLUMN`` (1-based data row number in that file,
 header excluded), so reports and errors can point at the row a user can find.
+
+The file's content decides how it is read, not its extension: a CSV saved as ``.xlsx`` or a
+workbook named ``.csv`` still reads. :func:`read_table` also returns what was detected per
+file (:class:`SourceInfo`) so faces can show it and users can override it.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .config import ReadOptions
+from .encodings import encoding_label
 from .errors import InputFileError
+from .table_shape import MAX_COLUMNS
+from .text_reading import SNIFF_BYTES, read_text, text_layout
+from .xlsx_reading import OLE_MAGIC, ZIP_MAGIC, read_workbook
 
 SOURCE_COLUMN = "_source"
 ROW_COLUMN = "_row"
 INTERNAL_COLUMNS = (SOURCE_COLUMN, ROW_COLUMN)
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
-#: Tried in order when no encoding is given; the first that decodes the sample wins.
-ENCODINGS = ("utf-8-sig", "utf-16", "gb18030", "big5", "cp1252")
-_SNIFF_BYTES = 256 * 1024
+#: Longest cell accepted (Excel's own limit is 32,767 characters).
+MAX_CELL_CHARS = 100_000
+_CHUNK = 16 * 1024**2
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """How one file was read: detected or given encoding, delimiter, sheet and header row."""
+
+    path: str
+    kind: str  # "text" or "workbook"
+    rows: int
+    columns: tuple[str, ...]
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    #: 0-based index of the header line/row (title rows above it skipped); None: no header.
+    header_row: int | None = 0
+
+    @property
+    def encoding_label(self) -> str | None:
+        return encoding_label(self.encoding) if self.encoding else None
 
 
 def read_sources(paths: Sequence[str | Path], options: ReadOptions = ReadOptions()) -> pd.DataFrame:
     """Read one or several files of the same layout into one raw table."""
+    return read_table(paths, options)[0]
+
+
+def read_table(
+    paths: Sequence[str | Path], options: ReadOptions = ReadOptions()
+) -> tuple[pd.DataFrame, tuple[SourceInfo, ...]]:
+    """Read files of the same layout into one raw table, with how each file was read."""
     if not paths:
         raise InputFileError("no input file given")
-    frames = [read_source(Path(p), options) for p in paths]
+    read = [read_source_info(Path(p), options) for p in paths]
+    frames = [frame for frame, _ in read]
+    infos = tuple(info for _, info in read)
     if len(frames) == 1:
-        return frames[0]
+        return frames[0], infos
     first = [c for c in frames[0].columns if c not in INTERNAL_COLUMNS]
     for path, frame in zip(paths[1:], frames[1:], strict=True):
         cols = [c for c in frame.columns if c not in INTERNAL_COLUMNS]
@@ -43,7 +81,7 @@ def read_sources(paths: Sequence[str | Path], options: ReadOptions = ReadOptions
                 path=str(path),
             )
         frame.columns = [_match(c, first) for c in frame.columns]
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True), infos
 
 
 def _match(column: str, first: list[str]) -> str:
@@ -54,101 +92,112 @@ def _match(column: str, first: list[str]) -> str:
 
 
 def read_source(path: Path, options: ReadOptions = ReadOptions()) -> pd.DataFrame:
+    """The raw table of one file."""
+    return read_source_info(path, options)[0]
+
+
+def read_source_info(
+    path: Path, options: ReadOptions = ReadOptions()
+) -> tuple[pd.DataFrame, SourceInfo]:
+    """The raw table of one file and how it was read."""
     if not path.exists():
         raise InputFileError(f"{path}: no such file", path=str(path))
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file", path=str(path))
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise InputFileError(f"{path}: is empty", path=str(path))
-    suffix = path.suffix.lower()
+    with path.open("rb") as fh:
+        sample = fh.read(SNIFF_BYTES)
     try:
-        if suffix in EXCEL_SUFFIXES:
-            frame = _read_excel(path, options)
+        if sample.startswith((ZIP_MAGIC, OLE_MAGIC)):
+            table = read_workbook(path, options, is_zip=sample.startswith(ZIP_MAGIC))
+            frame, longest_possible = table.frame, table.unpacked_bytes
+            info = dict(kind="workbook", sheet=table.sheet, header_row=table.header_row)
         else:
-            frame = _read_text(path, options)
+            _refuse_binary(path, sample)
+            layout = text_layout(path, sample, options, cut=size > len(sample))
+            frame, longest_possible = read_text(path, layout), _longest_line(path, size)
+            info = dict(
+                kind="text",
+                encoding=layout.encoding,
+                delimiter=layout.delimiter,
+                header_row=layout.header_row,
+            )
     except InputFileError:
         raise
-    except (OSError, ValueError, UnicodeError, csv.Error) as exc:
+    except (OSError, ValueError, UnicodeError, MemoryError, csv.Error) as exc:
         raise InputFileError(
             f"{path}: cannot be read as a table ({_short(exc)})", path=str(path)
         ) from None
     if frame.shape[1] == 0 or frame.empty:
         raise InputFileError(f"{path}: has no data rows", path=str(path))
+    if frame.shape[1] > MAX_COLUMNS:
+        raise InputFileError(
+            f"{path}: has {frame.shape[1]:,} columns (limit {MAX_COLUMNS:,}); "
+            "this does not look like a sales table",
+            path=str(path),
+        )
     frame.columns = [str(c) for c in frame.columns]
+    if longest_possible > MAX_CELL_CHARS:
+        _refuse_huge_cells(path, frame)
     frame[SOURCE_COLUMN] = path.name
     frame[ROW_COLUMN] = pd.RangeIndex(1, len(frame) + 1)
-    return frame
+    headers = tuple(c for c in frame.columns if c not in INTERNAL_COLUMNS)
+    return frame, SourceInfo(path=str(path), rows=len(frame), columns=headers, **info)
+
+
+def _refuse_binary(path: Path, sample: bytes) -> None:
+    head = sample[:4096]
+    if b"\x00" not in head:
+        return
+    zeros = head.count(b"\x00")
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        head[0::2].count(0) > 0.4 * len(head[0::2]) or head[1::2].count(0) > 0.4 * len(head[1::2])
+    )
+    if utf16 and zeros <= len(head) // 2 + 2:
+        return
+    raise InputFileError(
+        f"{path}: looks like a binary file, not a CSV, text or Excel table", path=str(path)
+    )
+
+
+def _longest_line(path: Path, size: int) -> int:
+    """Bytes in the longest line (a cell cannot be longer), read in chunks, vectorised."""
+    if size <= MAX_CELL_CHARS:
+        return size
+    longest, run = 0, 0  # run: bytes since the last line break, carried across chunks
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            breaks = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10)
+            if len(breaks) == 0:
+                run += len(chunk)
+                continue
+            inner = int(np.diff(breaks).max()) if len(breaks) > 1 else 0
+            longest = max(longest, run + int(breaks[0]) + 1, inner)
+            run = len(chunk) - int(breaks[-1]) - 1
+    return max(longest, run)
+
+
+def _refuse_huge_cells(path: Path, frame: pd.DataFrame) -> None:
+    """Name the first cell longer than :data:`MAX_CELL_CHARS` (vectorised per column)."""
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values):
+            continue
+        try:  # text cells only; NaN for numbers and dates mixed in
+            lengths = values.str.len().fillna(0).to_numpy(dtype=np.int64)
+        except AttributeError:  # a column of numbers or dates only: no text to measure
+            continue
+        if len(lengths) and lengths.max() > MAX_CELL_CHARS:
+            row = int(np.argmax(lengths > MAX_CELL_CHARS)) + 1
+            raise InputFileError(
+                f"{path}: row {row}, column {column!r} holds a {lengths.max():,}-character cell "
+                f"(limit {MAX_CELL_CHARS:,}); this does not look like a sales table",
+                path=str(path),
+            )
 
 
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:200] if text else type(exc).__name__
-
-
-def detect_encoding(sample: bytes) -> str:
-    """The first of :data:`ENCODINGS` that decodes the sample (a cut last character allowed)."""
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    for encoding in ENCODINGS:
-        if encoding == "utf-16":
-            continue
-        try:
-            sample.decode(encoding)
-            return encoding
-        except UnicodeDecodeError as exc:
-            if exc.start >= len(sample) - 4 and encoding != "cp1252":
-                return encoding  # only the sample's cut end failed
-    return "cp1252"
-
-
-def _read_text(path: Path, options: ReadOptions) -> pd.DataFrame:
-    with path.open("rb") as fh:
-        sample = fh.read(_SNIFF_BYTES)
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputFileError(
-            f"{path}: looks like a binary file, not a CSV or text table", path=str(path)
-        )
-    encoding = options.encoding or detect_encoding(sample)
-    try:
-        text_sample = sample.decode(encoding, errors="ignore")
-    except LookupError:
-        raise InputFileError(f"{path}: unknown encoding {encoding!r}", path=str(path)) from None
-    delimiter = options.delimiter or _sniff_delimiter(text_sample)
-    header = options.header_row or 0
-    return pd.read_csv(
-        path,
-        sep=delimiter,
-        encoding=encoding,
-        dtype=str,
-        keep_default_na=False,
-        na_values=[""],
-        header=header,
-        skipinitialspace=False,
-        engine="c",
-    )
-
-
-def _sniff_delimiter(text: str) -> str:
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    if not lines:
-        return ","
-    try:
-        return csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",\t;|").delimiter
-    except csv.Error:
-        counts = {d: lines[0].count(d) for d in ",\t;|"}
-        return max(counts, key=counts.get) if max(counts.values()) else ","
-
-
-def _read_excel(path: Path, options: ReadOptions) -> pd.DataFrame:
-    sheet = options.sheet if options.sheet is not None else 0
-    try:
-        frame = pd.read_excel(
-            path, sheet_name=sheet, header=options.header_row or 0, engine="calamine", dtype=object
-        )
-    except (KeyError, IndexError):
-        raise InputFileError(f"{path}: no sheet {sheet!r}", path=str(path)) from None
-    except ImportError:  # pragma: no cover - calamine is a dependency; openpyxl is the fallback
-        frame = pd.read_excel(
-            path, sheet_name=sheet, header=options.header_row or 0, engine="openpyxl", dtype=object
-        )
-    return frame

@@ -28,6 +28,9 @@ CANCELLED_VALUES = frozenset(
         "cancelled_order",
         "trash",
         "payment_failed",
+        "pending_payment",
+        "denied",
+        "reversed",
     }
 )
 #: Substrings of Chinese statuses.

@@ -1,0 +1,74 @@
+"""``rfm check INPUT...``: show how the files are read and mapped, and what cleaning drops,
+before any scoring (the same data check the desktop import wizard shows)."""
+
+from __future__ import annotations
+
+import argparse
+import math
+
+from rfm_engine import check_data
+from rfm_engine.data_check import DataCheck
+
+from .options import add_data_options, config_from_args
+from .text_table import format_table
+
+EXIT_PROBLEM = 2
+
+
+def add_check_command(commands) -> None:
+    """Register ``check`` on the ``rfm`` sub-command parser."""
+    check_cmd = commands.add_parser(
+        "check",
+        help="show how the files are read and mapped and what cleaning drops; score nothing",
+        description="Read the sales export(s), show the encoding, delimiter, sheet and header row "
+        "found, the columns chosen (and why), rows per cleaning rule, unreadable values with "
+        "their row numbers, the date range, customers and totals.",
+    )
+    add_data_options(check_cmd)
+    check_cmd.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .main import input_paths
+
+    check = check_data(input_paths(args), config_from_args(args))
+    print(render_check(check))
+    return 0 if check.ok else EXIT_PROBLEM
+
+
+def render_check(check: DataCheck) -> str:
+    """The check as aligned text: summary, cleaning rules, unreadable values, problems."""
+    summary = check.to_frame()
+    problems = summary["item"] == "problem"
+    parts = [
+        format_table(
+            ("Item", "Value"),
+            [(str(i), _text(v)) for i, v in summary.loc[~problems].itertuples(index=False)],
+            (False, False),
+        )
+    ]
+    if check.cleaning is not None and check.cleaning.steps:
+        rows = [(str(s.rule), s.description, f"{s.rows:,}") for s in check.cleaning.steps]
+        parts.append(format_table(("Rule", "Dropped because", "Rows"), rows, (True, False, True)))
+    if len(check.unparseable):
+        rows = [
+            (str(r.source), str(r.row), str(r.column), _text(r.value) or "(blank)")
+            for r in check.unparseable.itertuples(index=False)
+        ]
+        parts.append(
+            format_table(
+                ("File", "Row", "Column", "Unreadable value"), rows, (False, True, False, False)
+            )
+        )
+    parts += [f"problem: {p}" for p in check.problems]
+    return "\n\n".join(parts)
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return str(value)

@@ -1,0 +1,152 @@
+"""Reading delimited or space-aligned text exports (CSV, TSV, TXT) as tables of text.
+
+Every cell stays text (``dtype=str``): ids like ``00123`` and 17-digit order numbers must not
+become numbers; the parsers turn dates and amounts into values later.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .config import ReadOptions
+from .encodings import detect_encoding
+from .errors import InputFileError
+from .table_shape import MAX_COLUMNS, WHITESPACE, find_header_row, sniff_delimiter
+
+SNIFF_BYTES = 256 * 1024
+#: Lines looked at to find the gaps between space-aligned columns.
+GUTTER_SAMPLE_LINES = 5000
+#: Characters of each line looked at when sniffing (csv's own field limit is 131,072).
+MAX_SNIFF_LINE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    """What was detected (or given) about a text file."""
+
+    encoding: str
+    delimiter: str
+    header_row: int | None
+
+
+def text_layout(path: Path, sample: bytes, options: ReadOptions, *, cut: bool) -> TextLayout:
+    """Encoding, delimiter and header row of a text file from its first bytes."""
+    encoding = options.encoding or detect_encoding(sample, cut=cut)
+    try:
+        text = sample.decode(encoding, errors="replace")
+    except LookupError:
+        raise InputFileError(f"{path}: unknown encoding {encoding!r}", path=str(path)) from None
+    lines = text.lstrip("\ufeff").splitlines()
+    if cut and len(lines) > 1:
+        lines = lines[:-1]  # the sample may end inside a line
+    lines = [ln[:MAX_SNIFF_LINE] for ln in lines[:200]]
+    delimiter = options.delimiter or sniff_delimiter(lines[:60])
+    rows = _split(lines, delimiter)
+    widest = max((len(r) for r in rows), default=0)
+    if widest > MAX_COLUMNS:
+        raise InputFileError(
+            f"{path}: has over {MAX_COLUMNS:,} columns ({widest:,} in its first lines); "
+            "this does not look like a sales table",
+            path=str(path),
+        )
+    header = options.header_row if options.header_row is not None else find_header_row(rows)
+    return TextLayout(encoding=encoding, delimiter=delimiter, header_row=header)
+
+
+def _split(lines: list[str], delimiter: str) -> list[list[str]]:
+    if delimiter == WHITESPACE:
+        return [re.split(r"\s{2,}", ln.strip()) if ln.strip() else [] for ln in lines]
+    return [row for row in csv.reader(lines, delimiter=delimiter)]
+
+
+def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
+    """The table of a text file with ``layout``; a decoding failure names the byte offset."""
+    header = 0 if layout.header_row is not None else None
+    skip = layout.header_row or 0
+    try:
+        if layout.delimiter == WHITESPACE:
+            frame = _read_aligned(path, layout)
+        else:
+            frame = pd.read_csv(
+                path,
+                sep=layout.delimiter,
+                encoding=layout.encoding,
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                header=header,
+                skiprows=skip,
+                skip_blank_lines=True,
+                engine="c",
+            )
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
+            "give the encoding (e.g. --encoding gb18030)",
+            path=str(path),
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise InputFileError(f"{path}: has no data rows", path=str(path)) from None
+    except pd.errors.ParserError as exc:
+        raise InputFileError(
+            f"{path}: rows do not fit one table ({_first_line(exc)})", path=str(path)
+        ) from None
+    if header is None:
+        frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
+    return frame
+
+
+def _read_aligned(path: Path, layout: TextLayout) -> pd.DataFrame:
+    """Space-aligned columns, cut where every line (header and data) has a gap of two or more
+    spaces, so ``Customer ID`` and ``B002 X`` each stay one cell."""
+    with path.open(encoding=layout.encoding) as fh:
+        lines = fh.read().lstrip("\ufeff").splitlines()
+    start = 0 if layout.header_row is None else layout.header_row
+    lines = [ln.expandtabs() for ln in lines[start:] if ln.strip()]
+    specs = aligned_colspecs(lines[:GUTTER_SAMPLE_LINES])
+    frame = pd.read_fwf(
+        io.StringIO("\n".join(lines)),
+        colspecs=specs,
+        header=0 if layout.header_row is not None else None,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+    )
+    return frame
+
+
+def aligned_colspecs(lines: list[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` of each column: runs of positions used by some line, split at gaps of
+    two or more positions that are blank in every line."""
+    width = max((len(ln) for ln in lines), default=0)
+    used = np.zeros(width + 2, dtype=bool)
+    for line in lines:
+        chars = np.frombuffer(line.encode("utf-32-le"), dtype=np.uint32)
+        used[: len(chars)] |= chars != ord(" ")
+    specs: list[tuple[int, int]] = []
+    start = None
+    gap = 0
+    for pos, filled in enumerate(used):
+        if filled:
+            if start is None:
+                start = pos
+            gap = 0
+            end = pos + 1
+        elif start is not None:
+            gap += 1
+            if gap >= 2:
+                specs.append((start, end))
+                start = None
+    return specs
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[-1][:200] if text else type(exc).__name__

@@ -1,0 +1,43 @@
+"""``rfm check``: prints how files are read and mapped; problems exit 2 with one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rfm_cli.main import main
+
+
+def test_check_prints_reading_mapping_and_rules(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_bytes(
+        "客户ID;日期;金额\nA;2024/1/2;￥5\nA;2024/1/2;￥5\nB;2024/1/3;免费\nC;2024/1/4;￥7\n".encode(
+            "gbk"
+        )
+    )
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "4 rows; text, GB18030 (GBK), semicolon" in out
+    assert "客户ID (header)" in out
+    assert "exact duplicate rows" in out
+    assert "免费" in out  # the unreadable amount, with its row
+    lines = [ln for ln in out.splitlines() if "免费" in ln]
+    assert lines and lines[0].split()[:2] == ["orders.csv", "3"]
+
+
+def test_check_options_fix_the_layout(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.txt"
+    path.write_text("note\ncustomer|date|amount\na|03/04/2024|5\nb|05/06/2024|6\n")
+    assert main(["check", str(path)]) == 2
+    assert "day-first or month-first" in capsys.readouterr().out
+    code = main(["check", str(path), "--dayfirst", "--delimiter", "|", "--header-row", "2"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "header on line 2" in out and "2024-04-03" in out
+
+
+def test_check_of_a_broken_file_is_one_error_line(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "broken.xlsx" in err
