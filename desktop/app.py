@@ -1,16 +1,16 @@
-"""``rfm-desktop``: start the app; ``--selftest`` builds the window on the sample offscreen,
-saves a screenshot and exits 0 (used to check a packaged build)."""
+"""``rfm-desktop`` (``RFM`` when packaged): start the app; ``--selftest`` checks it end to end
+offscreen (see :mod:`desktop.selftest`) and exits 0 when all went well."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from .error_log import log_error
 from .i18n import LANGUAGES
 
 
@@ -23,8 +23,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         nargs="?",
         const="rfm-desktop-selftest.png",
         metavar="PNG",
-        help="analyse the sample offscreen, save a screenshot (default "
-        "rfm-desktop-selftest.png) and exit",
+        help="import a GBK CSV and an XLSX file, export CSV and XLSX, show the sample offscreen, "
+        "save a screenshot (default rfm-desktop-selftest.png) and exit 0 when all went well",
     )
     return parser.parse_args(argv)
 
@@ -63,7 +63,9 @@ def _excepthook(exc_type, exc, tb) -> None:
 
     from .error_dialog import error_box
 
-    traceback.print_exception(exc_type, exc, tb)
+    if sys.stderr is not None:  # None in a windowed app on Windows
+        traceback.print_exception(exc_type, exc, tb)
+    log_error(exc)
     if QApplication.instance() is not None:
         box = error_box(QApplication.activeWindow(), exc)
         if box is not None:
@@ -74,7 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from resources import app_icon_path
 
     from .i18n import system_language
     from .settings import AppSettings
@@ -82,8 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("RFM Segments")
     app.setOrganizationName("rfm-segments")
+    app.setWindowIcon(QIcon(str(app_icon_path())))
     if args.selftest:
-        return selftest(Path(args.selftest), args.lang or "en")
+        from . import selftest
+
+        return selftest.main(Path(args.selftest), args.lang or "zh_CN")
     settings = AppSettings()
     lang = args.lang or settings.language() or system_language()
     sys.excepthook = _excepthook
@@ -94,36 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif not settings.recent_files():
         window.open_sample()
     return app.exec()
-
-
-def selftest(png: Path, lang: str) -> int:
-    """Analyse the sample in the window, save a screenshot, return 0 when all went well."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from . import i18n
-    from .main_window import MainWindow
-    from .settings import AppSettings
-
-    i18n.install(lang)
-    folder = tempfile.mkdtemp(prefix="rfm-selftest-")  # the user's own settings stay untouched
-    store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(AppSettings(store), lang)
-    window.show()
-    window.open_sample()
-    app = QApplication.instance()
-    while window.runner.busy:
-        app.processEvents()
-        window.runner.wait(50)
-    app.processEvents()
-    shown = window.customers_panel.model.rowCount()
-    if window.result is None or shown != len(window.result.customers):
-        print("selftest: the sample analysis failed", file=sys.stderr)
-        return 1
-    window.grab().save(str(png))
-    print(f"selftest: {len(window.result.customers)} customers; screenshot {png}")
-    window.close()
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rfm_engine import RfmError
 
+from .error_log import log_error
 from .workers import Cancelled
 
 
@@ -44,4 +45,6 @@ def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box = error_box(parent, exc)
     if box is not None:
+        if not isinstance(exc, RfmError):
+            log_error(exc)  # unexpected: kept with its traceback for a bug report
         box.open()

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 SAMPLE_ORDERS = "sample_orders.csv"
+APP_ICON = "app.png"
 
 
 def resource_path(*parts: str) -> Path:
@@ -17,3 +18,8 @@ def resource_path(*parts: str) -> Path:
 def sample_orders_path() -> Path:
     """The built-in sample sales export (made by ``scripts/make_sample_data.py``)."""
     return resource_path("sample", SAMPLE_ORDERS)
+
+
+def app_icon_path() -> Path:
+    """The app icon (256 px PNG; ``scripts/make_icon.py`` draws it and its .ico/.icns)."""
+    return resource_path("icons", APP_ICON)

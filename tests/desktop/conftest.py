@@ -35,3 +35,11 @@ def wait_idle(qtbot):
         qtbot.waitUntil(lambda: not window.runner.busy, timeout=timeout)
 
     return wait
+
+
+@pytest.fixture(autouse=True)
+def error_log_in_tmp(tmp_path, monkeypatch):
+    """Unexpected errors are logged into the test's folder, not the user's app data."""
+    from desktop import error_log
+
+    monkeypatch.setattr(error_log, "directory", tmp_path / "log")
