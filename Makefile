@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint setup sample
+.PHONY: demo test lint setup sample package package-test
 
 ## Main job on the built-in sample: prints the segment summary, writes rfm_output/.
 demo:
@@ -24,3 +24,14 @@ setup:
 sample:
 	@bash scripts/bootstrap.sh base
 	$(BIN)/python scripts/make_sample_data.py
+
+## The desktop app as one folder, dist/RFM (build.spec, PyInstaller); prints its size and time.
+package:
+	@bash scripts/bootstrap.sh package
+	@start=$$(date +%s); \
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec && \
+	echo "package: dist/RFM is $$(du -sh dist/RFM | cut -f1), built in $$(( $$(date +%s) - start )) s"
+
+## Build, then run the frozen app's self-test offscreen (import GBK CSV and XLSX, export, screenshot).
+package-test: package
+	QT_QPA_PLATFORM=offscreen dist/RFM/RFM --selftest build/selftest.png

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFontDatabase, QIcon, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resources import app_icon_path, sample_orders_path
+from rfm_engine import __version__
 
 from . import engine_adapter as engine
 from . import i18n
@@ -59,7 +60,7 @@ class SelftestReport:
 
     def line(self) -> str:
         return (
-            f"selftest: ok; GBK CSV and XLSX: {self.customers} customers each; exported "
+            f"selftest: RFM {__version__} ok; GBK CSV and XLSX: {self.customers} customers each; exported "
             f"{self.exported} '{self.segment}' to CSV and XLSX; sample: "
             f"{self.sample_customers} customers; Chinese font: {self.font}; "
             f"screenshot {self.screenshot}"

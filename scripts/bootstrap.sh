@@ -2,7 +2,8 @@
 # Set up everything this project needs on Debian, idempotently:
 #   - system packages (Qt runtime libraries, a Chinese font; python3-venv if missing) when root;
 #   - a virtual environment in .venv (or $VENV) with the project installed in editable mode.
-# Usage: scripts/bootstrap.sh [base|dev]   (dev adds test tools and every face's packages)
+# Usage: scripts/bootstrap.sh [base|dev|package]   (dev adds test tools and every face's packages;
+#        package adds PyInstaller and binutils, for `make package`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-base}
@@ -24,10 +25,13 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     if ! command -v "$python" >/dev/null 2>&1 || ! "$python" -c 'import venv, ensurepip' 2>/dev/null; then
         apt_install python3 python3-venv python3-pip
     fi
-    if [ "$profile" = dev ]; then
+    if [ "$profile" = dev ] || [ "$profile" = package ]; then
         # Qt (PySide6) offscreen needs these; the font renders Chinese text.
         apt_install libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 \
             fonts-wqy-microhei
+    fi
+    if [ "$profile" = package ]; then
+        apt_install binutils  # PyInstaller reads binaries with objdump
     fi
 fi
 
@@ -38,6 +42,7 @@ fi
 
 extras=""
 [ "$profile" = dev ] && extras="[dev,desktop,excel]"
+[ "$profile" = package ] && extras="[dev,desktop,excel,package]"
 stamp="$venv/.installed-$profile-$(cat pyproject.toml | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
     echo "bootstrap: installing the project$extras into $venv"
