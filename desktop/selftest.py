@@ -60,8 +60,8 @@ class SelftestReport:
 
     def line(self) -> str:
         return (
-            f"selftest: RFM {__version__} ok; GBK CSV and XLSX: {self.customers} customers each; exported "
-            f"{self.exported} '{self.segment}' to CSV and XLSX; sample: "
+            f"selftest: RFM {__version__} ok; GBK CSV and XLSX: {self.customers} customers "
+            f"each; exported {self.exported} '{self.segment}' to CSV and XLSX; sample: "
             f"{self.sample_customers} customers; Chinese font: {self.font}; "
             f"screenshot {self.screenshot}"
         )
@@ -187,9 +187,9 @@ def run(png: Path, lang: str = "zh_CN") -> SelftestReport:
         csv_path, xlsx_path = write_inputs(folder)
         from_csv = import_file(window, csv_path)
         customers = same_customers(from_csv, import_file(window, xlsx_path))
-        counts = window.result.customers["segment"].value_counts()
-        segment = str(counts.index[0])
-        expected = set(window.result.customers.loc[lambda t: t["segment"] == segment, "customer_id"])
+        table = window.result.customers
+        segment = str(table["segment"].value_counts().index[0])
+        expected = set(table.loc[table["segment"] == segment, "customer_id"])
         for fmt in ("csv", "xlsx"):
             if export(window, folder / f"export.{fmt}", fmt, segment) != expected:
                 raise SelftestError(f"the {fmt.upper()} export does not hold the '{segment}' list")

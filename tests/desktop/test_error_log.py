@@ -20,7 +20,7 @@ def test_an_error_is_appended_with_its_traceback(tmp_path):
     assert path == tmp_path / "log" / "rfm-desktop.log"
     text = path.read_text(encoding="utf-8")
     assert text.index("ValueError: first") < text.index("ValueError: second")
-    assert "Traceback (most recent call last)" in text and 'raise ValueError(message)' in text
+    assert "Traceback (most recent call last)" in text and "raise ValueError(message)" in text
 
 
 def test_a_full_log_is_kept_as_log_1(tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""``--selftest``, run in-process: the checks a packaged build runs, against the engine's answers."""
+"""``--selftest`` in-process: the checks a packaged build runs, against the engine's answers."""
 
 from __future__ import annotations
 
