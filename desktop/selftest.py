@@ -27,7 +27,7 @@ from resources import app_icon_path, sample_orders_path
 from rfm_engine import __version__
 
 from . import engine_adapter as engine
-from . import i18n
+from . import i18n, refcount_guard
 from .error_log import log_error
 from .export_dialog import ExportDialog
 from .main_window import MainWindow
@@ -173,6 +173,8 @@ def chinese_font() -> str:
 
 def run(png: Path, lang: str = "zh_CN") -> SelftestReport:
     """Every check, in a temporary folder (the user's settings stay untouched)."""
+    if sys.version_info < (3, 12) and not refcount_guard._done:
+        raise SelftestError("the PySide6 reference-count work-around is not applied")
     if QIcon(str(app_icon_path())).isNull():
         raise SelftestError(f"app icon missing: {app_icon_path()}")
     for name in engine.BUILTIN_SCHEMES:
