@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
 
 from desktop import i18n, selftest
 from desktop.app import main
@@ -86,3 +87,24 @@ def test_without_a_chinese_font_the_selftest_fails(tmp_path):
     assert done.returncode == 1
     assert "selftest: no font with Chinese characters" in done.stderr
     assert not (tmp_path / "self.png").exists()
+
+
+def test_an_error_dialog_fails_the_step_with_its_message(window):
+    from desktop.error_dialog import show_error
+    from rfm_engine import RfmError
+
+    show_error(window, RfmError("orders.csv: no date column"))
+    box = window.findChild(QMessageBox)
+    try:
+        with pytest.raises(selftest.SelftestError, match=r"^reading orders.csv: orders.csv: no"):
+            selftest.wait_until(lambda: False, "reading orders.csv")
+    finally:
+        box.close()
+
+
+def test_a_file_without_dates_stops_at_the_columns(window, tmp_path):
+    path = tmp_path / "no_dates.csv"
+    path.write_text("customer,amount\nc1,10\nc2,20\n", encoding="utf-8")
+    with pytest.raises(selftest.SelftestError, match=r"^no_dates.csv: columns not recognised"):
+        selftest.import_file(window, path)
+    window.wizard.reject()
