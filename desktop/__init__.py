@@ -2,7 +2,3 @@
 
 Start it with ``rfm-desktop`` (or ``python -m desktop``); see :mod:`desktop.app`.
 """
-
-from .refcount_guard import guard
-
-guard()

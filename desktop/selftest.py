@@ -27,7 +27,7 @@ from resources import app_icon_path, sample_orders_path
 from rfm_engine import __version__
 
 from . import engine_adapter as engine
-from . import i18n, refcount_guard
+from . import i18n
 from .error_log import log_error
 from .export_dialog import ExportDialog
 from .main_window import MainWindow
@@ -171,10 +171,28 @@ def chinese_font() -> str:
     return families[0]
 
 
+def pyside_loses_references(emits: int = 200) -> bool:
+    """True when emitting a bool signal takes references from ``True`` without giving them
+    back (PySide6 6.12.0 on CPython 3.11), which crashes a long session."""
+    from PySide6.QtCore import QObject, Signal
+
+    class _Emitter(QObject):
+        fired = Signal(bool)
+
+    emitter = _Emitter()
+    before = sys.getrefcount(True)
+    for _ in range(emits):
+        emitter.fired.emit(True)
+    return sys.getrefcount(True) < before - emits // 2
+
+
 def run(png: Path, lang: str = "zh_CN") -> SelftestReport:
     """Every check, in a temporary folder (the user's settings stay untouched)."""
-    if sys.version_info < (3, 12) and not refcount_guard._done:
-        raise SelftestError("the PySide6 reference-count work-around is not applied")
+    if pyside_loses_references():
+        raise SelftestError(
+            "this PySide6 build loses references to True/None (6.12.0 on Python 3.11); "
+            "use PySide6 6.11"
+        )
     if QIcon(str(app_icon_path())).isNull():
         raise SelftestError(f"app icon missing: {app_icon_path()}")
     for name in engine.BUILTIN_SCHEMES:
