@@ -50,34 +50,32 @@ def check_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> None:
 
 
 @contextlib.contextmanager
-def atomic_open(path: Path, mode: str = "w", **kwargs) -> Iterator[IO]:
-    """Open a temporary file beside ``path``; on success it replaces ``path``."""
+def _temp_beside(path: Path, suffix: str) -> Iterator[Path]:
+    """A temporary path beside ``path`` that replaces it when the block succeeds."""
     check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent or ".")
+    os.close(fd)
     try:
-        with os.fdopen(fd, mode, **kwargs) as fh:
-            yield fh
+        yield Path(tmp)
         os.chmod(tmp, _umask_mode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path, mode: str = "w", **kwargs) -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on success it replaces ``path``."""
+    with _temp_beside(path, ".tmp") as tmp, open(tmp, mode, **kwargs) as fh:
+        yield fh
 
 
 def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
     """Let ``writer`` write a temporary path (e.g. a library that wants a file name)."""
-    check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent or ".")
-    os.close(fd)
-    try:
-        writer(Path(tmp))
-        os.chmod(tmp, _umask_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with _temp_beside(path, path.suffix) as tmp:
+        writer(tmp)
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
