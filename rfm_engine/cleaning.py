@@ -7,6 +7,7 @@ returns are netted, and a :class:`CleaningReport`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,7 +15,12 @@ import pandas as pd
 
 from .config import CleaningRules, ColumnMap, Period
 from .errors import DataError
-from .parsing import parse_amounts, parse_dates, strip_armour, text_id_codes
+from .parsing import (
+    parse_amounts,
+    parse_dates,
+    strip_armour,
+    text_id_codes,
+)
 from .reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
 from .status import cancelled_mask
 
@@ -186,18 +192,24 @@ def clean(
     source_columns = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
     steps = _Steps(raw)
 
+    # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
+    customer_codes, customer_labels = text_id_codes(raw[columns.customer])
+    order_codes = text_id_codes(raw[columns.order], labels=False)[0] if columns.order else None
+
     # Rule 1: exact duplicate source rows (every source column equal; the file name not counted).
     if rules.drop_duplicates:
-        steps.drop("duplicates", duplicate_rows(raw[source_columns]).to_numpy())
+        keys = [customer_codes] + ([order_codes] if order_codes is not None else [])
+        steps.drop("duplicates", duplicate_rows(raw[source_columns], keys).to_numpy())
 
     # Rule 7 (order totals): one row per order, each field its first non-blank value.
     work = raw
     if columns.amount_is_order_total and columns.order:
         work, extra = _collapse_order_totals(raw, columns, steps.alive)
         steps.drop("order_lines", extra)
+        customer_codes, customer_labels = text_id_codes(work[columns.customer])
+        order_codes = text_id_codes(work[columns.order], labels=False)[0]
 
     # Rule 2: blank customer id.
-    customer_codes, customer_labels = text_id_codes(work[columns.customer])
     steps.apply("blank_customer", customer_codes < 0, rules.drop_blank_customer, columns.customer)
 
     # Rule 3: date or amount missing or unreadable.
@@ -244,13 +256,15 @@ def clean(
         returned &= ~cancelled
 
     contacts = tuple(c for c in columns.contacts if c in work.columns)
-    order_codes = text_id_codes(work[columns.order], labels=False)[0] if columns.order else None
+
+    # One dtype for purchases and returns: its categories are checked for uniqueness once.
+    customer_dtype = pd.CategoricalDtype(pd.Index(customer_labels, dtype=object))
 
     def rows(mask: np.ndarray, with_contacts: bool) -> pd.DataFrame:
         idx = np.flatnonzero(mask)
         data = {
             "customer_id": pd.Categorical.from_codes(
-                customer_codes[idx], categories=pd.Index(customer_labels, dtype=object)
+                customer_codes[idx], dtype=customer_dtype, validate=False
             ),
             "date": dates[idx],
             "amount": amounts[idx],
@@ -263,8 +277,8 @@ def clean(
             data[SOURCE_COLUMN] = raw[SOURCE_COLUMN].to_numpy()[idx]
         if with_contacts:
             for name in contacts:
-                data[name] = strip_armour(work[name].iloc[idx])
-        return pd.DataFrame(data)
+                data[name] = strip_armour(work[name].iloc[idx]).to_numpy()
+        return pd.DataFrame(data, copy=False)  # the arrays are fresh: no copy, no consolidation
 
     purchases = rows(steps.alive, True)
     returns = rows(returned, False)
@@ -277,23 +291,35 @@ def clean(
     return CleanedData(purchases=purchases, returns=returns, report=report, contacts=contacts)
 
 
-def duplicate_rows(frame: pd.DataFrame) -> pd.Series:
+def duplicate_rows(frame: pd.DataFrame, keys: Sequence[np.ndarray] = ()) -> pd.Series:
     """Rows identical in every column to an earlier row (exact, like ``DataFrame.duplicated``).
 
-    One 64-bit hash per row finds the candidates in a single pass; only those candidates and
-    the rows they may repeat are then compared exactly, so a hash collision cannot drop a row.
+    ``keys`` are optional integer codes of some columns (-1 blank) such that equal rows have
+    equal codes: a row whose code is unique cannot repeat another, so only the rest are
+    checked. One 64-bit hash per row then finds the candidates in a single pass; only those
+    candidates and the rows they may repeat are compared exactly, so a hash collision cannot
+    drop a row.
     """
+    out = pd.Series(False, index=frame.index)
     if frame.empty:
-        return pd.Series(False, index=frame.index)
+        return out
+    possible = np.ones(len(frame), dtype=bool)
+    for codes in keys:
+        shifted = np.asarray(codes, dtype=np.int64) + 1
+        possible &= np.bincount(shifted)[shifted] > 1
+    if not possible.all():
+        if not possible.any():
+            return out
+        within = duplicate_rows(frame.iloc[np.flatnonzero(possible)].reset_index(drop=True))
+        out.iloc[np.flatnonzero(possible)[within.to_numpy()]] = True
+        return out
     hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
     ordered = np.sort(hashes)  # sorting beats a 10M-entry hash table on cache misses
     repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     if len(repeated) == 0:
-        return pd.Series(False, index=frame.index)
+        return out
     candidates = pd.Series(hashes).isin(repeated).to_numpy()
-    subset = frame.loc[candidates]
-    exact = subset.duplicated()
-    out = pd.Series(False, index=frame.index)
+    exact = frame.loc[candidates].duplicated()
     out.loc[exact.index[exact.to_numpy()]] = True
     return out
 

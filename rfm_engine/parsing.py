@@ -52,6 +52,11 @@ def text_id_codes(values: pd.Series, *, labels: bool = True) -> tuple[np.ndarray
     counts) and integer columns skip the conversion to text.
     """
     if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        dense = dense_integer_codes(values)
+        if dense is not None:
+            codes, uniques = dense
+            text = np.array(list(map(str, uniques.tolist())), dtype=object) if labels else uniques
+            return codes, text
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         text = pd.Index(uniques).astype(str) if labels else uniques
         return codes.astype("int64"), np.asarray(text, dtype=object)
@@ -61,6 +66,27 @@ def text_id_codes(values: pd.Series, *, labels: bool = True) -> tuple[np.ndarray
     merged, labels = pd.factorize(text, use_na_sentinel=True)
     lookup = np.append(merged, -1).astype("int64")  # index -1 (NA rows) → -1
     return lookup[codes], np.asarray(labels, dtype=object)
+
+
+def dense_integer_codes(values: pd.Series, spread: int = 4) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(codes, distinct values)`` of a NumPy integer column without hashing, or ``None``.
+
+    When the values span at most ``spread`` × rows (ids counted up from some number, as
+    shops' customer and order numbers are), one ``bincount`` over ``value − min`` finds the
+    distinct values, in ascending order, in linear time.
+    """
+    array = values.to_numpy() if isinstance(values.dtype, np.dtype) else None
+    if array is None or len(array) == 0 or array.dtype.kind not in "iu":
+        return None
+    if array.dtype.kind == "u" and array.dtype.itemsize == 8:
+        return None
+    low, high = int(array.min()), int(array.max())
+    if high - low >= spread * len(array) + 1024:
+        return None
+    offset = (array - low).astype(np.intp, copy=False)
+    present = np.bincount(offset, minlength=high - low + 1) > 0
+    renumber = np.cumsum(present, dtype=np.int64) - 1
+    return renumber[offset], np.flatnonzero(present).astype(np.int64) + low
 
 
 def _text_id_uniques(values: pd.Series) -> pd.Series:
