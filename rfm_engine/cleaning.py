@@ -118,21 +118,41 @@ def _example_text(examples: pd.DataFrame) -> list[str]:
     return out
 
 
+#: Row fates in a :class:`RowTrace`: kept as a purchase, netted as a return, dropped by the
+#: rule ``RULE_KEYS[fate - FIRST_RULE_FATE]``, or a return a later rule removed (uncounted).
+FATE_UNCOUNTED, FATE_PURCHASE, FATE_RETURN, FIRST_RULE_FATE = -1, 0, 1, 2
+RULE_KEYS = tuple(RULES)
+
+
+@dataclass(frozen=True)
+class RowTrace:
+    """What became of each raw row (for the out-of-core path, which merges chunks).
+
+    ``fate`` per row (see ``FATE_*``); ``amount_bad``: the amount is missing or unreadable
+    (whatever the row's fate), as the "most rows fail" check counts it.
+    """
+
+    fate: np.ndarray
+    amount_bad: np.ndarray
+
+
 @dataclass(frozen=True)
 class CleanedData:
     purchases: pd.DataFrame
     returns: pd.DataFrame
     report: CleaningReport
     contacts: tuple[str, ...]
+    trace: RowTrace | None = field(default=None, repr=False, compare=False)
 
 
 class _Steps:
     """Applies rules to a positional ``alive`` mask over the raw rows, recording each one."""
 
-    def __init__(self, raw: pd.DataFrame) -> None:
+    def __init__(self, raw: pd.DataFrame, trace: bool = False) -> None:
         self.raw = raw
         self.steps: list[CleaningStep] = []
         self.alive = np.ones(len(raw), dtype=bool)
+        self.fate = np.zeros(len(raw), dtype=np.int8) if trace else None
 
     def drop(self, key: str, mask: np.ndarray) -> None:
         """Drop the live rows where ``mask`` is true, counted under rule ``key``."""
@@ -145,6 +165,8 @@ class _Steps:
                 CleaningStep(key, rule, description, count, examples.reset_index(drop=True))
             )
             self.alive &= ~hit
+            if self.fate is not None:
+                self.fate[hit] = FIRST_RULE_FATE + RULE_KEYS.index(key)
 
     def strict(self, key: str, mask: np.ndarray, column: str | None) -> None:
         """A rule that is switched off: rows it would drop are an error naming the first one."""
@@ -180,17 +202,20 @@ def clean(
     rules: CleaningRules = CleaningRules(),
     period: Period = Period(),
     dayfirst: bool | None = None,
+    trace: bool = False,
 ) -> CleanedData:
     """Apply the cleaning rules in the order of the definitions.
 
     Every column is parsed once for all rows; the rules then narrow one positional mask, so
-    millions of rows are never copied rule by rule.
+    millions of rows are never copied rule by rule. With ``trace`` (one chunk of a larger
+    input), the result also says what became of each row, and the "most rows fail" check is
+    left to the caller, who sees all chunks.
     """
     raw = raw.reset_index(drop=True)
     if ROW_COLUMN not in raw.columns:
         raw[ROW_COLUMN] = np.arange(1, len(raw) + 1)
     source_columns = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
-    steps = _Steps(raw)
+    steps = _Steps(raw, trace)
 
     # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
     customer_codes, customer_labels = text_id_codes(raw[columns.customer])
@@ -222,8 +247,9 @@ def clean(
         ).to_numpy()
     bad_date = np.isnat(dates)
     amount_col = columns.amount or columns.price
-    _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date")
-    _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount")
+    if not trace:
+        _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date")
+        _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount")
     steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
     steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
 
@@ -236,6 +262,8 @@ def clean(
         steps.drop("non_positive", amounts == 0)
         returned = steps.alive & (amounts < 0)
         steps.alive &= ~returned
+        if steps.fate is not None:
+            steps.fate[returned] = FATE_RETURN
 
     # Rule 5: the analysis period (returns follow the same period).
     for key, option_day, later in (
@@ -288,7 +316,14 @@ def clean(
         steps=tuple(steps.steps),
         returns_netted=len(returns),
     )
-    return CleanedData(purchases=purchases, returns=returns, report=report, contacts=contacts)
+    row_trace = None
+    if steps.fate is not None:
+        # Returns that a later rule removed are counted nowhere, as in the report.
+        steps.fate[(steps.fate == FATE_RETURN) & ~returned] = FATE_UNCOUNTED
+        row_trace = RowTrace(fate=steps.fate, amount_bad=np.isnan(amounts))
+    return CleanedData(
+        purchases=purchases, returns=returns, report=report, contacts=contacts, trace=row_trace
+    )
 
 
 def duplicate_rows(frame: pd.DataFrame, keys: Sequence[np.ndarray] = ()) -> pd.Series:
@@ -341,9 +376,16 @@ def _refuse_mostly_bad(
     shown_idx = np.flatnonzero(failed & values.notna().to_numpy())[:EXAMPLES_PER_RULE]
     examples = tuple(values.iloc[shown_idx])
     rows = tuple(int(r) for r in frame[ROW_COLUMN].iloc[shown_idx])
+    raise mostly_bad_error(column, what, int(failed.sum()), live, examples, rows)
+
+
+def mostly_bad_error(
+    column: str, what: str, failed: int, live: int, examples: tuple, rows: tuple[int, ...]
+) -> DataError:
+    """The import error for a column where most rows have no readable date or amount."""
     shown = f", e.g. {examples[0]!r} in row {rows[0]}" if examples else " (they are blank)"
-    raise DataError(
-        f"column {column!r}: {int(failed.sum())} of {live} rows have no readable {what}"
+    return DataError(
+        f"column {column!r}: {failed} of {live} rows have no readable {what}"
         f"{shown}; is it the right column?",
         column=column,
         rows=rows,
