@@ -7,7 +7,7 @@ returns are netted, and a :class:`CleaningReport`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +16,8 @@ import pandas as pd
 from .config import CleaningRules, ColumnMap, Period
 from .errors import DataError
 from .parsing import (
+    Factorized,
+    factorize_text,
     parse_amounts,
     parse_dates,
     strip_armour,
@@ -216,15 +218,32 @@ def clean(
         raw[ROW_COLUMN] = np.arange(1, len(raw) + 1)
     source_columns = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
     steps = _Steps(raw, trace)
+    # Each text column is factorized once; rule 1 and the parsers share the codes.
+    coded: dict[str, Factorized | None] = {}
+
+    def codes_of(name: str) -> Factorized | None:
+        if name not in coded:
+            coded[name] = factorize_text(raw[name])
+        return coded[name]
 
     # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
-    customer_codes, customer_labels = text_id_codes(raw[columns.customer])
-    order_codes = text_id_codes(raw[columns.order], labels=False)[0] if columns.order else None
+    customer_codes, customer_labels = text_id_codes(
+        raw[columns.customer], factorized=codes_of(columns.customer)
+    )
+    order_codes = None
+    if columns.order:
+        order_codes = text_id_codes(
+            raw[columns.order], labels=False, factorized=codes_of(columns.order)
+        )[0]
 
     # Rule 1: exact duplicate source rows (every source column equal; the file name not counted).
     if rules.drop_duplicates:
         keys = [customer_codes] + ([order_codes] if order_codes is not None else [])
-        steps.drop("duplicates", duplicate_rows(raw[source_columns], keys).to_numpy())
+        for name in (columns.date, columns.amount, columns.quantity, columns.price):
+            if name:
+                codes_of(name)  # parsed later anyway; coded now, they narrow rule 1 first
+        dupes = duplicate_rows(raw[source_columns], keys, coded)
+        steps.drop("duplicates", dupes.to_numpy())
 
     # Rule 7 (order totals): one row per order, each field its first non-blank value.
     work = raw
@@ -233,18 +252,26 @@ def clean(
         steps.drop("order_lines", extra)
         customer_codes, customer_labels = text_id_codes(work[columns.customer])
         order_codes = text_id_codes(work[columns.order], labels=False)[0]
+        coded.update(dict.fromkeys(work.columns))  # the filled cells differ from raw's: none
 
     # Rule 2: blank customer id.
     steps.apply("blank_customer", customer_codes < 0, rules.drop_blank_customer, columns.customer)
 
     # Rule 3: date or amount missing or unreadable.
-    dates = parse_dates(work[columns.date], dayfirst=dayfirst, column=columns.date).to_numpy()
+    dates = parse_dates(
+        work[columns.date],
+        dayfirst=dayfirst,
+        column=columns.date,
+        factorized=codes_of(columns.date),
+    ).to_numpy()
     if columns.amount:
-        amounts = parse_amounts(work[columns.amount]).to_numpy()
-    else:
-        amounts = (
-            parse_amounts(work[columns.quantity]) * parse_amounts(work[columns.price])
+        amounts = parse_amounts(
+            work[columns.amount], factorized=codes_of(columns.amount)
         ).to_numpy()
+    else:
+        quantity = parse_amounts(work[columns.quantity], factorized=codes_of(columns.quantity))
+        price = parse_amounts(work[columns.price], factorized=codes_of(columns.price))
+        amounts = (quantity * price).to_numpy()
     bad_date = np.isnat(dates)
     amount_col = columns.amount or columns.price
     if not trace:
@@ -286,10 +313,10 @@ def clean(
     contacts = tuple(c for c in columns.contacts if c in work.columns)
 
     # One dtype for purchases and returns: its categories are checked for uniqueness once.
-    customer_dtype = pd.CategoricalDtype(pd.Index(customer_labels, dtype=object))
+    customer_dtype = _categories(customer_labels)
 
     def rows(mask: np.ndarray, with_contacts: bool) -> pd.DataFrame:
-        idx = np.flatnonzero(mask)
+        idx = mask  # boolean selection: no index array to allocate
         data = {
             "customer_id": pd.Categorical.from_codes(
                 customer_codes[idx], dtype=customer_dtype, validate=False
@@ -326,36 +353,58 @@ def clean(
     )
 
 
-def duplicate_rows(frame: pd.DataFrame, keys: Sequence[np.ndarray] = ()) -> pd.Series:
+def _categories(labels: np.ndarray) -> pd.CategoricalDtype:
+    """The dtype of distinct labels (unique by construction: pandas' uniqueness check of a
+    million labels is skipped where pandas offers its fast path)."""
+    index = pd.Index(labels, dtype=object)
+    fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    try:
+        return fast(index, False) if fast else pd.CategoricalDtype(index)
+    except TypeError:
+        return pd.CategoricalDtype(index)
+
+
+def duplicate_rows(
+    frame: pd.DataFrame,
+    keys: Sequence[np.ndarray] = (),
+    coded: Mapping[str, Factorized | None] | None = None,
+) -> pd.Series:
     """Rows identical in every column to an earlier row (exact, like ``DataFrame.duplicated``).
 
     ``keys`` are optional integer codes of some columns (-1 blank) such that equal rows have
-    equal codes: a row whose code is unique cannot repeat another, so only the rest are
-    checked. One 64-bit hash per row then finds the candidates in a single pass; only those
-    candidates and the rows they may repeat are compared exactly, so a hash collision cannot
-    drop a row.
+    equal codes, and ``coded`` the factorizations some columns already have. Column by
+    column, a row code is built and only rows whose code so far is repeated stay candidates,
+    so after a few columns the rest are coded for a handful of rows only. Exact: no hashing.
     """
     out = pd.Series(False, index=frame.index)
     if frame.empty:
         return out
-    possible = np.ones(len(frame), dtype=bool)
-    for codes in keys:
-        shifted = np.asarray(codes, dtype=np.int64) + 1
-        possible &= np.bincount(shifted)[shifted] > 1
-    if not possible.all():
-        if not possible.any():
+    idx = np.arange(len(frame))
+    for codes in keys:  # cheap first cut: rows whose key value is unique
+        shifted = np.asarray(codes, dtype=np.int64)[idx] + 1
+        idx = idx[np.bincount(shifted)[shifted] > 1]
+    known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
+    row_code = np.zeros(len(idx), dtype=np.int64)
+    for name in [*known, *(c for c in frame.columns if c not in known)]:
+        if len(idx) == 0:
             return out
-        within = duplicate_rows(frame.iloc[np.flatnonzero(possible)].reset_index(drop=True))
-        out.iloc[np.flatnonzero(possible)[within.to_numpy()]] = True
+        if name in known:
+            codes = known[name][0][idx]
+        else:
+            values = frame[name]
+            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
+        codes = np.asarray(codes, dtype=np.int64) + 1
+        row_code = pd.factorize(row_code * (int(codes.max()) + 1) + codes)[0]
+        repeated = np.bincount(row_code)[row_code] > 1
+        idx, row_code = idx[repeated], row_code[repeated]
+    if len(idx) == 0:
         return out
-    hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    ordered = np.sort(hashes)  # sorting beats a 10M-entry hash table on cache misses
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if len(repeated) == 0:
-        return out
-    candidates = pd.Series(hashes).isin(repeated).to_numpy()
-    exact = frame.loc[candidates].duplicated()
-    out.loc[exact.index[exact.to_numpy()]] = True
+    # Numbered by first appearance, a row is new exactly when the running maximum grows.
+    first_seen = pd.factorize(row_code)[0]
+    new = np.empty(len(first_seen), dtype=bool)
+    new[0] = True
+    new[1:] = first_seen[1:] > np.maximum.accumulate(first_seen)[:-1]
+    out.iloc[idx[~new]] = True
     return out
 
 

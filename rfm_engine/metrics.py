@@ -45,9 +45,12 @@ def compute_metrics(
     if "order_code" in purchases.columns:
         order_codes = purchases["order_code"].to_numpy(dtype="int64")
         blank = order_codes < 0
-        # A row without an order id is an order of its own.
-        orders = _distinct_orders(codes[~blank], order_codes[~blank], n)
-        orders = orders + np.bincount(codes[blank], minlength=n)
+        if blank.any():
+            # A row without an order id is an order of its own.
+            orders = _distinct_orders(codes[~blank], order_codes[~blank], n)
+            orders = orders + np.bincount(codes[blank], minlength=n)
+        else:
+            orders = _distinct_orders(codes, order_codes, n)
     else:
         orders = np.bincount(codes, minlength=n)
     days = None

@@ -18,6 +18,8 @@ _ARMOUR = re.compile(r'^\s*="(.*)"\s*$|^[\'\t]+')
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers Excel shows as dates between 1950 and 2100.
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051
+#: A column's ``(codes, distinct values)`` as ``pandas.factorize`` gives them.
+Factorized = tuple[np.ndarray, np.ndarray]
 
 
 def strip_armour(values: pd.Series) -> pd.Series:
@@ -45,14 +47,16 @@ def to_text_ids(values: pd.Series) -> pd.Series:
     )
 
 
-def text_id_codes(values: pd.Series, *, labels: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def text_id_codes(
+    values: pd.Series, *, labels: bool = True, factorized: Factorized | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """``(codes, labels)``: ``labels[codes[i]]`` is row i's id as text; code -1 means blank.
 
     With ``labels=False`` only the codes are wanted (e.g. order ids, where only distinctness
     counts) and integer columns skip the conversion to text.
     """
     if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        dense = dense_integer_codes(values)
+        dense = dense_integer_codes(values, renumber=labels)
         if dense is not None:
             codes, uniques = dense
             text = np.array(list(map(str, uniques.tolist())), dtype=object) if labels else uniques
@@ -60,7 +64,7 @@ def text_id_codes(values: pd.Series, *, labels: bool = True) -> tuple[np.ndarray
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         text = pd.Index(uniques).astype(str) if labels else uniques
         return codes.astype("int64"), np.asarray(text, dtype=object)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
     text = _text_id_uniques(pd.Series(uniques, dtype=object))
     # Distinct raw values can give the same id (" 12" and "12"): merge them; blanks → -1.
     merged, labels = pd.factorize(text, use_na_sentinel=True)
@@ -68,12 +72,15 @@ def text_id_codes(values: pd.Series, *, labels: bool = True) -> tuple[np.ndarray
     return lookup[codes], np.asarray(labels, dtype=object)
 
 
-def dense_integer_codes(values: pd.Series, spread: int = 4) -> tuple[np.ndarray, np.ndarray] | None:
+def dense_integer_codes(
+    values: pd.Series, spread: int = 4, *, renumber: bool = True
+) -> tuple[np.ndarray, np.ndarray] | None:
     """``(codes, distinct values)`` of a NumPy integer column without hashing, or ``None``.
 
     When the values span at most ``spread`` × rows (ids counted up from some number, as
     shops' customer and order numbers are), one ``bincount`` over ``value − min`` finds the
-    distinct values, in ascending order, in linear time.
+    distinct values, in ascending order, in linear time. With ``renumber=False`` the codes are
+    ``value − min`` itself (with gaps) and the "distinct values" the whole range.
     """
     array = values.to_numpy() if isinstance(values.dtype, np.dtype) else None
     if array is None or len(array) == 0 or array.dtype.kind not in "iu":
@@ -84,6 +91,8 @@ def dense_integer_codes(values: pd.Series, spread: int = 4) -> tuple[np.ndarray,
     if high - low >= spread * len(array) + 1024:
         return None
     offset = (array - low).astype(np.intp, copy=False)
+    if not renumber:
+        return offset, np.arange(low, high + 1, dtype=np.int64)
     present = np.bincount(offset, minlength=high - low + 1) > 0
     renumber = np.cumsum(present, dtype=np.int64) - 1
     return renumber[offset], np.flatnonzero(present).astype(np.int64) + low
@@ -103,9 +112,18 @@ def _text_id_uniques(values: pd.Series) -> pd.Series:
     return text.mask(text == "")
 
 
-def _by_uniques(values: pd.Series, parse) -> pd.Series:
+def factorize_text(values: pd.Series) -> Factorized | None:
+    """``(codes, distinct values)`` of a text or mixed column (``None`` for typed columns,
+    which the parsers read directly), to share between the steps that need it."""
+    dtype = values.dtype
+    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
+        return None
+    return pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+
+
+def _by_uniques(values: pd.Series, parse, factorized: Factorized | None = None) -> pd.Series:
     """Apply ``parse`` (Series → Series) to the distinct values and broadcast back."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
     parsed = parse(pd.Series(uniques))
     if len(parsed) == 0:  # every value is missing
         return pd.Series(index=values.index, dtype=parsed.dtype)
@@ -121,14 +139,14 @@ def _by_uniques(values: pd.Series, parse) -> pd.Series:
 _CURRENCY = re.compile(r"(?i)HK\$|US\$|NT\$|RMB|CNY|USD|EUR|GBP|HKD|TWD|JPY|[¥$€£元圆円₩]|\(元\)")
 
 
-def parse_amounts(values: pd.Series) -> pd.Series:
+def parse_amounts(values: pd.Series, *, factorized: Factorized | None = None) -> pd.Series:
     """Amounts as float. Reads currency signs and codes, thousands separators, decimal commas,
     ``(12.50)`` negatives, a trailing minus and full-width digits; NaN where unreadable."""
     if pd.api.types.is_bool_dtype(values):
         return pd.Series(np.nan, index=values.index)
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
-    return _by_uniques(values, _parse_amount_uniques).astype("float64")
+    return _by_uniques(values, _parse_amount_uniques, factorized).astype("float64")
 
 
 def _parse_amount_uniques(raw: pd.Series) -> pd.Series:
@@ -167,12 +185,17 @@ def _parse_amount_uniques(raw: pd.Series) -> pd.Series:
 # ---- dates ----------------------------------------------------------------------------------
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:日|\b|T|\s|$)")
 _AMB = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:\b|\s|$)")
+_ISO_DAY = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 
 
 def parse_dates(
-    values: pd.Series, *, dayfirst: bool | None = None, column: str | None = None
+    values: pd.Series,
+    *,
+    dayfirst: bool | None = None,
+    column: str | None = None,
+    factorized: Factorized | None = None,
 ) -> pd.Series:
     """Calendar days (``datetime64``, time dropped); NaT where unreadable.
 
@@ -187,9 +210,9 @@ def parse_dates(
         return values.dt.normalize().astype("datetime64[ns]")
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return _numeric_dates(values.astype("float64"))
-    return _by_uniques(values, lambda u: _parse_date_uniques(u, dayfirst, column)).astype(
-        "datetime64[ns]"
-    )
+    return _by_uniques(
+        values, lambda u: _parse_date_uniques(u, dayfirst, column), factorized
+    ).astype("datetime64[ns]")
 
 
 def _numeric_dates(numbers: pd.Series) -> pd.Series:
@@ -220,6 +243,10 @@ def _parse_date_uniques(raw: pd.Series, dayfirst: bool | None, column: str | Non
         out[numeric.index] = _numeric_dates(numeric.astype("float64"))
     text = raw[raw.map(lambda v: isinstance(v, str))].astype(str)
     if text.empty:
+        return out
+    if text.str.fullmatch(_ISO_DAY).all():
+        # Plain ISO days (the common export): one fixed-format parse, same days as below.
+        out[text.index] = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
         return out
     text = strip_armour(text).str.normalize("NFKC").astype(object)
     done = pd.Series(False, index=text.index)
