@@ -24,6 +24,7 @@ from .parsing import (
     text_id_codes,
 )
 from .reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
+from .row_hashing import row_hashes
 from .status import cancelled_mask
 
 EXAMPLES_PER_RULE = 5
@@ -131,11 +132,13 @@ class RowTrace:
     """What became of each raw row (for the out-of-core path, which merges chunks).
 
     ``fate`` per row (see ``FATE_*``); ``amount_bad``: the amount is missing or unreadable
-    (whatever the row's fate), as the "most rows fail" check counts it.
+    (whatever the row's fate), as the "most rows fail" check counts it; ``row_hash``: two
+    64-bit hashes of each whole source row (:func:`~rfm_engine.row_hashing.row_hashes`).
     """
 
     fate: np.ndarray
     amount_bad: np.ndarray
+    row_hash: tuple[np.ndarray, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -347,7 +350,11 @@ def clean(
     if steps.fate is not None:
         # Returns that a later rule removed are counted nowhere, as in the report.
         steps.fate[(steps.fate == FATE_RETURN) & ~returned] = FATE_UNCOUNTED
-        row_trace = RowTrace(fate=steps.fate, amount_bad=np.isnan(amounts))
+        row_trace = RowTrace(
+            fate=steps.fate,
+            amount_bad=np.isnan(amounts),
+            row_hash=row_hashes(raw[source_columns], coded),
+        )
     return CleanedData(
         purchases=purchases, returns=returns, report=report, contacts=contacts, trace=row_trace
     )

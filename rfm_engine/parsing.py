@@ -14,6 +14,9 @@ import pandas as pd
 
 from .errors import DataError
 
+#: Text with nothing to strip: no leading blank, quote or ``=``, no trailing blank.
+_PLAIN = re.compile(r"(?s)[^\s='].*\S|[^\s=']")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _ARMOUR = re.compile(r'^\s*="(.*)"\s*$|^[\'\t]+')
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers Excel shows as dates between 1950 and 2100.
@@ -29,6 +32,8 @@ def strip_armour(values: pd.Series) -> pd.Series:
 
 def _strip_armour_uniques(values: pd.Series) -> pd.Series:
     text = values.astype("string")
+    if text.str.fullmatch(_PLAIN).all():
+        return text  # nothing to strip (the usual case): one pass instead of four
     unwrapped = text.str.extract(r'^\s*="(.*)"\s*$', expand=False)
     text = unwrapped.fillna(text)
     return text.str.replace(r"^[\s']+", "", regex=True).str.strip()
@@ -108,8 +113,15 @@ def _text_id_uniques(values: pd.Series) -> pd.Series:
             return str(v)
         return v
 
-    text = _strip_armour_uniques(pd.Series([one(v) for v in values], dtype=object))
+    if not _all_text(values):
+        values = pd.Series([one(v) for v in values], dtype=object)
+    text = _strip_armour_uniques(values)
     return text.mask(text == "")
+
+
+def _all_text(values: pd.Series) -> bool:
+    """Every value is a ``str`` (a text file's cells): checked in C, no per-value Python."""
+    return pd.api.types.infer_dtype(values, skipna=False) == "string"
 
 
 def factorize_text(values: pd.Series) -> Factorized | None:
@@ -150,6 +162,8 @@ def parse_amounts(values: pd.Series, *, factorized: Factorized | None = None) ->
 
 
 def _parse_amount_uniques(raw: pd.Series) -> pd.Series:
+    if _all_text(raw) and raw.str.fullmatch(_PLAIN_NUMBER).all():
+        return raw.astype("float64")  # plain decimals: the same floats the full reading gives
     numbers = pd.Series(np.nan, index=raw.index)
     is_num = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
     if is_num.any():
@@ -231,6 +245,10 @@ def _numeric_dates(numbers: pd.Series) -> pd.Series:
 
 def _parse_date_uniques(raw: pd.Series, dayfirst: bool | None, column: str | None) -> pd.Series:
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    if _all_text(raw) and raw.str.fullmatch(_ISO_DAY).all():
+        # Plain ISO days (the common export): one fixed-format parse, same days as below.
+        out[:] = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+        return out
     kinds = raw.map(type)
     stamps = raw[
         kinds.map(lambda t: issubclass(t, (pd.Timestamp, np.datetime64)))
@@ -243,10 +261,6 @@ def _parse_date_uniques(raw: pd.Series, dayfirst: bool | None, column: str | Non
         out[numeric.index] = _numeric_dates(numeric.astype("float64"))
     text = raw[raw.map(lambda v: isinstance(v, str))].astype(str)
     if text.empty:
-        return out
-    if text.str.fullmatch(_ISO_DAY).all():
-        # Plain ISO days (the common export): one fixed-format parse, same days as below.
-        out[text.index] = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
         return out
     text = strip_armour(text).str.normalize("NFKC").astype(object)
     done = pd.Series(False, index=text.index)
@@ -330,7 +344,10 @@ def date_order(values: pd.Series) -> str | None:
     ``"ambiguous"`` when no value tells, ``None`` when the column has no such dates."""
     if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
         return None
-    uniques = pd.Series(pd.unique(values.dropna())).map(str)
+    uniques = pd.Series(pd.unique(values.dropna()))
+    if _all_text(uniques) and uniques.str.fullmatch(_ISO_DAY).all():
+        return None  # ISO days only: no day/month question
+    uniques = uniques.map(str)
     parts = strip_armour(uniques).str.normalize("NFKC").str.extract(_AMB)
     parts = parts[parts[0].notna()]
     if parts.empty:
