@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint setup sample
+.PHONY: demo test lint setup sample bench
 
 ## Main job on the built-in sample: prints the segment summary, writes rfm_output/.
 demo:
@@ -24,3 +24,9 @@ setup:
 sample:
 	@bash scripts/bootstrap.sh base
 	$(BIN)/python scripts/make_sample_data.py
+
+## Speed and peak memory against the targets of docs/performance.md (a table, and JSON under
+## benchmarks/results/). BENCH_ARGS=--quick skips 10M rows; BENCH_ARGS=--big adds 50M out of core.
+bench:
+	@bash scripts/bootstrap.sh dev
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
