@@ -29,10 +29,10 @@ from .columns import resolve_columns
 from .config import RfmConfig
 from .errors import ConfigError, InputFileError
 from .parsing import date_order
-from .reading import ROW_COLUMN, SOURCE_COLUMN
+from .reading import ROW_COLUMN, SOURCE_COLUMN, read_sample
 from .result import RfmResult
 from .table_shape import WHITESPACE
-from .text_reading import SNIFF_BYTES, TextLayout, csv_options, text_layout
+from .text_reading import TextLayout, csv_options, decoding_error, text_layout
 from .xlsx_reading import OLE_MAGIC, ZIP_MAGIC
 
 Progress = Callable[[int, int], None]
@@ -139,15 +139,7 @@ def _prepend(first: pd.DataFrame, rest: Iterator[pd.DataFrame]) -> Iterator[pd.D
 
 def _text_layout(path: Path, config: RfmConfig) -> TextLayout | None:
     """The layout of a delimited text file; ``None`` for workbooks and space-aligned text."""
-    if not path.exists():
-        raise InputFileError(f"{path}: no such file", path=str(path))
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a folder, not a file", path=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise InputFileError(f"{path}: is empty", path=str(path))
-    with path.open("rb") as fh:
-        sample = fh.read(SNIFF_BYTES)
+    sample, size = read_sample(path)
     if sample.startswith((ZIP_MAGIC, OLE_MAGIC)) or b"\x00" in sample[:4096]:
         return None  # workbooks, UTF-16 or binary: the in-memory reader handles or refuses them
     layout = text_layout(path, sample, config.reading, cut=size > len(sample))
@@ -177,11 +169,7 @@ def _chunks(
                 start += len(chunk)
                 yield chunk
         except UnicodeDecodeError as exc:
-            raise InputFileError(
-                f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
-                "give the encoding (e.g. --encoding gb18030)",
-                path=str(path),
-            ) from None
+            raise decoding_error(path, layout, exc) from None
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             raise InputFileError(
                 f"{path}: rows do not fit one table ({str(exc).strip()[:200]})", path=str(path)

@@ -75,11 +75,7 @@ def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
         else:
             frame = pd.read_csv(path, **csv_options(layout))
     except UnicodeDecodeError as exc:
-        raise InputFileError(
-            f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
-            "give the encoding (e.g. --encoding gb18030)",
-            path=str(path),
-        ) from None
+        raise decoding_error(path, layout, exc) from None
     except pd.errors.EmptyDataError:
         raise InputFileError(f"{path}: has no data rows", path=str(path)) from None
     except pd.errors.ParserError as exc:
@@ -89,6 +85,14 @@ def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
     if header is None:
         frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
     return frame
+
+
+def decoding_error(path: Path, layout: TextLayout, exc: UnicodeDecodeError) -> InputFileError:
+    return InputFileError(
+        f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
+        "give the encoding (e.g. --encoding gb18030)",
+        path=str(path),
+    )
 
 
 def csv_options(layout: TextLayout) -> dict:

@@ -14,29 +14,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rfm_engine import RfmConfig, analyze
+from rfm_engine import CUSTOMER_COLUMNS, RfmConfig, analyze
 from rfm_engine.config import CleaningRules, ColumnMap, Period, ReadOptions
 from rfm_engine.errors import ConfigError, DataError
 from rfm_engine.out_of_core import analyze_out_of_core, choose_engine
 
 pytest.importorskip("duckdb")
 
-COMPARED = [
-    "customer_id",
-    "recency_days",
-    "frequency",
-    "monetary",
-    "orders",
-    "revenue",
-    "first_purchase",
-    "last_purchase",
-    "r_score",
-    "f_score",
-    "m_score",
-    "rfm_code",
-    "rfm_score",
-    "segment",
-]
+COMPARED = [*CUSTOMER_COLUMNS, "orders", "revenue", "first_purchase", "last_purchase"]
 
 SHARED = {
     "online_retail": (["online_retail/online_retail.csv"], 50_000),
