@@ -212,3 +212,22 @@ def test_without_duckdb_a_clear_error(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(ConfigError, match="needs DuckDB"):
         analyze(path, RfmConfig(reading=ReadOptions(engine="duckdb")))
     assert choose_engine([path], RfmConfig()) == "memory"
+
+
+def test_two_files_columns_reordered_and_repeated_across_files(tmp_path: Path) -> None:
+    first = write(tmp_path, "customer,date,amount\nA,2024-01-01,10\nB,2024-01-02,5\n", "a.csv")
+    # Same layout, other column order; its first row repeats a row of a.csv (rule 1 ignores
+    # which file a row came from).
+    second = write(tmp_path, "amount,customer,date\n10,A,2024-01-01\n3,A,2024-01-09\n", "b.csv")
+    memory, outside = both([first, second])
+    assert_same(memory, outside)
+    a = outside.customers.set_index("customer_id").loc["A"]
+    assert (a["frequency"], a["monetary"], a["recency_days"]) == (2, 13.0, 1)
+    assert outside.cleaning.rows_dropped("duplicates") == 1
+
+
+def test_progress_reaches_the_end(tmp_path: Path) -> None:
+    path = write(tmp_path, "customer,date,amount\nA,2024-01-01,10\nB,2024-01-02,5\n")
+    seen = []
+    analyze_out_of_core([path], RfmConfig(), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (5, 5) and [d for d, _ in seen] == sorted(d for d, _ in seen)
