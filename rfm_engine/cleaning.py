@@ -392,18 +392,33 @@ def duplicate_rows(
         idx = idx[np.bincount(shifted)[shifted] > 1]
     known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
     row_code = np.zeros(len(idx), dtype=np.int64)
-    for name in [*known, *(c for c in frame.columns if c not in known)]:
-        if len(idx) == 0:
-            return out
-        if name in known:
-            codes = known[name][0][idx]
-        else:
-            values = frame[name]
-            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
-        codes = np.asarray(codes, dtype=np.int64) + 1
-        row_code = pd.factorize(row_code * (int(codes.max()) + 1) + codes)[0]
+    width = 1  # row codes are below this
+
+    def narrow() -> None:
+        """Renumber the row codes and keep only rows whose code repeats."""
+        nonlocal idx, row_code, width
+        row_code = pd.factorize(row_code)[0]
         repeated = np.bincount(row_code)[row_code] > 1
         idx, row_code = idx[repeated], row_code[repeated]
+        width = len(row_code) + 1
+
+    for name in [*known, *(c for c in frame.columns if c not in known)]:
+        if name in known:  # columns already coded: combined several at a time, narrowed once
+            size = len(known[name][1]) + 1
+            if width * size >= 2**62:
+                narrow()
+            codes = known[name][0][idx]
+        else:  # the others are coded for the rows still in question only
+            if width > 1:
+                narrow()
+            values = frame[name]
+            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
+            size = int(codes.max(initial=-1)) + 2
+        if len(idx) == 0:
+            return out
+        row_code = row_code * size + (np.asarray(codes, dtype=np.int64) + 1)
+        width *= size
+    narrow()
     if len(idx) == 0:
         return out
     # Numbered by first appearance, a row is new exactly when the running maximum grows.
