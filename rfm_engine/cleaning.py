@@ -241,7 +241,8 @@ def clean(
 
     # Rule 1: exact duplicate source rows (every source column equal; the file name not counted).
     if rules.drop_duplicates:
-        keys = [customer_codes] + ([order_codes] if order_codes is not None else [])
+        # Order ids first: they cut most (an order's rows are few, a customer's many).
+        keys = ([order_codes] if order_codes is not None else []) + [customer_codes]
         for name in (columns.date, columns.amount, columns.quantity, columns.price):
             if name:
                 codes_of(name)  # parsed later anyway; coded now, they narrow rule 1 first
@@ -386,10 +387,13 @@ def duplicate_rows(
     out = pd.Series(False, index=frame.index)
     if frame.empty:
         return out
-    idx = np.arange(len(frame))
+    possible = np.ones(len(frame), dtype=bool)
     for codes in keys:  # cheap first cut: rows whose key value is unique
-        shifted = np.asarray(codes, dtype=np.int64)[idx] + 1
-        idx = idx[np.bincount(shifted)[shifted] > 1]
+        shifted = np.asarray(codes, dtype=np.int64) + 1
+        possible &= np.bincount(shifted)[shifted] > 1
+        if np.count_nonzero(possible) < len(possible) // 100:
+            break  # few enough left: the columns below settle them
+    idx = np.flatnonzero(possible)
     known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
     row_code = np.zeros(len(idx), dtype=np.int64)
     width = 1  # row codes are below this

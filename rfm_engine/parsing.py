@@ -221,7 +221,9 @@ def parse_dates(
     if pd.api.types.is_datetime64_any_dtype(values):
         if getattr(values.dt, "tz", None) is not None:
             values = values.dt.tz_localize(None)
-        return values.dt.normalize().astype("datetime64[ns]")
+        # Flooring to whole days in NumPy, as ``.dt.normalize()`` does, without its per-row cost.
+        days = values.to_numpy().astype("datetime64[D]").astype("datetime64[ns]")
+        return pd.Series(days, index=values.index)
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return _numeric_dates(values.astype("float64"))
     return _by_uniques(
