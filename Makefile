@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint setup sample package package-test
+.PHONY: demo test lint setup sample package package-test bench
 
 ## Main job on the built-in sample: prints the segment summary, writes rfm_output/.
 demo:
@@ -35,3 +35,9 @@ package:
 ## Build, then run the frozen app's self-test offscreen (import GBK CSV and XLSX, export, screenshot).
 package-test: package
 	QT_QPA_PLATFORM=offscreen dist/RFM/RFM --selftest build/selftest.png
+
+## Speed and peak memory against the targets of docs/performance.md (a table, and JSON under
+## benchmarks/results/). BENCH_ARGS=--quick skips 10M rows; BENCH_ARGS=--big adds 50M out of core.
+bench:
+	@bash scripts/bootstrap.sh dev
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

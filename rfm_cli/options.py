@@ -57,6 +57,12 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="line (or sheet row) number of the header, 1 = first (default: detected)",
     )
+    read.add_argument(
+        "--engine",
+        choices=("auto", "memory", "duckdb"),
+        help="memory: pandas; duckdb: out-of-core for files larger than memory (needs duckdb); "
+        "auto (default): duckdb above 2 GB of input",
+    )
     order = read.add_mutually_exclusive_group()
     order.add_argument(
         "--dayfirst",
@@ -158,7 +164,12 @@ def config_from_args(args: argparse.Namespace) -> RfmConfig:
         reading,
         **{
             k: v
-            for k, v in (("encoding", args.encoding), ("sheet", sheet), ("dayfirst", args.dayfirst))
+            for k, v in (
+                ("encoding", args.encoding),
+                ("sheet", sheet),
+                ("dayfirst", args.dayfirst),
+                ("engine", getattr(args, "engine", None)),
+            )
             if v is not None
         },
     )

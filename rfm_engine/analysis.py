@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import clean
+from .cleaning import CleaningReport, clean
 from .columns import resolve_columns
 from .config import RfmConfig
 from .errors import DataError
@@ -61,6 +62,12 @@ def analyze(
     report = progress or (lambda done, total: None)
     scheme = resolve_scheme(config)
     scheme.require_bins(config.scoring.bins)
+    if not isinstance(source, pd.DataFrame):
+        from .out_of_core import analyze_out_of_core, choose_engine
+
+        paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
+        if choose_engine(paths, config) == "duckdb":
+            return analyze_out_of_core(paths, config, progress=progress)
     raw = load_table(source, config)
     report(1, _STEPS)
     headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
@@ -72,11 +79,7 @@ def analyze(
     )
     report(2, _STEPS)
     if cleaned.purchases.empty:
-        steps = ", ".join(f"{s.description}: {s.rows}" for s in cleaned.report.steps)
-        raise DataError(
-            f"{source_name or 'input'}: no purchases left after cleaning "
-            f"({cleaned.report.rows_read} rows read; {steps or 'nothing dropped'})"
-        )
+        raise no_purchases_error(source_name, cleaned.report)
     as_of = config.period.as_of or default_as_of(cleaned.purchases)
     customers = compute_metrics(
         cleaned.purchases,
@@ -86,6 +89,41 @@ def analyze(
         contacts=cleaned.contacts,
     )
     report(3, _STEPS)
+    return score_and_segment(
+        customers,
+        config=config,
+        scheme=scheme,
+        cleaning=cleaned.report,
+        as_of=as_of,
+        contacts=cleaned.contacts,
+        first_purchase=cleaned.purchases["date"].min().date(),
+        last_purchase=cleaned.purchases["date"].max().date(),
+        progress=report,
+    )
+
+
+def no_purchases_error(source_name: str, report: CleaningReport) -> DataError:
+    steps = ", ".join(f"{s.description}: {s.rows}" for s in report.steps)
+    return DataError(
+        f"{source_name or 'input'}: no purchases left after cleaning "
+        f"({report.rows_read} rows read; {steps or 'nothing dropped'})"
+    )
+
+
+def score_and_segment(
+    customers: pd.DataFrame,
+    *,
+    config: RfmConfig,
+    scheme: SegmentScheme,
+    cleaning: CleaningReport,
+    as_of: dt.date,
+    contacts: tuple[str, ...],
+    first_purchase: dt.date,
+    last_purchase: dt.date,
+    progress: Progress,
+) -> RfmResult:
+    """Scores, segments and the summary of a metrics table: the steps after the per-customer
+    aggregation, shared by the in-memory and the out-of-core paths."""
     scores, cuts = score_table(customers, config.scoring)
     customers = pd.concat([customers, scores], axis=1)
     assignment = assign_segments(
@@ -95,21 +133,21 @@ def analyze(
     customers["segment_name"] = customers["segment"].map(
         {s.key: s.name(config.lang) for s in scheme.all_segments}
     )
-    report(4, _STEPS)
+    progress(4, _STEPS)
     summary = segment_summary(customers, scheme, lang=config.lang)
-    report(5, _STEPS)
+    progress(5, _STEPS)
     return RfmResult(
         customers=customers,
         summary=summary,
         cut_points=cuts,
-        cleaning=cleaned.report,
+        cleaning=cleaning,
         as_of=as_of,
         config=config,
         scheme=scheme,
-        contacts=cleaned.contacts,
+        contacts=contacts,
         segment_references=assignment.references,
-        first_purchase=cleaned.purchases["date"].min().date(),
-        last_purchase=cleaned.purchases["date"].max().date(),
+        first_purchase=first_purchase,
+        last_purchase=last_purchase,
     )
 
 

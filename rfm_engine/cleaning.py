@@ -7,6 +7,7 @@ returns are netted, and a :class:`CleaningReport`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,8 +15,16 @@ import pandas as pd
 
 from .config import CleaningRules, ColumnMap, Period
 from .errors import DataError
-from .parsing import parse_amounts, parse_dates, strip_armour, text_id_codes
+from .parsing import (
+    Factorized,
+    factorize_text,
+    parse_amounts,
+    parse_dates,
+    strip_armour,
+    text_id_codes,
+)
 from .reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
+from .row_hashing import row_hashes
 from .status import cancelled_mask
 
 EXAMPLES_PER_RULE = 5
@@ -112,21 +121,43 @@ def _example_text(examples: pd.DataFrame) -> list[str]:
     return out
 
 
+#: Row fates in a :class:`RowTrace`: kept as a purchase, netted as a return, dropped by the
+#: rule ``RULE_KEYS[fate - FIRST_RULE_FATE]``, or a return a later rule removed (uncounted).
+FATE_UNCOUNTED, FATE_PURCHASE, FATE_RETURN, FIRST_RULE_FATE = -1, 0, 1, 2
+RULE_KEYS = tuple(RULES)
+
+
+@dataclass(frozen=True)
+class RowTrace:
+    """What became of each raw row (for the out-of-core path, which merges chunks).
+
+    ``fate`` per row (see ``FATE_*``); ``amount_bad``: the amount is missing or unreadable
+    (whatever the row's fate), as the "most rows fail" check counts it; ``row_hash``: two
+    64-bit hashes of each whole source row (:func:`~rfm_engine.row_hashing.row_hashes`).
+    """
+
+    fate: np.ndarray
+    amount_bad: np.ndarray
+    row_hash: tuple[np.ndarray, np.ndarray]
+
+
 @dataclass(frozen=True)
 class CleanedData:
     purchases: pd.DataFrame
     returns: pd.DataFrame
     report: CleaningReport
     contacts: tuple[str, ...]
+    trace: RowTrace | None = field(default=None, repr=False, compare=False)
 
 
 class _Steps:
     """Applies rules to a positional ``alive`` mask over the raw rows, recording each one."""
 
-    def __init__(self, raw: pd.DataFrame) -> None:
+    def __init__(self, raw: pd.DataFrame, trace: bool = False) -> None:
         self.raw = raw
         self.steps: list[CleaningStep] = []
         self.alive = np.ones(len(raw), dtype=bool)
+        self.fate = np.zeros(len(raw), dtype=np.int8) if trace else None
 
     def drop(self, key: str, mask: np.ndarray) -> None:
         """Drop the live rows where ``mask`` is true, counted under rule ``key``."""
@@ -139,6 +170,8 @@ class _Steps:
                 CleaningStep(key, rule, description, count, examples.reset_index(drop=True))
             )
             self.alive &= ~hit
+            if self.fate is not None:
+                self.fate[hit] = FIRST_RULE_FATE + RULE_KEYS.index(key)
 
     def strict(self, key: str, mask: np.ndarray, column: str | None) -> None:
         """A rule that is switched off: rows it would drop are an error naming the first one."""
@@ -174,44 +207,80 @@ def clean(
     rules: CleaningRules = CleaningRules(),
     period: Period = Period(),
     dayfirst: bool | None = None,
+    trace: bool = False,
 ) -> CleanedData:
     """Apply the cleaning rules in the order of the definitions.
 
     Every column is parsed once for all rows; the rules then narrow one positional mask, so
-    millions of rows are never copied rule by rule.
+    millions of rows are never copied rule by rule. With ``trace`` (one chunk of a larger
+    input), the result also says what became of each row, and the "most rows fail" check is
+    left to the caller, who sees all chunks.
     """
     raw = raw.reset_index(drop=True)
     if ROW_COLUMN not in raw.columns:
         raw[ROW_COLUMN] = np.arange(1, len(raw) + 1)
     source_columns = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
-    steps = _Steps(raw)
+    steps = _Steps(raw, trace)
+    # Each text column is factorized once; rule 1 and the parsers share the codes.
+    coded: dict[str, Factorized | None] = {}
+
+    def codes_of(name: str) -> Factorized | None:
+        if name not in coded:
+            coded[name] = factorize_text(raw[name])
+        return coded[name]
+
+    # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
+    customer_codes, customer_labels = text_id_codes(
+        raw[columns.customer], factorized=codes_of(columns.customer)
+    )
+    order_codes = None
+    if columns.order:
+        order_codes = text_id_codes(
+            raw[columns.order], labels=False, factorized=codes_of(columns.order)
+        )[0]
 
     # Rule 1: exact duplicate source rows (every source column equal; the file name not counted).
     if rules.drop_duplicates:
-        steps.drop("duplicates", duplicate_rows(raw[source_columns]).to_numpy())
+        # Order ids first: they cut most (an order's rows are few, a customer's many).
+        keys = ([order_codes] if order_codes is not None else []) + [customer_codes]
+        for name in (columns.date, columns.amount, columns.quantity, columns.price):
+            if name:
+                codes_of(name)  # parsed later anyway; coded now, they narrow rule 1 first
+        dupes = duplicate_rows(raw[source_columns], keys, coded)
+        steps.drop("duplicates", dupes.to_numpy())
 
     # Rule 7 (order totals): one row per order, each field its first non-blank value.
     work = raw
     if columns.amount_is_order_total and columns.order:
         work, extra = _collapse_order_totals(raw, columns, steps.alive)
         steps.drop("order_lines", extra)
+        customer_codes, customer_labels = text_id_codes(work[columns.customer])
+        order_codes = text_id_codes(work[columns.order], labels=False)[0]
+        coded.update(dict.fromkeys(work.columns))  # the filled cells differ from raw's: none
 
     # Rule 2: blank customer id.
-    customer_codes, customer_labels = text_id_codes(work[columns.customer])
     steps.apply("blank_customer", customer_codes < 0, rules.drop_blank_customer, columns.customer)
 
     # Rule 3: date or amount missing or unreadable.
-    dates = parse_dates(work[columns.date], dayfirst=dayfirst, column=columns.date).to_numpy()
+    dates = parse_dates(
+        work[columns.date],
+        dayfirst=dayfirst,
+        column=columns.date,
+        factorized=codes_of(columns.date),
+    ).to_numpy()
     if columns.amount:
-        amounts = parse_amounts(work[columns.amount]).to_numpy()
-    else:
-        amounts = (
-            parse_amounts(work[columns.quantity]) * parse_amounts(work[columns.price])
+        amounts = parse_amounts(
+            work[columns.amount], factorized=codes_of(columns.amount)
         ).to_numpy()
+    else:
+        quantity = parse_amounts(work[columns.quantity], factorized=codes_of(columns.quantity))
+        price = parse_amounts(work[columns.price], factorized=codes_of(columns.price))
+        amounts = (quantity * price).to_numpy()
     bad_date = np.isnat(dates)
     amount_col = columns.amount or columns.price
-    _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date")
-    _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount")
+    if not trace:
+        _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date")
+        _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount")
     steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
     steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
 
@@ -224,6 +293,8 @@ def clean(
         steps.drop("non_positive", amounts == 0)
         returned = steps.alive & (amounts < 0)
         steps.alive &= ~returned
+        if steps.fate is not None:
+            steps.fate[returned] = FATE_RETURN
 
     # Rule 5: the analysis period (returns follow the same period).
     for key, option_day, later in (
@@ -244,13 +315,15 @@ def clean(
         returned &= ~cancelled
 
     contacts = tuple(c for c in columns.contacts if c in work.columns)
-    order_codes = text_id_codes(work[columns.order], labels=False)[0] if columns.order else None
+
+    # One dtype for purchases and returns: its categories are checked for uniqueness once.
+    customer_dtype = _categories(customer_labels)
 
     def rows(mask: np.ndarray, with_contacts: bool) -> pd.DataFrame:
-        idx = np.flatnonzero(mask)
+        idx = mask  # boolean selection: no index array to allocate
         data = {
             "customer_id": pd.Categorical.from_codes(
-                customer_codes[idx], categories=pd.Index(customer_labels, dtype=object)
+                customer_codes[idx], dtype=customer_dtype, validate=False
             ),
             "date": dates[idx],
             "amount": amounts[idx],
@@ -263,8 +336,8 @@ def clean(
             data[SOURCE_COLUMN] = raw[SOURCE_COLUMN].to_numpy()[idx]
         if with_contacts:
             for name in contacts:
-                data[name] = strip_armour(work[name].iloc[idx])
-        return pd.DataFrame(data)
+                data[name] = strip_armour(work[name].iloc[idx]).to_numpy()
+        return pd.DataFrame(data, copy=False)  # the arrays are fresh: no copy, no consolidation
 
     purchases = rows(steps.alive, True)
     returns = rows(returned, False)
@@ -274,27 +347,90 @@ def clean(
         steps=tuple(steps.steps),
         returns_netted=len(returns),
     )
-    return CleanedData(purchases=purchases, returns=returns, report=report, contacts=contacts)
+    row_trace = None
+    if steps.fate is not None:
+        # Returns that a later rule removed are counted nowhere, as in the report.
+        steps.fate[(steps.fate == FATE_RETURN) & ~returned] = FATE_UNCOUNTED
+        row_trace = RowTrace(
+            fate=steps.fate,
+            amount_bad=np.isnan(amounts),
+            row_hash=row_hashes(raw[source_columns], coded),
+        )
+    return CleanedData(
+        purchases=purchases, returns=returns, report=report, contacts=contacts, trace=row_trace
+    )
 
 
-def duplicate_rows(frame: pd.DataFrame) -> pd.Series:
+def _categories(labels: np.ndarray) -> pd.CategoricalDtype:
+    """The dtype of distinct labels (unique by construction: pandas' uniqueness check of a
+    million labels is skipped where pandas offers its fast path)."""
+    index = pd.Index(labels, dtype=object)
+    fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    try:
+        return fast(index, False) if fast else pd.CategoricalDtype(index)
+    except TypeError:
+        return pd.CategoricalDtype(index)
+
+
+def duplicate_rows(
+    frame: pd.DataFrame,
+    keys: Sequence[np.ndarray] = (),
+    coded: Mapping[str, Factorized | None] | None = None,
+) -> pd.Series:
     """Rows identical in every column to an earlier row (exact, like ``DataFrame.duplicated``).
 
-    One 64-bit hash per row finds the candidates in a single pass; only those candidates and
-    the rows they may repeat are then compared exactly, so a hash collision cannot drop a row.
+    ``keys`` are optional integer codes of some columns (-1 blank) such that equal rows have
+    equal codes, and ``coded`` the factorizations some columns already have. Column by
+    column, a row code is built and only rows whose code so far is repeated stay candidates,
+    so after a few columns the rest are coded for a handful of rows only. Exact: no hashing.
     """
-    if frame.empty:
-        return pd.Series(False, index=frame.index)
-    hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    ordered = np.sort(hashes)  # sorting beats a 10M-entry hash table on cache misses
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if len(repeated) == 0:
-        return pd.Series(False, index=frame.index)
-    candidates = pd.Series(hashes).isin(repeated).to_numpy()
-    subset = frame.loc[candidates]
-    exact = subset.duplicated()
     out = pd.Series(False, index=frame.index)
-    out.loc[exact.index[exact.to_numpy()]] = True
+    if frame.empty:
+        return out
+    possible = np.ones(len(frame), dtype=bool)
+    for codes in keys:  # cheap first cut: rows whose key value is unique
+        shifted = np.asarray(codes, dtype=np.int64) + 1
+        possible &= np.bincount(shifted)[shifted] > 1
+        if np.count_nonzero(possible) < len(possible) // 100:
+            break  # few enough left: the columns below settle them
+    idx = np.flatnonzero(possible)
+    known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
+    row_code = np.zeros(len(idx), dtype=np.int64)
+    width = 1  # row codes are below this
+
+    def narrow() -> None:
+        """Renumber the row codes and keep only rows whose code repeats."""
+        nonlocal idx, row_code, width
+        row_code = pd.factorize(row_code)[0]
+        repeated = np.bincount(row_code)[row_code] > 1
+        idx, row_code = idx[repeated], row_code[repeated]
+        width = len(row_code) + 1
+
+    for name in [*known, *(c for c in frame.columns if c not in known)]:
+        if name in known:  # columns already coded: combined several at a time, narrowed once
+            size = len(known[name][1]) + 1
+            if width * size >= 2**62:
+                narrow()
+            codes = known[name][0][idx]
+        else:  # the others are coded for the rows still in question only
+            if width > 1:
+                narrow()
+            values = frame[name]
+            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
+            size = int(codes.max(initial=-1)) + 2
+        if len(idx) == 0:
+            return out
+        row_code = row_code * size + (np.asarray(codes, dtype=np.int64) + 1)
+        width *= size
+    narrow()
+    if len(idx) == 0:
+        return out
+    # Numbered by first appearance, a row is new exactly when the running maximum grows.
+    first_seen = pd.factorize(row_code)[0]
+    new = np.empty(len(first_seen), dtype=bool)
+    new[0] = True
+    new[1:] = first_seen[1:] > np.maximum.accumulate(first_seen)[:-1]
+    out.iloc[idx[~new]] = True
     return out
 
 
@@ -315,9 +451,16 @@ def _refuse_mostly_bad(
     shown_idx = np.flatnonzero(failed & values.notna().to_numpy())[:EXAMPLES_PER_RULE]
     examples = tuple(values.iloc[shown_idx])
     rows = tuple(int(r) for r in frame[ROW_COLUMN].iloc[shown_idx])
+    raise mostly_bad_error(column, what, int(failed.sum()), live, examples, rows)
+
+
+def mostly_bad_error(
+    column: str, what: str, failed: int, live: int, examples: tuple, rows: tuple[int, ...]
+) -> DataError:
+    """The import error for a column where most rows have no readable date or amount."""
     shown = f", e.g. {examples[0]!r} in row {rows[0]}" if examples else " (they are blank)"
-    raise DataError(
-        f"column {column!r}: {int(failed.sum())} of {live} rows have no readable {what}"
+    return DataError(
+        f"column {column!r}: {failed} of {live} rows have no readable {what}"
         f"{shown}; is it the right column?",
         column=column,
         rows=rows,

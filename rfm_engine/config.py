@@ -88,8 +88,12 @@ class ReadOptions:
     sheet: str | int | None = None
     header_row: int | None = None
     dayfirst: bool | None = None
+    #: ``"memory"`` (pandas), ``"duckdb"`` (out-of-core: per-customer aggregation streamed
+    #: into DuckDB, for text files larger than memory) or ``"auto"`` (by file size).
+    engine: Literal["auto", "memory", "duckdb"] = "auto"
 
     def __post_init__(self) -> None:
+        _choice("reading.engine", self.engine, ("auto", "memory", "duckdb"))
         if self.header_row is not None and self.header_row < 0:
             raise ConfigError("header_row must be 0 or more", option="reading.header_row")
 

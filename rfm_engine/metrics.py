@@ -45,11 +45,15 @@ def compute_metrics(
     if "order_code" in purchases.columns:
         order_codes = purchases["order_code"].to_numpy(dtype="int64")
         blank = order_codes < 0
-        # A row without an order id is an order of its own.
-        orders = _distinct_orders(codes[~blank], order_codes[~blank], n)
-        orders = orders + np.bincount(codes[blank], minlength=n)
+        if blank.any():
+            # A row without an order id is an order of its own.
+            orders = _distinct_orders(codes[~blank], order_codes[~blank], n)
+            orders = orders + np.bincount(codes[blank], minlength=n)
+        else:
+            orders = _distinct_orders(codes, order_codes, n)
     else:
         orders = np.bincount(codes, minlength=n)
+    days = None
     if config.frequency == "days":
         days = _distinct_per_customer(codes, day - day.min(initial=0), n)
 
@@ -60,14 +64,45 @@ def compute_metrics(
             pos[known], weights=returns["amount"].to_numpy()[known], minlength=n
         )
 
+    table = metrics_table(
+        customers,
+        last=last,
+        first=first,
+        orders=orders,
+        days=days if config.frequency == "days" else None,
+        revenue=revenue,
+        as_of=as_of,
+        config=config,
+    )
+    if contacts:
+        table = table.join(_latest_contacts(purchases, codes, contacts), how="left")
+    return table
+
+
+def metrics_table(
+    customers: np.ndarray,
+    *,
+    last: np.ndarray,
+    first: np.ndarray,
+    orders: np.ndarray,
+    days: np.ndarray | None,
+    revenue: np.ndarray,
+    as_of: dt.date,
+    config: MetricsConfig = MetricsConfig(),
+) -> pd.DataFrame:
+    """The metrics table from per-customer aggregates (days since 1970 for ``last``/``first``,
+    distinct orders, distinct purchase days when ``frequency="days"``, revenue net of returns).
+
+    Shared by the in-memory and the out-of-core paths, so both give the same numbers.
+    """
     as_of_day = np.datetime64(as_of, "D").astype("int64")
     frequency = days if config.frequency == "days" else orders
     monetary = revenue if config.monetary == "total" else revenue / orders
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "customer_id": pd.Series(customers, dtype=object),
             "recency_days": (as_of_day - last).astype("int64"),
-            "frequency": frequency.astype("int64"),
+            "frequency": np.asarray(frequency).astype("int64"),
             "monetary": np.round(monetary, 10),
             "orders": orders.astype("int64"),
             "revenue": np.round(revenue, 10),
@@ -75,9 +110,6 @@ def compute_metrics(
             "last_purchase": last.astype("datetime64[D]").astype("datetime64[ns]"),
         }
     )
-    if contacts:
-        table = table.join(_latest_contacts(purchases, codes, contacts), how="left")
-    return table
 
 
 def _codes_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -100,15 +100,7 @@ def read_source_info(
     path: Path, options: ReadOptions = ReadOptions()
 ) -> tuple[pd.DataFrame, SourceInfo]:
     """The raw table of one file and how it was read."""
-    if not path.exists():
-        raise InputFileError(f"{path}: no such file", path=str(path))
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a folder, not a file", path=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise InputFileError(f"{path}: is empty", path=str(path))
-    with path.open("rb") as fh:
-        sample = fh.read(SNIFF_BYTES)
+    sample, size = read_sample(path)
     try:
         if sample.startswith((ZIP_MAGIC, OLE_MAGIC)):
             table = read_workbook(path, options, is_zip=sample.startswith(ZIP_MAGIC))
@@ -145,6 +137,20 @@ def read_source_info(
     frame[ROW_COLUMN] = pd.RangeIndex(1, len(frame) + 1)
     headers = tuple(c for c in frame.columns if c not in INTERNAL_COLUMNS)
     return frame, SourceInfo(path=str(path), rows=len(frame), columns=headers, **info)
+
+
+def read_sample(path: Path) -> tuple[bytes, int]:
+    """The first bytes of a file (to detect its kind) and its size; a clear error when it is
+    missing, a folder or empty."""
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file", path=str(path))
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a folder, not a file", path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise InputFileError(f"{path}: is empty", path=str(path))
+    with path.open("rb") as fh:
+        return fh.read(SNIFF_BYTES), size
 
 
 def _refuse_binary(path: Path, sample: bytes) -> None:

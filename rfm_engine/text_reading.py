@@ -69,29 +69,13 @@ def _split(lines: list[str], delimiter: str) -> list[list[str]]:
 def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
     """The table of a text file with ``layout``; a decoding failure names the byte offset."""
     header = 0 if layout.header_row is not None else None
-    skip = layout.header_row or 0
     try:
         if layout.delimiter == WHITESPACE:
             frame = _read_aligned(path, layout)
         else:
-            frame = pd.read_csv(
-                path,
-                sep=layout.delimiter,
-                encoding=layout.encoding,
-                dtype=str,
-                keep_default_na=False,
-                na_values=[""],
-                header=header,
-                skiprows=skip,
-                skip_blank_lines=True,
-                engine="c",
-            )
+            frame = pd.read_csv(path, **csv_options(layout))
     except UnicodeDecodeError as exc:
-        raise InputFileError(
-            f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
-            "give the encoding (e.g. --encoding gb18030)",
-            path=str(path),
-        ) from None
+        raise decoding_error(path, layout, exc) from None
     except pd.errors.EmptyDataError:
         raise InputFileError(f"{path}: has no data rows", path=str(path)) from None
     except pd.errors.ParserError as exc:
@@ -101,6 +85,30 @@ def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
     if header is None:
         frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
     return frame
+
+
+def decoding_error(path: Path, layout: TextLayout, exc: UnicodeDecodeError) -> InputFileError:
+    return InputFileError(
+        f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
+        "give the encoding (e.g. --encoding gb18030)",
+        path=str(path),
+    )
+
+
+def csv_options(layout: TextLayout) -> dict:
+    """``pandas.read_csv`` arguments that read a delimited file with ``layout``, all cells as
+    text (shared by the whole-file reader and the chunked out-of-core reader)."""
+    return dict(
+        sep=layout.delimiter,
+        encoding=layout.encoding,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        header=0 if layout.header_row is not None else None,
+        skiprows=layout.header_row or 0,
+        skip_blank_lines=True,
+        engine="c",
+    )
 
 
 def _read_aligned(path: Path, layout: TextLayout) -> pd.DataFrame:
