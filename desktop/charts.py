@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from .engine_adapter import GONE, NEW_SINCE
 from .heat_grid import HeatGrid
 
 HISTOGRAM_BINS = 40
@@ -192,7 +193,11 @@ class ChartsPanel(QTabWidget):
         lang = result.config.lang
 
         def name(key: str) -> str:
-            return self.tr("(new)") if key == "(new)" else result.scheme.segment(key).name(lang)
+            if key == NEW_SINCE:
+                return self.tr("(new)")
+            if key == GONE:
+                return self.tr("(gone)")
+            return result.scheme.segment(key).name(lang)
 
         self.migration_note.setVisible(False)
         self.migration.set_data(

@@ -1,15 +1,12 @@
 """Every call the desktop app makes into the engine, in one place.
 
-The app uses the engine's public API only. Where a feature the app shows is not (yet) in the
-engine — XLSX, Mailchimp and report-workbook exports, a period comparison — the minimal version
-built from the public API lives here, so switching to the engine's own function later is a
-change in this module alone.
+The app uses the engine's public API only. Exports and the period comparison are the
+engine's own (``rfm_engine.mailing_files``, ``report_workbook``, ``comparison``), so the app
+writes exactly the files the command line writes.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -35,7 +32,7 @@ from rfm_engine import (
     load_table,
 )
 from rfm_engine.columns import guess_columns, resolve_columns
-from rfm_engine.exports import excel_safe, write_csv
+from rfm_engine.comparison import GONE, NEW_SINCE
 from rfm_engine.reading import INTERNAL_COLUMNS, ROW_COLUMN
 from rfm_engine.scoring import METRIC_OF_AXIS, score_values
 
@@ -47,7 +44,9 @@ __all__ = [
     "BUILTIN_SCHEMES",
     "ENCODINGS",
     "EXPORT_FORMATS",
+    "GONE",
     "METRIC_OF_AXIS",
+    "NEW_SINCE",
     "ROW_COLUMN",
     "AxisScoring",
     "ColumnMap",
@@ -62,11 +61,11 @@ __all__ = [
     "SegmentScheme",
     "analyze",
     "axis_counts",
+    "compare_with_earlier",
     "export_segments",
     "guess_columns",
     "load_scheme",
     "load_scheme_of",
-    "migration_matrix",
     "read_raw",
     "resolve_columns",
     "sheet_names",
@@ -108,73 +107,50 @@ def load_scheme_of(config: RfmConfig) -> SegmentScheme:
 
 # ---- exports ------------------------------------------------------------------------------
 def export_segments(
-    result: RfmResult, path: Path, fmt: str, segments: Sequence[str] | None = None
+    result: RfmResult,
+    path: Path,
+    fmt: str,
+    segments: Sequence[str] | None = None,
+    inputs: Sequence[Path] = (),
 ) -> Path:
-    """Write the customers of ``segments`` (all when None) in one of :data:`EXPORT_FORMATS`."""
-    table = result.customers_table()
-    if segments:
-        table = table[table["segment"].isin(list(segments))]
+    """Write the customers of ``segments`` (all when None) in one of :data:`EXPORT_FORMATS`,
+    through the engine's exporters (the same files ``rfm export`` and ``--report`` write)."""
     path = Path(path)
-    if fmt == "csv":
-        return write_csv(table, path)
-    if fmt == "mailchimp":
-        return write_csv(_mailchimp(table, result.contacts), path)
-    if fmt == "xlsx":
-        return _write_xlsx(path, {"customers": table})
     if fmt == "report":
-        sheets = {
-            "segments": result.summary,
-            "customers": table,
-            "cut_points": result.cut_points_table(),
-            "cleaning": result.cleaning.to_frame(),
-            "settings": pd.DataFrame({"config": [result.config.to_json()]}),
-        }
-        return _write_xlsx(path, sheets)
-    raise RfmError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+        from rfm_engine.report_workbook import write_report
 
+        return write_report(result, path, inputs=inputs)
+    if fmt not in EXPORT_FORMATS:
+        raise RfmError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    from rfm_engine.mailing import mailing_list, select_segments
+    from rfm_engine.mailing_files import write_mailing
 
-def _mailchimp(table: pd.DataFrame, contacts: Sequence[str]) -> pd.DataFrame:
-    """Mailchimp audience import: Email Address first, names, then the segment as a tag."""
-    email = next((c for c in contacts if "mail" in c.lower() or "邮箱" in c or "郵箱" in c), None)
-    if email is None:
-        raise RfmError(
-            "a Mailchimp list needs an email column; map one as a contact column in the import "
-            "wizard (the file has contacts: " + (", ".join(contacts) or "none") + ")"
-        )
-    out = pd.DataFrame({"Email Address": table[email]})
-    for label, words in (("First Name", ("first",)), ("Last Name", ("last",))):
-        column = next((c for c in contacts if any(w in c.lower() for w in words)), None)
-        if column:
-            out[label] = table[column]
-    out["Tags"] = table["segment"]
-    return out[out["Email Address"].notna()]
-
-
-def _write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> Path:
-    from rfm_engine.atomic import write_atomic
-
-    def writer(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as book:
-            for name, frame in sheets.items():
-                excel_safe(frame).to_excel(book, sheet_name=name, index=False)
-
-    write_atomic(path, writer)
-    return path
+    keys = list(segments) if segments else [s.key for s in result.scheme.all_segments]
+    chosen = select_segments(result.customers, result.scheme, keys)
+    lang = result.config.lang
+    mailing = mailing_list(chosen, result.scheme, result.contacts, lang=lang)
+    written = write_mailing(
+        mailing,
+        path,
+        fmt=fmt,
+        scheme=result.scheme,
+        segments=keys,
+        contacts=result.contacts,
+        lang=lang,
+        inputs=inputs,
+    )
+    return written[0]
 
 
 # ---- period comparison --------------------------------------------------------------------
-def earlier_config(config: RfmConfig, as_of: dt.date, days: int) -> RfmConfig:
-    """The same settings with the analysis date ``days`` earlier (purchases after it dropped)."""
-    period = dataclasses.replace(config.period, as_of=as_of - dt.timedelta(days=days))
-    return dataclasses.replace(config, period=period)
+def compare_with_earlier(
+    paths: Sequence[Path], result: RfmResult, days: int, progress: Progress | None = None
+) -> pd.DataFrame:
+    """The migration matrix between ``days`` before ``result.as_of`` and ``result.as_of``:
+    rows are segments then (and ``NEW_SINCE``), columns segments now."""
+    from rfm_engine.comparison import compare_periods
 
-
-def migration_matrix(before: RfmResult, after: RfmResult) -> pd.DataFrame:
-    """Customers per (segment before, segment after); new customers come from ``(new)``."""
-    old = before.customers.set_index("customer_id")["segment"]
-    new = after.customers.set_index("customer_id")["segment"]
-    joined = pd.DataFrame({"after": new}).join(old.rename("before"), how="left")
-    joined["before"] = joined["before"].fillna("(new)")
-    keys = [s.key for s in after.scheme.all_segments]
-    matrix = pd.crosstab(joined["before"], joined["after"])
-    return matrix.reindex(index=[*keys, "(new)"], columns=keys, fill_value=0)
+    comparison = compare_periods(
+        list(paths), result.config, as_of_now=result.as_of, days=days, progress=progress
+    )
+    return comparison.matrix

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -31,8 +32,16 @@ SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "mailchimp": ".csv", "report": ".xlsx"
 class ExportDialog(QDialog):
     """Choose format, segments and file; the file is written in the background, atomically."""
 
-    def __init__(self, result, lang: str, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        result,
+        lang: str,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        inputs: Sequence[Path] = (),
+    ):
         super().__init__(parent)
+        self.inputs = tuple(inputs)  # never overwritten by an export
         self.setWindowTitle(self.tr("Export segments"))
         self.result = result
         self.runner = runner
@@ -128,7 +137,9 @@ class ExportDialog(QDialog):
             self.message.setText(str(exc))
 
         self.runner.run(
-            lambda progress: engine.export_segments(result, path, fmt, segments), done, failed
+            lambda progress: engine.export_segments(result, path, fmt, segments, self.inputs),
+            done,
+            failed,
         )
 
     def _finished(self) -> None:

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
 
         if self.result is None:
             return
-        self.exporter = ExportDialog(self.result, self.lang, self.runner, self)
+        self.exporter = ExportDialog(self.result, self.lang, self.runner, self, inputs=self.paths)
         self.exporter.open()
 
     def compare_periods(self) -> None:
@@ -287,16 +287,15 @@ class MainWindow(QMainWindow):
         if self.result is None:
             return
         current = self.result
-        before_config = engine.earlier_config(current.config, current.as_of, 90)
         paths = self.paths
 
-        def done(before: engine.RfmResult) -> None:
-            self.comparison = engine.migration_matrix(before, current)
+        def done(matrix) -> None:
+            self.comparison = matrix
             self.charts_panel.set_result(current, self.comparison)
             self.tabs.setCurrentWidget(self.charts_panel)
 
         self.runner.run(
-            lambda progress: engine.analyze(paths, before_config, progress=progress),
+            lambda progress: engine.compare_with_earlier(paths, current, 90, progress),
             done,
             lambda exc: show_error(self, exc),
         )

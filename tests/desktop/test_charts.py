@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 import pandas as pd
 from PySide6.QtCharts import QChartView, QLineSeries
 
 from desktop.charts import distribution_chart, rf_matrix
-from desktop.engine_adapter import load_scheme, migration_matrix
 
 
 def test_rf_matrix_counts_each_cell():
@@ -26,30 +23,6 @@ def test_distribution_draws_one_line_per_cut_point(qapp):
     assert sorted(line.at(0).x() for line in lines) == [10.0, 50.0, 90.0]
 
 
-def test_migration_matrix_by_hand():
-    scheme = load_scheme("activity")
-    before = SimpleNamespace(
-        customers=pd.DataFrame(
-            {"customer_id": ["a", "b", "c"], "segment": ["active", "active", "inactive"]}
-        )
-    )
-    after = SimpleNamespace(
-        customers=pd.DataFrame(
-            {
-                "customer_id": ["a", "b", "c", "d"],
-                "segment": ["active", "cooling", "active", "active"],
-            }
-        ),
-        scheme=scheme,
-    )
-    matrix = migration_matrix(before, after)
-    assert matrix.loc["active", "active"] == 1
-    assert matrix.loc["active", "cooling"] == 1
-    assert matrix.loc["inactive", "active"] == 1
-    assert matrix.loc["(new)", "active"] == 1
-    assert matrix.to_numpy().sum() == 4
-
-
 def test_window_charts_and_comparison(qtbot, window, wait_idle):
     window.open_sample()
     wait_idle(window)
@@ -62,4 +35,7 @@ def test_window_charts_and_comparison(qtbot, window, wait_idle):
     matrix = window.comparison
     assert matrix.to_numpy().sum() == len(window.result.customers)
     assert charts.migration.values.sum() == len(window.result.customers)
+    # The engine's comparison: segments then (plus customers new since), segments now.
+    assert list(matrix.index[:-1]) == [s.key for s in window.result.scheme.all_segments]
+    assert charts.migration.row_labels[-1] == "(new)"
     assert not charts.migration_note.isVisible()
