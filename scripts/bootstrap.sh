@@ -46,8 +46,14 @@ extras=""
 stamp="$venv/.installed-$profile-$(cat pyproject.toml | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
     echo "bootstrap: installing the project$extras into $venv"
-    "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$venv/bin/python" -m pip install -q -e ".$extras"
+    # pip's warnings go to a log; it is shown only when the install fails.
+    log="$venv/pip-install.log"
+    if ! { "$venv/bin/python" -m pip install -q --upgrade pip \
+           && "$venv/bin/python" -m pip install -q -e ".$extras"; } >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "bootstrap: installing the project failed (log: $log)" >&2
+        exit 1
+    fi
     rm -f "$venv"/.installed-"$profile"-*
     touch "$stamp"
 fi
