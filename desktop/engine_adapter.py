@@ -31,6 +31,7 @@ from rfm_engine import (
     load_scheme,
     load_table,
 )
+from rfm_engine.analysis import resolve_scheme as load_scheme_of
 from rfm_engine.columns import guess_columns, resolve_columns
 from rfm_engine.comparison import GONE, NEW_SINCE
 from rfm_engine.reading import INTERNAL_COLUMNS, ROW_COLUMN
@@ -97,12 +98,6 @@ def axis_counts(values: np.ndarray, axis: str, breaks: Sequence[float] | None, b
     spec = AxisScoring() if breaks is None else AxisScoring("fixed", tuple(breaks))
     _, cuts = score_values(np.asarray(values), axis, spec, bins)
     return cuts
-
-
-def load_scheme_of(config: RfmConfig) -> SegmentScheme:
-    """The scheme a configuration names (or holds)."""
-    scheme = config.segments.scheme
-    return scheme if isinstance(scheme, SegmentScheme) else load_scheme(scheme)
 
 
 # ---- exports ------------------------------------------------------------------------------
