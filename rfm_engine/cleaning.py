@@ -333,7 +333,7 @@ def clean(
             data["order_code"] = order_codes[idx]
         data[ROW_COLUMN] = raw[ROW_COLUMN].to_numpy()[idx]
         if SOURCE_COLUMN in raw.columns:
-            data[SOURCE_COLUMN] = raw[SOURCE_COLUMN].to_numpy()[idx]
+            data[SOURCE_COLUMN] = raw[SOURCE_COLUMN].array[idx]
         if with_contacts:
             for name in contacts:
                 data[name] = strip_armour(work[name].iloc[idx]).to_numpy()

@@ -130,6 +130,10 @@ def factorize_text(values: pd.Series) -> Factorized | None:
     dtype = values.dtype
     if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
         return None
+    if getattr(dtype, "storage", None) == "pyarrow":
+        # Arrow strings are dictionary-encoded in Arrow: no Python object per cell.
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
     return pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
 
 

@@ -23,7 +23,7 @@ from .config import ReadOptions
 from .encodings import encoding_label
 from .errors import InputFileError
 from .table_shape import MAX_COLUMNS
-from .text_reading import SNIFF_BYTES, read_text, text_layout
+from .text_reading import MAX_CELL_CHARS, SNIFF_BYTES, read_text, text_layout
 from .xlsx_reading import OLE_MAGIC, ZIP_MAGIC, read_workbook
 
 SOURCE_COLUMN = "_source"
@@ -31,9 +31,6 @@ ROW_COLUMN = "_row"
 INTERNAL_COLUMNS = (SOURCE_COLUMN, ROW_COLUMN)
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
-#: Longest cell accepted (Excel's own limit is 32,767 characters).
-MAX_CELL_CHARS = 100_000
-_CHUNK = 16 * 1024**2
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,9 @@ def read_table(
                 path=str(path),
             )
         frame.columns = [_match(c, first) for c in frame.columns]
-    return pd.concat(frames, ignore_index=True), infos
+    combined = pd.concat(frames, ignore_index=True)
+    combined[SOURCE_COLUMN] = combined[SOURCE_COLUMN].astype("category")
+    return combined, infos
 
 
 def _match(column: str, first: list[str]) -> str:
@@ -109,7 +108,7 @@ def read_source_info(
         else:
             _refuse_binary(path, sample)
             layout = text_layout(path, sample, options, cut=size > len(sample))
-            frame, longest_possible = read_text(path, layout), _longest_line(path, size)
+            frame, longest_possible = read_text(path, layout, size)
             info = dict(
                 kind="text",
                 encoding=layout.encoding,
@@ -133,7 +132,10 @@ def read_source_info(
     frame.columns = [str(c) for c in frame.columns]
     if longest_possible > MAX_CELL_CHARS:
         _refuse_huge_cells(path, frame)
-    frame[SOURCE_COLUMN] = path.name
+    # One category, not a string per row: copying or selecting rows stays cheap.
+    frame[SOURCE_COLUMN] = pd.Categorical.from_codes(
+        np.zeros(len(frame), dtype=np.int8), categories=[path.name]
+    )
     frame[ROW_COLUMN] = pd.RangeIndex(1, len(frame) + 1)
     headers = tuple(c for c in frame.columns if c not in INTERNAL_COLUMNS)
     return frame, SourceInfo(path=str(path), rows=len(frame), columns=headers, **info)
@@ -166,23 +168,6 @@ def _refuse_binary(path: Path, sample: bytes) -> None:
     raise InputFileError(
         f"{path}: looks like a binary file, not a CSV, text or Excel table", path=str(path)
     )
-
-
-def _longest_line(path: Path, size: int) -> int:
-    """Bytes in the longest line (a cell cannot be longer), read in chunks, vectorised."""
-    if size <= MAX_CELL_CHARS:
-        return size
-    longest, run = 0, 0  # run: bytes since the last line break, carried across chunks
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            breaks = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10)
-            if len(breaks) == 0:
-                run += len(chunk)
-                continue
-            inner = int(np.diff(breaks).max()) if len(breaks) > 1 else 0
-            longest = max(longest, run + int(breaks[0]) + 1, inner)
-            run = len(chunk) - int(breaks[-1]) - 1
-    return max(longest, run)
 
 
 def _refuse_huge_cells(path: Path, frame: pd.DataFrame) -> None:

@@ -1,7 +1,9 @@
 """Reading delimited or space-aligned text exports (CSV, TSV, TXT) as tables of text.
 
-Every cell stays text (``dtype=str``): ids like ``00123`` and 17-digit order numbers must not
-become numbers; the parsers turn dates and amounts into values later.
+Every cell stays text (pandas' ``str``): ids like ``00123`` and 17-digit order numbers must not
+become numbers; the parsers turn dates and amounts into values later. Plain UTF-8 CSV is read
+by Arrow's reader when pyarrow is installed (:mod:`rfm_engine.arrow_csv`), everything else by
+pandas'.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .arrow_csv import PANDAS_3, accepts, arrow_available, read_csv_arrow
 from .config import ReadOptions
 from .encodings import detect_encoding
 from .errors import InputFileError
@@ -25,6 +28,9 @@ SNIFF_BYTES = 256 * 1024
 GUTTER_SAMPLE_LINES = 5000
 #: Characters of each line looked at when sniffing (csv's own field limit is 131,072).
 MAX_SNIFF_LINE = 64 * 1024
+#: Longest cell accepted (Excel's own limit is 32,767 characters).
+MAX_CELL_CHARS = 100_000
+_CHUNK = 16 * 1024**2
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,21 @@ def _split(lines: list[str], delimiter: str) -> list[list[str]]:
     return [row for row in csv.reader(lines, delimiter=delimiter)]
 
 
-def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
-    """The table of a text file with ``layout``; a decoding failure names the byte offset."""
+def read_text(path: Path, layout: TextLayout, size: int) -> tuple[pd.DataFrame, int]:
+    """The table of a text file with ``layout``, and the bytes in its longest line or cell
+    (no cell is longer); a decoding failure names the byte offset.
+
+    Plain UTF-8 CSV goes through Arrow's multi-threaded reader when pyarrow is installed; it
+    gives the same table as pandas' reader, which reads everything else.
+    """
     header = 0 if layout.header_row is not None else None
+    if accepts(layout.delimiter, layout.encoding, layout.header_row) and arrow_available():
+        read = read_csv_arrow(path, layout.delimiter, header=header is not None)
+        if read is not None:
+            frame, longest = read
+            if header is None:
+                frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
+            return frame, longest
     try:
         if layout.delimiter == WHITESPACE:
             frame = _read_aligned(path, layout)
@@ -84,7 +102,7 @@ def read_text(path: Path, layout: TextLayout) -> pd.DataFrame:
         ) from None
     if header is None:
         frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
-    return frame
+    return frame, longest_line(path, size)
 
 
 def decoding_error(path: Path, layout: TextLayout, exc: UnicodeDecodeError) -> InputFileError:
@@ -95,13 +113,19 @@ def decoding_error(path: Path, layout: TextLayout, exc: UnicodeDecodeError) -> I
     )
 
 
+#: Text cells as pandas' ``str`` kept in Python objects: the C reader makes those anyway, so
+#: converting them to Arrow strings (pandas' default when pyarrow is installed) would only
+#: double the reading time.
+TEXT_DTYPE = pd.StringDtype("python", na_value=np.nan) if PANDAS_3 else str
+
+
 def csv_options(layout: TextLayout) -> dict:
     """``pandas.read_csv`` arguments that read a delimited file with ``layout``, all cells as
     text (shared by the whole-file reader and the chunked out-of-core reader)."""
     return dict(
         sep=layout.delimiter,
         encoding=layout.encoding,
-        dtype=str,
+        dtype=TEXT_DTYPE,
         keep_default_na=False,
         na_values=[""],
         header=0 if layout.header_row is not None else None,
@@ -123,7 +147,7 @@ def _read_aligned(path: Path, layout: TextLayout) -> pd.DataFrame:
         io.StringIO("\n".join(lines)),
         colspecs=specs,
         header=0 if layout.header_row is not None else None,
-        dtype=str,
+        dtype=TEXT_DTYPE,
         keep_default_na=False,
         na_values=[""],
     )
@@ -153,6 +177,23 @@ def aligned_colspecs(lines: list[str]) -> list[tuple[int, int]]:
                 specs.append((start, end))
                 start = None
     return specs
+
+
+def longest_line(path: Path, size: int) -> int:
+    """Bytes in the longest line (a cell cannot be longer), read in chunks, vectorised."""
+    if size <= MAX_CELL_CHARS:
+        return size
+    longest, run = 0, 0  # run: bytes since the last line break, carried across chunks
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            breaks = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10)
+            if len(breaks) == 0:
+                run += len(chunk)
+                continue
+            inner = int(np.diff(breaks).max()) if len(breaks) > 1 else 0
+            longest = max(longest, run + int(breaks[0]) + 1, inner)
+            run = len(chunk) - int(breaks[-1]) - 1
+    return max(longest, run)
 
 
 def _first_line(exc: BaseException) -> str:
