@@ -17,6 +17,7 @@ from .config import CleaningRules, ColumnMap, Period
 from .errors import DataError
 from .parsing import (
     Factorized,
+    factorize_columns,
     factorize_text,
     parse_amounts,
     parse_dates,
@@ -229,6 +230,9 @@ def clean(
             coded[name] = factorize_text(raw[name])
         return coded[name]
 
+    roles = (columns.customer, columns.order, columns.date, columns.amount, columns.quantity)
+    coded.update(factorize_columns(raw, [c for c in (*roles, columns.price) if c]))
+
     # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
     customer_codes, customer_labels = text_id_codes(
         raw[columns.customer], factorized=codes_of(columns.customer)
@@ -395,6 +399,13 @@ def duplicate_rows(
             break  # few enough left: the columns below settle them
     idx = np.flatnonzero(possible)
     known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
+    if len(idx) > max(len(frame) // 8, _FILTER_MIN_ROWS):
+        # The keys cut little (an export of order lines): code every column and keep only
+        # rows whose codes may repeat, before the exact comparison below.
+        missing = [name for name in frame.columns if name not in known]
+        for name, factorized in factorize_columns(frame, missing).items():
+            known[name] = factorized or pd.factorize(frame[name], use_na_sentinel=True)
+        idx = idx[_maybe_repeated([known[name][0] for name in frame.columns], idx)]
     row_code = np.zeros(len(idx), dtype=np.int64)
     width = 1  # row codes are below this
 
@@ -432,6 +443,37 @@ def duplicate_rows(
     new[1:] = first_seen[1:] > np.maximum.accumulate(first_seen)[:-1]
     out.iloc[idx[~new]] = True
     return out
+
+
+#: Rows in question above which :func:`_maybe_repeated` narrows them first.
+_FILTER_MIN_ROWS = 50_000
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection mod 2**64
+_FINAL = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray) -> np.ndarray:
+    """Which rows of ``idx`` may equal another in every code column (codes -1 for blank).
+
+    The codes of a row are mixed into one 64-bit number, and its top and bottom bits taken as
+    two bucket numbers. Equal rows share both buckets, so none is lost; a distinct row stays
+    only if both of its buckets are shared with other rows (about (rows / buckets)² of them),
+    and the exact comparison settles those. Counting buckets needs no hashing or sorting.
+    """
+    mixed = np.zeros(len(columns[0]), dtype=np.uint64)
+    for codes in columns:  # in place over all rows: cheaper than gathering idx first
+        mixed *= _MIX
+        mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)  # -1 wraps: still distinct
+    mixed = mixed[idx]
+    mixed ^= mixed >> np.uint64(31)
+    mixed *= _FINAL
+    mixed ^= mixed >> np.uint64(29)
+    bits = int(min(24, max(12, np.ceil(np.log2(len(idx))) + 1)))  # 2-4 buckets per row
+    top = (mixed >> np.uint64(64 - bits)).astype(np.intp)
+    bottom = (mixed & np.uint64((1 << bits) - 1)).astype(np.intp)
+    size = 1 << bits
+    shared = np.bincount(top, minlength=size)[top] > 1
+    shared &= np.bincount(bottom, minlength=size)[bottom] > 1
+    return shared
 
 
 def _refuse_mostly_bad(
