@@ -156,7 +156,8 @@ class _Steps:
 
     def __init__(self, raw: pd.DataFrame, trace: bool = False) -> None:
         self.raw = raw
-        self.steps: list[CleaningStep] = []
+        self._steps: list[tuple[str, int, str, int]] = []
+        self._example_rows: list[np.ndarray] = []
         self.alive = np.ones(len(raw), dtype=bool)
         self.fate = np.zeros(len(raw), dtype=np.int8) if trace else None
 
@@ -166,13 +167,23 @@ class _Steps:
         count = int(hit.sum())
         if count:
             rule, description = RULES[key]
-            examples = self.raw.iloc[np.flatnonzero(hit)[:EXAMPLES_PER_RULE]]
-            self.steps.append(
-                CleaningStep(key, rule, description, count, examples.reset_index(drop=True))
-            )
+            self._steps.append((key, rule, description, count))
+            self._example_rows.append(np.flatnonzero(hit)[:EXAMPLES_PER_RULE])
             self.alive &= ~hit
             if self.fate is not None:
                 self.fate[hit] = FIRST_RULE_FATE + RULE_KEYS.index(key)
+
+    def finish(self) -> tuple[CleaningStep, ...]:
+        """The steps, each with its example rows (taken from the raw table in one go: with
+        Arrow-backed columns each selection copies whole columns)."""
+        if not self._steps:
+            return ()
+        examples = self.raw.iloc[np.concatenate(self._example_rows)].reset_index(drop=True)
+        ends = np.cumsum([len(rows) for rows in self._example_rows])
+        return tuple(
+            CleaningStep(*step, examples.iloc[end - len(rows) : end].reset_index(drop=True))
+            for step, rows, end in zip(self._steps, self._example_rows, ends, strict=True)
+        )
 
     def strict(self, key: str, mask: np.ndarray, column: str | None) -> None:
         """A rule that is switched off: rows it would drop are an error naming the first one."""
@@ -348,7 +359,7 @@ def clean(
     report = CleaningReport(
         rows_read=len(raw),
         rows_used=len(purchases),
-        steps=tuple(steps.steps),
+        steps=steps.finish(),
         returns_netted=len(returns),
     )
     row_trace = None
@@ -467,7 +478,7 @@ def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray) -> np.ndarra
     mixed ^= mixed >> np.uint64(31)
     mixed *= _FINAL
     mixed ^= mixed >> np.uint64(29)
-    bits = int(min(24, max(12, np.ceil(np.log2(len(idx))) + 1)))  # 2-4 buckets per row
+    bits = int(min(24, max(12, np.ceil(np.log2(len(idx))))))  # 1-2 buckets per row
     top = (mixed >> np.uint64(64 - bits)).astype(np.intp)
     bottom = (mixed & np.uint64((1 << bits) - 1)).astype(np.intp)
     size = 1 << bits
