@@ -85,12 +85,12 @@ def machine() -> dict:
     import numpy
     import pandas
 
-    try:
-        import duckdb
-
-        duck = duckdb.__version__
-    except ImportError:
-        duck = None
+    versions = {}
+    for name in ("duckdb", "pyarrow"):
+        try:
+            versions[name] = __import__(name).__version__
+        except ImportError:
+            versions[name] = None
     cpu, memory = "unknown", None
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -110,7 +110,7 @@ def machine() -> dict:
         python=platform.python_version(),
         pandas=pandas.__version__,
         numpy=numpy.__version__,
-        duckdb=duck,
+        **versions,
     )
 
 
@@ -208,7 +208,8 @@ def main() -> None:
     info = machine()
     print(
         f"{info['cpu']}, {info['cpus']} CPUs, {info['memory_gb']} GB; Python {info['python']}, "
-        f"pandas {info['pandas']}, numpy {info['numpy']}, duckdb {info['duckdb']}\n"
+        f"pandas {info['pandas']}, numpy {info['numpy']}, pyarrow {info['pyarrow']}, "
+        f"duckdb {info['duckdb']}\n"
     )
     with tempfile.TemporaryDirectory(prefix="rfm-bench-") as tmp:
         args.tmp = tmp
