@@ -241,8 +241,8 @@ def clean(
             coded[name] = factorize_text(raw[name])
         return coded[name]
 
-    roles = (columns.customer, columns.order, columns.date, columns.amount, columns.quantity)
-    coded.update(factorize_columns(raw, [c for c in (*roles, columns.price) if c]))
+    # The role columns are coded up front, together (in threads where that helps).
+    coded.update(factorize_columns(raw, [c for c in columns.roles.values() if c]))
 
     # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
     customer_codes, customer_labels = text_id_codes(
