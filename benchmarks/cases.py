@@ -25,7 +25,7 @@ SYNTHETIC_COLUMNS = dict(customer="customer_id", date="date", amount="amount", o
 def engine_file(path: str, engine: str = "memory") -> dict:
     """The engine end to end on a file: read, clean, measure, score, segment."""
     from rfm_engine import RfmConfig, analyze
-    from rfm_engine.config import ReadOptions
+    from rfm_engine.options.config import ReadOptions
 
     config = RfmConfig(reading=ReadOptions(engine=engine))
     start = time.perf_counter()
@@ -76,7 +76,7 @@ def _load(path: str) -> pd.DataFrame:
 def engine_synthetic(path: str) -> dict:
     """The engine on an in-memory table: clean, measure, score, segment."""
     from rfm_engine import RfmConfig, analyze
-    from rfm_engine.config import ColumnMap
+    from rfm_engine.options.config import ColumnMap
 
     frame = _load(path)
     config = RfmConfig(columns=ColumnMap(**SYNTHETIC_COLUMNS))

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 import pandas as pd
 
 from rfm_engine import check_data
-from rfm_engine.reading import read_table
+from rfm_engine.io.reading import read_table
 
 REPO = Path(__file__).resolve().parents[1]
 

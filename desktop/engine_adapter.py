@@ -1,7 +1,7 @@
 """Every call the desktop app makes into the engine, in one place.
 
 The app uses the engine's public API only. Exports and the period comparison are the
-engine's own (``rfm_engine.mailing_files``, ``report_workbook``, ``comparison``), so the app
+engine's own (``rfm_engine.outputs.mailing_files``, ``report_workbook``, ``comparison``), so the app
 writes exactly the files the command line writes.
 """
 
@@ -31,11 +31,11 @@ from rfm_engine import (
     load_scheme,
     load_table,
 )
-from rfm_engine.analysis import resolve_scheme as load_scheme_of
-from rfm_engine.columns import guess_columns, resolve_columns
-from rfm_engine.comparison import GONE, NEW_SINCE
-from rfm_engine.reading import INTERNAL_COLUMNS, ROW_COLUMN
-from rfm_engine.scoring import METRIC_OF_AXIS, score_values
+from rfm_engine.io.reading import INTERNAL_COLUMNS, ROW_COLUMN
+from rfm_engine.mapping.columns import guess_columns, resolve_columns
+from rfm_engine.model.scoring import METRIC_OF_AXIS, score_values
+from rfm_engine.pipeline.analysis import resolve_scheme as load_scheme_of
+from rfm_engine.pipeline.comparison import GONE, NEW_SINCE
 
 Progress = Callable[[int, int], None]
 EXPORT_FORMATS = ("csv", "xlsx", "mailchimp", "report")
@@ -112,13 +112,13 @@ def export_segments(
     through the engine's exporters (the same files ``rfm export`` and ``--report`` write)."""
     path = Path(path)
     if fmt == "report":
-        from rfm_engine.report_workbook import write_report
+        from rfm_engine.outputs.report_workbook import write_report
 
         return write_report(result, path, inputs=inputs)
     if fmt not in EXPORT_FORMATS:
         raise RfmError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    from rfm_engine.mailing import mailing_list, select_segments
-    from rfm_engine.mailing_files import write_mailing
+    from rfm_engine.outputs.mailing import mailing_list, select_segments
+    from rfm_engine.outputs.mailing_files import write_mailing
 
     keys = list(segments) if segments else [s.key for s in result.scheme.all_segments]
     chosen = select_segments(result.customers, result.scheme, keys)
@@ -143,7 +143,7 @@ def compare_with_earlier(
 ) -> pd.DataFrame:
     """The migration matrix between ``days`` before ``result.as_of`` and ``result.as_of``:
     rows are segments then (and ``NEW_SINCE``), columns segments now."""
-    from rfm_engine.comparison import compare_periods
+    from rfm_engine.pipeline.comparison import compare_periods
 
     comparison = compare_periods(
         list(paths), result.config, as_of_now=result.as_of, days=days, progress=progress

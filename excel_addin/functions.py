@@ -26,10 +26,10 @@ from rfm_engine import (
     analyze,
     load_scheme,
 )
-from rfm_engine.metrics import default_as_of
-from rfm_engine.parsing import parse_dates
-from rfm_engine.scoring import quantile_cut_points, quantile_scores
-from rfm_engine.segmentation import assign_segments
+from rfm_engine.io.parsing import parse_dates
+from rfm_engine.model.metrics import default_as_of
+from rfm_engine.model.scoring import quantile_cut_points, quantile_scores
+from rfm_engine.model.segmentation import assign_segments
 
 from . import cells
 from .cell_errors import cell_errors

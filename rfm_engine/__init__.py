@@ -7,9 +7,11 @@ Imports only pandas and numpy; no user interface. Typical use::
     result.customers_table(), result.summary, result.cut_points
 """
 
-from .analysis import analyze, load_table
-from .cleaning import CleaningReport
-from .config import (
+from .cleaning.rules import CleaningReport
+from .errors import ColumnError, ConfigError, DataError, InputFileError, RfmError, SchemeError
+from .model.result import CUSTOMER_COLUMNS, RfmResult
+from .model.scoring import AxisCuts
+from .options.config import (
     AxisScoring,
     CleaningRules,
     ColumnMap,
@@ -20,11 +22,9 @@ from .config import (
     ScoringConfig,
     SegmentConfig,
 )
-from .data_check import DataCheck, check_data
-from .errors import ColumnError, ConfigError, DataError, InputFileError, RfmError, SchemeError
-from .result import CUSTOMER_COLUMNS, RfmResult
-from .schemes import BUILTIN_SCHEMES, SegmentScheme, load_scheme
-from .scoring import AxisCuts
+from .options.schemes import BUILTIN_SCHEMES, SegmentScheme, load_scheme
+from .pipeline.analysis import analyze, load_table
+from .pipeline.data_check import DataCheck, check_data
 from .version import __version__
 
 __all__ = [

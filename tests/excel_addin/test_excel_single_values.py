@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from rfm_engine import AxisScoring, __version__, load_scheme
-from rfm_engine.scoring import score_values
+from rfm_engine.model.scoring import score_values
 
 EPOCH = dt.date(1899, 12, 30)
 VALUES = [[3.0], [1.0], [4.0], [1.0], [5.0], [9.0], [2.0], [6.0], [5.0], [3.0], [None]]

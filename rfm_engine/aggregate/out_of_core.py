@@ -1,0 +1,218 @@
+"""Out-of-core analysis: text files larger than memory, aggregated per customer in DuckDB.
+
+The files are read in chunks with the engine's own reader settings and each chunk is cleaned by
+the engine's own rules (:func:`~rfm_engine.cleaning.rules.clean` with ``trace=True``). What each row
+became (purchase, return, or the rule that dropped it) and its standard values (customer id as
+text, day, amount, order id as text, contacts) are streamed into an on-disk DuckDB database in
+a temporary folder. There, rule 1 keeps the first of each set of identical source rows (by a
+128-bit hash of the row, see :func:`row_hashes`), and the per-customer aggregation runs in SQL,
+spilling to disk when needed. The per-customer table then goes through the same metrics,
+scoring and segment code as the in-memory path, so the numbers are the same.
+
+DuckDB is optional (``pip install rfm-segments[outofcore]``); it is imported only here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..cleaning.rules import clean
+from ..errors import ConfigError, InputFileError
+from ..io.parsing import date_order
+from ..io.reading import ROW_COLUMN, SOURCE_COLUMN, read_sample
+from ..io.table_shape import WHITESPACE
+from ..io.text_reading import TextLayout, csv_options, decoding_error, text_layout
+from ..io.xlsx_reading import OLE_MAGIC, ZIP_MAGIC
+from ..mapping.columns import resolve_columns
+from ..model.result import RfmResult
+from ..options.config import RfmConfig
+from .chunk_store import ChunkStore
+
+Progress = Callable[[int, int], None]
+#: Rows per chunk: about 1 GB of pandas text cells at most for a typical export.
+CHUNK_ROWS = 1_000_000
+#: "auto" goes out of core above this much text (or an eighth of the machine's memory if less).
+AUTO_BYTES = 2 * 1024**3
+
+
+def duckdb_available() -> bool:
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def auto_threshold() -> int:
+    """Total input bytes above which ``engine="auto"`` goes out of core."""
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return AUTO_BYTES
+    return min(AUTO_BYTES, memory // 8)
+
+
+def choose_engine(paths: list[Path], config: RfmConfig) -> str:
+    """``"memory"`` or ``"duckdb"`` for these files under ``config.reading.engine``."""
+    engine = config.reading.engine
+    if engine != "auto":
+        return engine
+    try:
+        size = sum(p.stat().st_size for p in paths)
+    except OSError:
+        return "memory"  # the in-memory reader names the missing file
+    if size > auto_threshold() and duckdb_available():
+        return "duckdb"
+    return "memory"
+
+
+def analyze_out_of_core(
+    paths: list[Path],
+    config: RfmConfig = RfmConfig(),
+    *,
+    progress: Progress | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    work_dir: str | Path | None = None,
+) -> RfmResult:
+    """:func:`~rfm_engine.pipeline.analysis.analyze` for CSV/TSV/TXT files of any size.
+
+    Memory stays bounded by ``chunk_rows`` rows of text plus DuckDB's limit; the temporary
+    database lives under ``work_dir`` (default: the system temp folder) and is removed after.
+    Workbooks and space-aligned text (never larger than memory in practice) are analysed in
+    memory instead.
+    """
+    from ..pipeline.analysis import analyze
+
+    if not duckdb_available():
+        raise ConfigError(
+            "the out-of-core engine needs DuckDB: pip install duckdb "
+            "(or rfm-segments[outofcore]), or choose --engine memory",
+            option="reading.engine",
+            value="duckdb",
+        )
+    layouts = [_text_layout(p, config) for p in paths]
+    in_memory = dataclasses.replace(
+        config, reading=dataclasses.replace(config.reading, engine="memory")
+    )
+    if any(layout is None for layout in layouts):
+        return analyze(paths, in_memory, progress=progress)
+    if config.columns.amount_is_order_total:
+        # Rule 7 fills each order from its first non-blank line, across the whole file.
+        return analyze(paths, in_memory, progress=progress)
+    report = progress or (lambda done, total: None)
+    chunks = _chunks(paths, layouts, chunk_rows)
+    first = next(chunks)
+    headers = [c for c in first.columns if c not in (SOURCE_COLUMN, ROW_COLUMN)]
+    source_name = str(paths[0]) if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} more)"
+    columns = resolve_columns(headers, config.columns, source=source_name, sample=first.head(500))
+    config = dataclasses.replace(config, columns=columns)
+    dayfirst = _dayfirst(paths, layouts, columns.date, config, first, chunk_rows)
+    rules = dataclasses.replace(config.cleaning, drop_duplicates=False)
+    report(1, 5)
+    with tempfile.TemporaryDirectory(prefix="rfm-", dir=work_dir) as folder:
+        store = ChunkStore(Path(folder), columns, headers, dedupe=config.cleaning.drop_duplicates)
+        try:
+            for chunk in _prepend(first, chunks):
+                chunk = chunk[[*headers, SOURCE_COLUMN, ROW_COLUMN]]
+                cleaned = clean(
+                    chunk, columns, rules=rules, period=config.period, dayfirst=dayfirst, trace=True
+                )
+                store.add(chunk, cleaned)
+            report(2, 5)
+            store.finish(lambda: _chunks(paths, layouts, chunk_rows))
+            return store.result(config, source_name, progress=report)
+        finally:
+            store.close()
+
+
+def _prepend(first: pd.DataFrame, rest: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    yield first
+    yield from rest
+
+
+def _text_layout(path: Path, config: RfmConfig) -> TextLayout | None:
+    """The layout of a delimited text file; ``None`` for workbooks and space-aligned text."""
+    sample, size = read_sample(path)
+    if sample.startswith((ZIP_MAGIC, OLE_MAGIC)) or b"\x00" in sample[:4096]:
+        return None  # workbooks, UTF-16 or binary: the in-memory reader handles or refuses them
+    layout = text_layout(path, sample, config.reading, cut=size > len(sample))
+    return None if layout.delimiter == WHITESPACE else layout
+
+
+def _chunks(
+    paths: list[Path], layouts: list[TextLayout | None], rows: int
+) -> Iterator[pd.DataFrame]:
+    """Every file's rows in chunks, with ``_source`` and ``_row`` as the in-memory reader sets
+    them, and the first file's column names (files must share one layout)."""
+    names: list[str] | None = None
+    for path, layout in zip(paths, layouts, strict=True):
+        assert layout is not None
+        start = 0
+        try:
+            reader = pd.read_csv(path, chunksize=rows, **csv_options(layout))
+            for chunk in reader:
+                chunk.columns = [str(c) for c in chunk.columns]
+                if layout.header_row is None:
+                    chunk.columns = [f"column {i + 1}" for i in range(chunk.shape[1])]
+                if names is None:
+                    names = list(chunk.columns)
+                chunk = _same_layout(chunk, names, path, paths[0])
+                chunk[SOURCE_COLUMN] = path.name
+                chunk[ROW_COLUMN] = np.arange(start + 1, start + len(chunk) + 1)
+                start += len(chunk)
+                yield chunk
+        except UnicodeDecodeError as exc:
+            raise decoding_error(path, layout, exc) from None
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise InputFileError(
+                f"{path}: rows do not fit one table ({str(exc).strip()[:200]})", path=str(path)
+            ) from None
+        if start == 0:
+            raise InputFileError(f"{path}: has no data rows", path=str(path))
+
+
+def _same_layout(chunk: pd.DataFrame, names: list[str], path: Path, first: Path) -> pd.DataFrame:
+    by_stripped = {str(c).strip(): c for c in names}
+    if {str(c).strip() for c in chunk.columns} != set(by_stripped):
+        raise InputFileError(
+            f"{path}: its columns differ from {first} "
+            f"({', '.join(map(str, list(chunk.columns)[:8]))} vs {', '.join(names[:8])}); "
+            "combine only files of the same layout",
+            path=str(path),
+        )
+    chunk.columns = [by_stripped[str(c).strip()] for c in chunk.columns]
+    return chunk[names]
+
+
+def _dayfirst(
+    paths: list[Path],
+    layouts: list[TextLayout | None],
+    date_column: str,
+    config: RfmConfig,
+    first: pd.DataFrame,
+    rows: int,
+) -> bool | None:
+    """Day-first or month-first for ``03/04/2024``-style dates, decided once for all chunks.
+
+    Given in the options, it is used. Otherwise the first chunk decides when its dates tell;
+    when they are all ambiguous (no part over 12), the whole date column is scanned once.
+    With no such dates in the first chunk, each chunk decides for itself (only a file whose
+    date style changes after the first chunk could see a difference from the in-memory path).
+    """
+    if config.reading.dayfirst is not None:
+        return config.reading.dayfirst
+    order = date_order(first[date_column])
+    if order != "ambiguous":
+        return {"day-first": True, "month-first": False}.get(order)
+    for chunk in _chunks(paths, layouts, rows):
+        found = date_order(chunk[date_column])
+        if found in ("day-first", "month-first"):
+            return found == "day-first"
+    return None

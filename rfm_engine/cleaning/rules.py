@@ -1,0 +1,544 @@
+"""The default cleaning rules of the definitions, each counted with example rows.
+
+:func:`clean` turns a raw table plus a resolved :class:`ColumnMap` into purchase rows with
+standard columns (``customer_id``, ``date``, ``amount``, ``order_id``), the return rows when
+returns are netted, and a :class:`CleaningReport`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError
+from ..io.parsing import (
+    Factorized,
+    factorize_columns,
+    factorize_text,
+    parse_amounts,
+    parse_dates,
+    strip_armour,
+    text_id_codes,
+)
+from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
+from ..mapping.status import cancelled_mask
+from ..options.config import CleaningRules, ColumnMap, Period
+from .row_hashing import row_hashes
+
+EXAMPLES_PER_RULE = 5
+
+#: key → (rule number in the definitions, description)
+RULES: dict[str, tuple[int, str]] = {
+    "duplicates": (1, "exact duplicate rows"),
+    "order_lines": (7, "extra line-item rows of an order with an order total (counted once)"),
+    "blank_customer": (2, "blank customer id"),
+    "bad_date": (3, "date missing or unreadable"),
+    "bad_amount": (3, "amount missing or unreadable"),
+    "non_positive": (4, "amount zero or negative (returns, cancellations, free)"),
+    "after_as_of": (5, "dated after the analysis date"),
+    "before_start": (5, "dated before the period start"),
+    "cancelled": (6, "order status cancelled, closed, refunded or unpaid"),
+}
+
+
+@dataclass(frozen=True)
+class CleaningStep:
+    key: str
+    rule: int
+    description: str
+    rows: int
+    examples: pd.DataFrame = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class CleaningReport:
+    """What cleaning did: rows read and used, and per rule the rows dropped with examples."""
+
+    rows_read: int
+    rows_used: int
+    steps: tuple[CleaningStep, ...]
+    returns_netted: int = 0
+
+    def rows_dropped(self, key: str) -> int:
+        return sum(s.rows for s in self.steps if s.key == key)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per rule: rule number, key, description, rows, examples as text."""
+        records = [
+            {
+                "rule": s.rule,
+                "key": s.key,
+                "description": s.description,
+                "rows": s.rows,
+                "examples": "; ".join(_example_text(s.examples)),
+            }
+            for s in self.steps
+        ]
+        records.append(
+            {
+                "rule": 0,
+                "key": "rows_read",
+                "description": "rows read",
+                "rows": self.rows_read,
+                "examples": "",
+            }
+        )
+        if self.returns_netted:
+            records.append(
+                {
+                    "rule": 4,
+                    "key": "returns_netted",
+                    "description": "return rows netted against monetary",
+                    "rows": self.returns_netted,
+                    "examples": "",
+                }
+            )
+        records.append(
+            {
+                "rule": 0,
+                "key": "rows_used",
+                "description": "purchase rows used",
+                "rows": self.rows_used,
+                "examples": "",
+            }
+        )
+        return pd.DataFrame.from_records(
+            records, columns=["rule", "key", "description", "rows", "examples"]
+        )
+
+
+def _example_text(examples: pd.DataFrame) -> list[str]:
+    out = []
+    for _, row in examples.iterrows():
+        cells = {k: v for k, v in row.items() if k not in INTERNAL_COLUMNS and pd.notna(v)}
+        where = f"row {row.get(ROW_COLUMN)}"
+        if row.get(SOURCE_COLUMN) is not None:
+            where += f" of {row.get(SOURCE_COLUMN)}"
+        shown = ", ".join(f"{k}={v}" for k, v in list(cells.items())[:6])
+        out.append(f"{where}: {shown}")
+    return out
+
+
+#: Row fates in a :class:`RowTrace`: kept as a purchase, netted as a return, dropped by the
+#: rule ``RULE_KEYS[fate - FIRST_RULE_FATE]``, or a return a later rule removed (uncounted).
+FATE_UNCOUNTED, FATE_PURCHASE, FATE_RETURN, FIRST_RULE_FATE = -1, 0, 1, 2
+RULE_KEYS = tuple(RULES)
+
+
+@dataclass(frozen=True)
+class RowTrace:
+    """What became of each raw row (for the out-of-core path, which merges chunks).
+
+    ``fate`` per row (see ``FATE_*``); ``amount_bad``: the amount is missing or unreadable
+    (whatever the row's fate), as the "most rows fail" check counts it; ``row_hash``: two
+    64-bit hashes of each whole source row (:func:`~rfm_engine.cleaning.row_hashing.row_hashes`).
+    """
+
+    fate: np.ndarray
+    amount_bad: np.ndarray
+    row_hash: tuple[np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True)
+class CleanedData:
+    purchases: pd.DataFrame
+    returns: pd.DataFrame
+    report: CleaningReport
+    contacts: tuple[str, ...]
+    trace: RowTrace | None = field(default=None, repr=False, compare=False)
+
+
+class _Steps:
+    """Applies rules to a positional ``alive`` mask over the raw rows, recording each one."""
+
+    def __init__(self, raw: pd.DataFrame, trace: bool = False) -> None:
+        self.raw = raw
+        self._steps: list[tuple[str, int, str, int]] = []
+        self._example_rows: list[np.ndarray] = []
+        self.alive = np.ones(len(raw), dtype=bool)
+        self.fate = np.zeros(len(raw), dtype=np.int8) if trace else None
+
+    def drop(self, key: str, mask: np.ndarray) -> None:
+        """Drop the live rows where ``mask`` is true, counted under rule ``key``."""
+        hit = np.asarray(mask, dtype=bool) & self.alive
+        count = int(hit.sum())
+        if count:
+            rule, description = RULES[key]
+            self._steps.append((key, rule, description, count))
+            self._example_rows.append(np.flatnonzero(hit)[:EXAMPLES_PER_RULE])
+            self.alive &= ~hit
+            if self.fate is not None:
+                self.fate[hit] = FIRST_RULE_FATE + RULE_KEYS.index(key)
+
+    def finish(self) -> tuple[CleaningStep, ...]:
+        """The steps, each with its example rows (taken from the raw table in one go: with
+        Arrow-backed columns each selection copies whole columns)."""
+        if not self._steps:
+            return ()
+        examples = self.raw.iloc[np.concatenate(self._example_rows)].reset_index(drop=True)
+        ends = np.cumsum([len(rows) for rows in self._example_rows])
+        return tuple(
+            CleaningStep(*step, examples.iloc[end - len(rows) : end].reset_index(drop=True))
+            for step, rows, end in zip(self._steps, self._example_rows, ends, strict=True)
+        )
+
+    def strict(self, key: str, mask: np.ndarray, column: str | None) -> None:
+        """A rule that is switched off: rows it would drop are an error naming the first one."""
+        hit = np.flatnonzero(np.asarray(mask, dtype=bool) & self.alive)
+        if not len(hit):
+            return
+        first = self.raw.iloc[hit[0]]
+        value = first.get(column) if column else None
+        where = f"row {first.get(ROW_COLUMN)}"
+        if first.get(SOURCE_COLUMN) is not None:
+            where = f"{first.get(SOURCE_COLUMN)}, {where}"
+        shown = self.raw.iloc[hit[:EXAMPLES_PER_RULE]]
+        raise DataError(
+            f"{where}: {RULES[key][1]}"
+            + (f" in column {column!r} ({value!r})" if column else "")
+            + f"; {len(hit)} such rows, and the rule that drops them is off",
+            column=column,
+            rows=tuple(int(r) for r in shown[ROW_COLUMN]),
+            examples=tuple(shown[column]) if column else (),
+        )
+
+    def apply(self, key: str, mask: np.ndarray, enabled: bool, column: str | None) -> None:
+        if enabled:
+            self.drop(key, mask)
+        else:
+            self.strict(key, mask, column)
+
+
+def clean(
+    raw: pd.DataFrame,
+    columns: ColumnMap,
+    *,
+    rules: CleaningRules = CleaningRules(),
+    period: Period = Period(),
+    dayfirst: bool | None = None,
+    trace: bool = False,
+) -> CleanedData:
+    """Apply the cleaning rules in the order of the definitions.
+
+    Every column is parsed once for all rows; the rules then narrow one positional mask, so
+    millions of rows are never copied rule by rule. With ``trace`` (one chunk of a larger
+    input), the result also says what became of each row, and the "most rows fail" check is
+    left to the caller, who sees all chunks.
+    """
+    raw = raw.reset_index(drop=True)
+    if ROW_COLUMN not in raw.columns:
+        raw[ROW_COLUMN] = np.arange(1, len(raw) + 1)
+    source_columns = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
+    steps = _Steps(raw, trace)
+    # Each text column is factorized once; rule 1 and the parsers share the codes.
+    coded: dict[str, Factorized | None] = {}
+
+    def codes_of(name: str) -> Factorized | None:
+        if name not in coded:
+            coded[name] = factorize_text(raw[name])
+        return coded[name]
+
+    # The role columns are coded up front, together (in threads where that helps).
+    coded.update(factorize_columns(raw, [c for c in columns.roles.values() if c]))
+
+    # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
+    customer_codes, customer_labels = text_id_codes(
+        raw[columns.customer], factorized=codes_of(columns.customer)
+    )
+    order_codes = None
+    if columns.order:
+        order_codes = text_id_codes(
+            raw[columns.order], labels=False, factorized=codes_of(columns.order)
+        )[0]
+
+    # Rule 1: exact duplicate source rows (every source column equal; the file name not counted).
+    if rules.drop_duplicates:
+        # Order ids first: they cut most (an order's rows are few, a customer's many).
+        keys = ([order_codes] if order_codes is not None else []) + [customer_codes]
+        for name in (columns.date, columns.amount, columns.quantity, columns.price):
+            if name:
+                codes_of(name)  # parsed later anyway; coded now, they narrow rule 1 first
+        dupes = duplicate_rows(raw[source_columns], keys, coded)
+        steps.drop("duplicates", dupes.to_numpy())
+
+    # Rule 7 (order totals): one row per order, each field its first non-blank value.
+    work = raw
+    if columns.amount_is_order_total and columns.order:
+        work, extra = _collapse_order_totals(raw, columns, steps.alive)
+        steps.drop("order_lines", extra)
+        customer_codes, customer_labels = text_id_codes(work[columns.customer])
+        order_codes = text_id_codes(work[columns.order], labels=False)[0]
+        coded.update(dict.fromkeys(work.columns))  # the filled cells differ from raw's: none
+
+    # Rule 2: blank customer id.
+    steps.apply("blank_customer", customer_codes < 0, rules.drop_blank_customer, columns.customer)
+
+    # Rule 3: date or amount missing or unreadable.
+    dates = parse_dates(
+        work[columns.date],
+        dayfirst=dayfirst,
+        column=columns.date,
+        factorized=codes_of(columns.date),
+    ).to_numpy()
+    if columns.amount:
+        amounts = parse_amounts(
+            work[columns.amount], factorized=codes_of(columns.amount)
+        ).to_numpy()
+    else:
+        quantity = parse_amounts(work[columns.quantity], factorized=codes_of(columns.quantity))
+        price = parse_amounts(work[columns.price], factorized=codes_of(columns.price))
+        amounts = (quantity * price).to_numpy()
+    bad_date = np.isnat(dates)
+    amount_col = columns.amount or columns.price
+    if not trace:
+        _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date")
+        _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount")
+    steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
+    steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
+
+    # Rule 4: amount <= 0 is not a purchase; in "net" mode negative rows are returns that
+    # reduce monetary (never orders) and only zero rows are dropped.
+    returned = np.zeros(len(raw), dtype=bool)
+    if rules.returns == "drop":
+        steps.drop("non_positive", amounts <= 0)
+    elif rules.returns == "net":
+        steps.drop("non_positive", amounts == 0)
+        returned = steps.alive & (amounts < 0)
+        steps.alive &= ~returned
+        if steps.fate is not None:
+            steps.fate[returned] = FATE_RETURN
+
+    # Rule 5: the analysis period (returns follow the same period).
+    for key, option_day, later in (
+        ("after_as_of", period.as_of, True),
+        ("before_start", period.start, False),
+    ):
+        if option_day is None:
+            continue
+        day = np.datetime64(option_day, "D")
+        outside = dates > day if later else dates < day
+        steps.apply(key, outside, rules.drop_outside_period, columns.date)
+        returned &= ~outside
+
+    # Rule 6: cancelled / closed / refunded / unpaid orders by status.
+    if columns.status and rules.drop_cancelled:
+        cancelled = cancelled_mask(work[columns.status]).to_numpy()
+        steps.drop("cancelled", cancelled)
+        returned &= ~cancelled
+
+    contacts = tuple(c for c in columns.contacts if c in work.columns)
+
+    # One dtype for purchases and returns: its categories are checked for uniqueness once.
+    customer_dtype = _categories(customer_labels)
+
+    def rows(mask: np.ndarray, with_contacts: bool) -> pd.DataFrame:
+        idx = mask  # boolean selection: no index array to allocate
+        data = {
+            "customer_id": pd.Categorical.from_codes(
+                customer_codes[idx], dtype=customer_dtype, validate=False
+            ),
+            "date": dates[idx],
+            "amount": amounts[idx],
+        }
+        if order_codes is not None:
+            # Only distinctness matters for frequency: integer codes, -1 for a blank order id.
+            data["order_code"] = order_codes[idx]
+        data[ROW_COLUMN] = raw[ROW_COLUMN].to_numpy()[idx]
+        if SOURCE_COLUMN in raw.columns:
+            data[SOURCE_COLUMN] = raw[SOURCE_COLUMN].array[idx]
+        if with_contacts:
+            for name in contacts:
+                data[name] = strip_armour(work[name].iloc[idx]).to_numpy()
+        return pd.DataFrame(data, copy=False)  # the arrays are fresh: no copy, no consolidation
+
+    purchases = rows(steps.alive, True)
+    returns = rows(returned, False)
+    report = CleaningReport(
+        rows_read=len(raw),
+        rows_used=len(purchases),
+        steps=steps.finish(),
+        returns_netted=len(returns),
+    )
+    row_trace = None
+    if steps.fate is not None:
+        # Returns that a later rule removed are counted nowhere, as in the report.
+        steps.fate[(steps.fate == FATE_RETURN) & ~returned] = FATE_UNCOUNTED
+        row_trace = RowTrace(
+            fate=steps.fate,
+            amount_bad=np.isnan(amounts),
+            row_hash=row_hashes(raw[source_columns], coded),
+        )
+    return CleanedData(
+        purchases=purchases, returns=returns, report=report, contacts=contacts, trace=row_trace
+    )
+
+
+def _categories(labels: np.ndarray) -> pd.CategoricalDtype:
+    """The dtype of distinct labels (unique by construction: pandas' uniqueness check of a
+    million labels is skipped where pandas offers its fast path)."""
+    index = pd.Index(labels, dtype=object)
+    fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    try:
+        return fast(index, False) if fast else pd.CategoricalDtype(index)
+    except TypeError:
+        return pd.CategoricalDtype(index)
+
+
+def duplicate_rows(
+    frame: pd.DataFrame,
+    keys: Sequence[np.ndarray] = (),
+    coded: Mapping[str, Factorized | None] | None = None,
+) -> pd.Series:
+    """Rows identical in every column to an earlier row (exact, like ``DataFrame.duplicated``).
+
+    ``keys`` are optional integer codes of some columns (-1 blank) such that equal rows have
+    equal codes, and ``coded`` the factorizations some columns already have. Column by
+    column, a row code is built and only rows whose code so far is repeated stay candidates,
+    so after a few columns the rest are coded for a handful of rows only. Exact: no hashing.
+    """
+    out = pd.Series(False, index=frame.index)
+    if frame.empty:
+        return out
+    possible = np.ones(len(frame), dtype=bool)
+    for codes in keys:  # cheap first cut: rows whose key value is unique
+        shifted = np.asarray(codes, dtype=np.int64) + 1
+        possible &= np.bincount(shifted)[shifted] > 1
+        if np.count_nonzero(possible) < len(possible) // 100:
+            break  # few enough left: the columns below settle them
+    idx = np.flatnonzero(possible)
+    known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
+    if len(idx) > max(len(frame) // 8, _FILTER_MIN_ROWS):
+        # The keys cut little (an export of order lines): code every column and keep only
+        # rows whose codes may repeat, before the exact comparison below.
+        missing = [name for name in frame.columns if name not in known]
+        for name, factorized in factorize_columns(frame, missing).items():
+            known[name] = factorized or pd.factorize(frame[name], use_na_sentinel=True)
+        idx = idx[_maybe_repeated([known[name][0] for name in frame.columns], idx)]
+    row_code = np.zeros(len(idx), dtype=np.int64)
+    width = 1  # row codes are below this
+
+    def narrow() -> None:
+        """Renumber the row codes and keep only rows whose code repeats."""
+        nonlocal idx, row_code, width
+        row_code = pd.factorize(row_code)[0]
+        repeated = np.bincount(row_code)[row_code] > 1
+        idx, row_code = idx[repeated], row_code[repeated]
+        width = len(row_code) + 1
+
+    for name in [*known, *(c for c in frame.columns if c not in known)]:
+        if name in known:  # columns already coded: combined several at a time, narrowed once
+            size = len(known[name][1]) + 1
+            if width * size >= 2**62:
+                narrow()
+            codes = known[name][0][idx]
+        else:  # the others are coded for the rows still in question only
+            if width > 1:
+                narrow()
+            values = frame[name]
+            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
+            size = int(codes.max(initial=-1)) + 2
+        if len(idx) == 0:
+            return out
+        row_code = row_code * size + (np.asarray(codes, dtype=np.int64) + 1)
+        width *= size
+    narrow()
+    if len(idx) == 0:
+        return out
+    # Numbered by first appearance, a row is new exactly when the running maximum grows.
+    first_seen = pd.factorize(row_code)[0]
+    new = np.empty(len(first_seen), dtype=bool)
+    new[0] = True
+    new[1:] = first_seen[1:] > np.maximum.accumulate(first_seen)[:-1]
+    out.iloc[idx[~new]] = True
+    return out
+
+
+#: Rows in question above which :func:`_maybe_repeated` narrows them first.
+_FILTER_MIN_ROWS = 50_000
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection mod 2**64
+_FINAL = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray) -> np.ndarray:
+    """Which rows of ``idx`` may equal another in every code column (codes -1 for blank).
+
+    The codes of a row are mixed into one 64-bit number, and its top and bottom bits taken as
+    two bucket numbers. Equal rows share both buckets, so none is lost; a distinct row stays
+    only if both of its buckets are shared with other rows (about (rows / buckets)² of them),
+    and the exact comparison settles those. Counting buckets needs no hashing or sorting.
+    """
+    mixed = np.zeros(len(columns[0]), dtype=np.uint64)
+    for codes in columns:  # in place over all rows: cheaper than gathering idx first
+        mixed *= _MIX
+        mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)  # -1 wraps: still distinct
+    mixed = mixed[idx]
+    mixed ^= mixed >> np.uint64(31)
+    mixed *= _FINAL
+    mixed ^= mixed >> np.uint64(29)
+    bits = int(min(24, max(12, np.ceil(np.log2(len(idx))))))  # 1-2 buckets per row
+    top = (mixed >> np.uint64(64 - bits)).astype(np.intp)
+    bottom = (mixed & np.uint64((1 << bits) - 1)).astype(np.intp)
+    size = 1 << bits
+    shared = np.bincount(top, minlength=size)[top] > 1
+    shared &= np.bincount(bottom, minlength=size)[bottom] > 1
+    return shared
+
+
+def _refuse_mostly_bad(
+    frame: pd.DataFrame,
+    alive: np.ndarray,
+    bad: np.ndarray,
+    column: str,
+    what: str,
+    share: float = 0.5,
+) -> None:
+    """If most live rows fail, the column or its format is wrong: an import error."""
+    live = int(alive.sum())
+    failed = alive & bad
+    if live == 0 or failed.sum() <= share * live:
+        return
+    values = frame[column]
+    shown_idx = np.flatnonzero(failed & values.notna().to_numpy())[:EXAMPLES_PER_RULE]
+    examples = tuple(values.iloc[shown_idx])
+    rows = tuple(int(r) for r in frame[ROW_COLUMN].iloc[shown_idx])
+    raise mostly_bad_error(column, what, int(failed.sum()), live, examples, rows)
+
+
+def mostly_bad_error(
+    column: str, what: str, failed: int, live: int, examples: tuple, rows: tuple[int, ...]
+) -> DataError:
+    """The import error for a column where most rows have no readable date or amount."""
+    shown = f", e.g. {examples[0]!r} in row {rows[0]}" if examples else " (they are blank)"
+    return DataError(
+        f"column {column!r}: {failed} of {live} rows have no readable {what}"
+        f"{shown}; is it the right column?",
+        column=column,
+        rows=rows,
+        examples=examples,
+    )
+
+
+def _collapse_order_totals(
+    raw: pd.DataFrame, columns: ColumnMap, alive: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Fill each live order's role cells from its first non-blank value; mark its extra lines."""
+    codes = text_id_codes(raw[columns.order], labels=False)[0]
+    keyed = alive & (codes >= 0)
+    extra = np.zeros(len(raw), dtype=bool)
+    if not keyed.any():
+        return raw, extra
+    idx = np.flatnonzero(keyed)
+    roles = [
+        c for c in dict.fromkeys([*columns.roles.values(), *columns.contacts]) if c in raw.columns
+    ]
+    firsts = raw.iloc[idx][roles].groupby(codes[idx], sort=False).transform("first")
+    filled = raw.copy()
+    for role in roles:
+        column = filled[role].astype(object)
+        column.iloc[idx] = firsts[role].to_numpy()
+        filled[role] = column
+    extra[idx] = pd.Series(codes[idx]).duplicated().to_numpy()
+    return filled, extra

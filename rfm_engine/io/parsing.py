@@ -1,0 +1,387 @@
+"""Value parsing for shop exports: ids, dates (calendar day only) and amounts.
+
+Each parser works on the distinct values of a column (exports repeat values a lot), with
+vectorised pandas string operations, and returns NaN/NaT where a value cannot be read so the
+cleaning step can count and show those rows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError
+
+#: Text with nothing to strip: no leading blank, quote or ``=``, no trailing blank.
+_PLAIN = re.compile(r"(?s)[^\s='].*\S|[^\s=']")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_ARMOUR = re.compile(r'^\s*="(.*)"\s*$|^[\'\t]+')
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+# Serial numbers Excel shows as dates between 1950 and 2100.
+_SERIAL_MIN, _SERIAL_MAX = 18264, 73051
+#: A column's ``(codes, distinct values)`` as ``pandas.factorize`` gives them.
+Factorized = tuple[np.ndarray, np.ndarray]
+
+
+def strip_armour(values: pd.Series) -> pd.Series:
+    """Remove ``="…"`` wrappers, a leading ``'`` or tab, and outer whitespace from text cells."""
+    return _by_uniques(values, _strip_armour_uniques)
+
+
+def _strip_armour_uniques(values: pd.Series) -> pd.Series:
+    text = values.astype("string")
+    if text.str.fullmatch(_PLAIN).all():
+        return text  # nothing to strip (the usual case): one pass instead of four
+    unwrapped = text.str.extract(r'^\s*="(.*)"\s*$', expand=False)
+    text = unwrapped.fillna(text)
+    return text.str.replace(r"^[\s']+", "", regex=True).str.strip()
+
+
+def to_text_ids(values: pd.Series) -> pd.Series:
+    """Ids as text, as a categorical Series (codes per row, each distinct id once).
+
+    Numbers keep no ``.0`` (``12346.0`` → ``12346``); cell armour is stripped; blanks are NA.
+    Only the distinct values are converted, so millions of rows cost little.
+    """
+    codes, labels = text_id_codes(values)
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object)),
+        index=values.index,
+    )
+
+
+def text_id_codes(
+    values: pd.Series, *, labels: bool = True, factorized: Factorized | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, labels)``: ``labels[codes[i]]`` is row i's id as text; code -1 means blank.
+
+    With ``labels=False`` only the codes are wanted (e.g. order ids, where only distinctness
+    counts) and integer columns skip the conversion to text.
+    """
+    if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        dense = dense_integer_codes(values, renumber=labels)
+        if dense is not None:
+            codes, uniques = dense
+            text = np.array(list(map(str, uniques.tolist())), dtype=object) if labels else uniques
+            return codes, text
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        text = pd.Index(uniques).astype(str) if labels else uniques
+        return codes.astype("int64"), np.asarray(text, dtype=object)
+    codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
+    text = _text_id_uniques(pd.Series(uniques, dtype=object))
+    # Distinct raw values can give the same id (" 12" and "12"): merge them; blanks → -1.
+    merged, labels = pd.factorize(text, use_na_sentinel=True)
+    lookup = np.append(merged, -1).astype("int64")  # index -1 (NA rows) → -1
+    return lookup[codes], np.asarray(labels, dtype=object)
+
+
+def dense_integer_codes(
+    values: pd.Series, spread: int = 4, *, renumber: bool = True
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(codes, distinct values)`` of a NumPy integer column without hashing, or ``None``.
+
+    When the values span at most ``spread`` × rows (ids counted up from some number, as
+    shops' customer and order numbers are), one ``bincount`` over ``value − min`` finds the
+    distinct values, in ascending order, in linear time. With ``renumber=False`` the codes are
+    ``value − min`` itself (with gaps) and the "distinct values" the whole range.
+    """
+    array = values.to_numpy() if isinstance(values.dtype, np.dtype) else None
+    if array is None or len(array) == 0 or array.dtype.kind not in "iu":
+        return None
+    if array.dtype.kind == "u" and array.dtype.itemsize == 8:
+        return None
+    low, high = int(array.min()), int(array.max())
+    if high - low >= spread * len(array) + 1024:
+        return None
+    offset = (array - low).astype(np.intp, copy=False)
+    if not renumber:
+        return offset, np.arange(low, high + 1, dtype=np.int64)
+    present = np.bincount(offset, minlength=high - low + 1) > 0
+    renumber = np.cumsum(present, dtype=np.int64) - 1
+    return renumber[offset], np.flatnonzero(present).astype(np.int64) + low
+
+
+def _text_id_uniques(values: pd.Series) -> pd.Series:
+    def one(v: object) -> object:
+        if isinstance(v, float):
+            if np.isnan(v):
+                return pd.NA
+            return str(int(v)) if v.is_integer() else repr(v)
+        if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+            return str(v)
+        return v
+
+    if not _all_text(values):
+        values = pd.Series([one(v) for v in values], dtype=object)
+    text = _strip_armour_uniques(values)
+    return text.mask(text == "")
+
+
+def _all_text(values: pd.Series) -> bool:
+    """Every value is a ``str`` (a text file's cells): checked in C, no per-value Python."""
+    return pd.api.types.infer_dtype(values, skipna=False) == "string"
+
+
+def factorize_text(values: pd.Series) -> Factorized | None:
+    """``(codes, distinct values)`` of a text or mixed column (``None`` for typed columns,
+    which the parsers read directly), to share between the steps that need it."""
+    dtype = values.dtype
+    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
+        return None
+    if getattr(dtype, "storage", None) == "pyarrow":
+        # Arrow strings are dictionary-encoded in Arrow: no Python object per cell.
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
+    return pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+
+
+#: Rows from which Arrow-backed columns are factorized in parallel threads.
+PARALLEL_MIN_ROWS = 100_000
+
+
+def factorize_columns(frame: pd.DataFrame, names: Sequence[str]) -> dict[str, Factorized | None]:
+    """:func:`factorize_text` of several columns. Arrow's encoding releases the GIL, so on a
+    large table the Arrow-backed columns are coded in threads (two cores: about half the
+    time); Python-object columns would only wait on each other and go one by one."""
+    names = list(dict.fromkeys(names))
+    out: dict[str, Factorized | None] = {}
+    arrow = [n for n in names if getattr(frame[n].dtype, "storage", None) == "pyarrow"]
+    workers = min(len(arrow), os.cpu_count() or 1, 4)
+    if workers > 1 and len(frame) >= PARALLEL_MIN_ROWS:
+        with ThreadPoolExecutor(workers) as pool:
+            coded = pool.map(lambda n: factorize_text(frame[n]), arrow)
+            out.update(zip(arrow, coded, strict=True))
+    return {n: out[n] if n in out else factorize_text(frame[n]) for n in names}
+
+
+def _by_uniques(values: pd.Series, parse, factorized: Factorized | None = None) -> pd.Series:
+    """Apply ``parse`` (Series → Series) to the distinct values and broadcast back."""
+    codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
+    parsed = parse(pd.Series(uniques))
+    if len(parsed) == 0:  # every value is missing
+        return pd.Series(index=values.index, dtype=parsed.dtype)
+    out = parsed.to_numpy()[codes]
+    result = pd.Series(out, index=values.index)
+    missing = codes < 0
+    if missing.any():
+        result[missing] = None
+    return result.astype(parsed.dtype) if len(parsed) else result
+
+
+# ---- amounts --------------------------------------------------------------------------------
+_CURRENCY = re.compile(r"(?i)HK\$|US\$|NT\$|RMB|CNY|USD|EUR|GBP|HKD|TWD|JPY|[¥$€£元圆円₩]|\(元\)")
+
+
+def parse_amounts(values: pd.Series, *, factorized: Factorized | None = None) -> pd.Series:
+    """Amounts as float. Reads currency signs and codes, thousands separators, decimal commas,
+    ``(12.50)`` negatives, a trailing minus and full-width digits; NaN where unreadable."""
+    if pd.api.types.is_bool_dtype(values):
+        return pd.Series(np.nan, index=values.index)
+    if pd.api.types.is_numeric_dtype(values):
+        return values.astype("float64")
+    return _by_uniques(values, _parse_amount_uniques, factorized).astype("float64")
+
+
+def _parse_amount_uniques(raw: pd.Series) -> pd.Series:
+    if _all_text(raw) and raw.str.fullmatch(_PLAIN_NUMBER).all():
+        return raw.astype("float64")  # plain decimals: the same floats the full reading gives
+    numbers = pd.Series(np.nan, index=raw.index)
+    is_num = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+    if is_num.any():
+        numbers[is_num] = raw[is_num].astype("float64")
+    text = raw[~is_num & raw.map(lambda v: isinstance(v, str))].astype(str)
+    if text.empty:
+        return numbers
+    text = strip_armour(text).str.normalize("NFKC")
+    text = text.str.replace(_CURRENCY, "", regex=True)
+    text = text.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+    negative = text.str.match(r"^\(.*\)$") | text.str.match(r"^[^-]*\d-$")
+    text = text.str.replace(r"^\((.*)\)$", r"\1", regex=True).str.replace(r"-$", "", regex=True)
+    both = text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
+    comma_last = text.str.rfind(",") > text.str.rfind(".")
+    # 1.234,56 → 1234.56 ; 1,234.56 → 1234.56
+    euro = both & comma_last
+    text = text.mask(
+        euro, text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    )
+    text = text.mask(both & ~comma_last, text.str.replace(",", "", regex=False))
+    only_comma = ~both & text.str.contains(",", regex=False)
+    thousands = only_comma & text.str.fullmatch(r"[+-]?\d{1,3}(,\d{3})+")
+    text = text.mask(thousands, text.str.replace(",", "", regex=False))
+    text = text.mask(only_comma & ~thousands, text.str.replace(",", ".", regex=False))
+    parsed = pd.to_numeric(text.astype(object).where(text.notna(), None), errors="coerce")
+    parsed = parsed.astype("float64").where(
+        ~negative.fillna(False).astype(bool), -parsed.astype("float64")
+    )
+    numbers[text.index] = parsed
+    return numbers
+
+
+# ---- dates ----------------------------------------------------------------------------------
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:日|\b|T|\s|$)")
+_AMB = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:\b|\s|$)")
+_ISO_DAY = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+
+
+def parse_dates(
+    values: pd.Series,
+    *,
+    dayfirst: bool | None = None,
+    column: str | None = None,
+    factorized: Factorized | None = None,
+) -> pd.Series:
+    """Calendar days (``datetime64``, time dropped); NaT where unreadable.
+
+    Reads datetimes, ISO text, ``2017/5/30 23:18``, ``2017年5月30日``, ``20170530``, Excel serial
+    numbers, and ``30/05/2017`` or ``05/30/2017``: day-first or month-first is decided from the
+    data (a first part over 12 means day-first); when the data cannot tell and ``dayfirst`` is
+    not given, :class:`DataError` asks for it rather than guessing.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        if getattr(values.dt, "tz", None) is not None:
+            values = values.dt.tz_localize(None)
+        # Flooring to whole days in NumPy, as ``.dt.normalize()`` does, without its per-row cost.
+        days = values.to_numpy().astype("datetime64[D]").astype("datetime64[ns]")
+        return pd.Series(days, index=values.index)
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return _numeric_dates(values.astype("float64"))
+    return _by_uniques(
+        values, lambda u: _parse_date_uniques(u, dayfirst, column), factorized
+    ).astype("datetime64[ns]")
+
+
+def _numeric_dates(numbers: pd.Series) -> pd.Series:
+    out = pd.Series(pd.NaT, index=numbers.index, dtype="datetime64[ns]")
+    compact = numbers.between(19000101, 21001231) & (numbers % 1 == 0)
+    if compact.any():
+        out[compact] = pd.to_datetime(
+            numbers[compact].astype("int64").astype(str), format="%Y%m%d", errors="coerce"
+        )
+    serial = numbers.between(_SERIAL_MIN, _SERIAL_MAX)
+    if serial.any():
+        days = np.floor(numbers[serial].to_numpy()).astype("int64")
+        out[serial] = _EXCEL_EPOCH + pd.to_timedelta(days, unit="D")
+    return out
+
+
+def _parse_date_uniques(raw: pd.Series, dayfirst: bool | None, column: str | None) -> pd.Series:
+    out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    if _all_text(raw) and raw.str.fullmatch(_ISO_DAY).all():
+        # Plain ISO days (the common export): one fixed-format parse, same days as below.
+        out[:] = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+        return out
+    kinds = raw.map(type)
+    stamps = raw[
+        kinds.map(lambda t: issubclass(t, (pd.Timestamp, np.datetime64)))
+        | raw.map(lambda v: hasattr(v, "year") and hasattr(v, "month"))
+    ]
+    if not stamps.empty:
+        out[stamps.index] = pd.to_datetime(stamps.map(_naive), errors="coerce").dt.normalize()
+    numeric = raw[raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))]
+    if not numeric.empty:
+        out[numeric.index] = _numeric_dates(numeric.astype("float64"))
+    text = raw[raw.map(lambda v: isinstance(v, str))].astype(str)
+    if text.empty:
+        return out
+    text = strip_armour(text).str.normalize("NFKC").astype(object)
+    done = pd.Series(False, index=text.index)
+
+    def fill(mask: pd.Series, year: pd.Series, month: pd.Series, day: pd.Series) -> None:
+        if not mask.any():
+            return
+        parts = pd.DataFrame({"year": year[mask], "month": month[mask], "day": day[mask]})
+        out[parts.index] = pd.to_datetime(parts.astype("int64"), errors="coerce")
+        done[parts.index] = True
+
+    ymd = text.str.extract(_YMD)
+    fill(ymd[0].notna(), ymd[0], ymd[1], ymd[2])
+    compact = text.str.extract(_COMPACT)
+    fill(compact[0].notna() & ~done, compact[0], compact[1], compact[2])
+    serial = text.str.fullmatch(_SERIAL).fillna(False).astype(bool) & ~done
+    if serial.any():
+        out[serial[serial].index] = _numeric_dates(text[serial].astype("float64"))
+        done |= serial
+    amb = text.str.extract(_AMB)
+    amb_mask = amb[0].notna() & ~done
+    if amb_mask.any():
+        first, second = amb[0][amb_mask].astype(int), amb[1][amb_mask].astype(int)
+        year = amb[2][amb_mask].astype(int)
+        year = year.where(year >= 100, np.where(year < 70, 2000 + year, 1900 + year))
+        use_dayfirst = _decide_dayfirst(first, second, text[amb_mask], dayfirst, column)
+        day, month = (first, second) if use_dayfirst else (second, first)
+        fill(amb_mask[amb_mask], year, month, day)
+    rest = ~done & text.str.contains(r"[A-Za-z]", regex=True).fillna(False).astype(bool)
+    if rest.any():
+        # Month names ("30 May 2017", "May 30, 2017"): unambiguous, let pandas read them.
+        parsed = pd.to_datetime(
+            text[rest], errors="coerce", format="mixed", dayfirst=bool(dayfirst)
+        )
+        if getattr(parsed.dt, "tz", None) is not None:
+            parsed = parsed.dt.tz_localize(None)
+        out[rest[rest].index] = parsed.dt.normalize()
+    return out
+
+
+def _naive(value: object) -> object:
+    stamp = pd.Timestamp(value)
+    return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+
+
+def _decide_dayfirst(
+    first: pd.Series, second: pd.Series, text: pd.Series, dayfirst: bool | None, column: str | None
+) -> bool:
+    day_first_seen = bool((first > 12).any())
+    month_first_seen = bool((second > 12).any())
+    where = f"column {column!r}: " if column else ""
+    if day_first_seen and month_first_seen:
+        a = text[first > 12].iloc[0]
+        b = text[second > 12].iloc[0]
+        raise DataError(
+            f"{where}dates mix day-first ({a!r}) and month-first ({b!r}) order",
+            column=column,
+            examples=(a, b),
+        )
+    if dayfirst is not None:
+        if (dayfirst and month_first_seen) or (not dayfirst and day_first_seen):
+            bad = text[(second if dayfirst else first) > 12].iloc[0]
+            order = "day-first" if dayfirst else "month-first"
+            raise DataError(
+                f"{where}date {bad!r} cannot be read {order}", column=column, examples=(bad,)
+            )
+        return dayfirst
+    if day_first_seen or month_first_seen:
+        return day_first_seen
+    example = text.iloc[0]
+    raise DataError(
+        f"{where}dates like {example!r} could be day-first or month-first; "
+        "say which (e.g. --dayfirst or --monthfirst)",
+        column=column,
+        examples=(example,),
+    )
+
+
+def date_order(values: pd.Series) -> str | None:
+    """``"day-first"`` or ``"month-first"`` as the data shows for ``03/04/2024``-style dates,
+    ``"ambiguous"`` when no value tells, ``None`` when the column has no such dates."""
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        return None
+    uniques = pd.Series(pd.unique(values.dropna()))
+    if _all_text(uniques) and uniques.str.fullmatch(_ISO_DAY).all():
+        return None  # ISO days only: no day/month question
+    uniques = uniques.map(str)
+    parts = strip_armour(uniques).str.normalize("NFKC").str.extract(_AMB)
+    parts = parts[parts[0].notna()]
+    if parts.empty:
+        return None
+    if (parts[0].astype(int) > 12).any():
+        return "day-first"
+    if (parts[1].astype(int) > 12).any():
+        return "month-first"
+    return "ambiguous"

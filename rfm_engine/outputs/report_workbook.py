@@ -1,0 +1,239 @@
+"""The report workbook (openpyxl): summary with native charts, customers as a filterable table,
+the R×F grid as a colour-scaled table, cut points and settings, and the cleaning report.
+
+Written with openpyxl only (no formulas), so it opens in Excel and LibreOffice without a repair
+prompt; text cells stay text. Written atomically and never over an input file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..atomic import check_target, write_atomic
+from ..model.grid import rf_grid, rf_grid_pivot
+from ..model.result import CUSTOMER_COLUMNS, RfmResult
+from .exports import text_cell
+
+_PERCENT = "0.0%"
+_MONEY = "#,##0.00"
+_FORMATS = {
+    "customer_share": _PERCENT,
+    "revenue_share": _PERCENT,
+    "revenue": _MONEY,
+    "monetary": _MONEY,
+    "mean_monetary": _MONEY,
+    "avg_order_value": _MONEY,
+    "mean_recency": "0.0",
+    "mean_frequency": "0.00",
+}
+
+
+def put_frame(sheet: Any, frame: pd.DataFrame, *, row: int = 1, col: int = 1) -> int:
+    """Write a header row and the rows of ``frame`` from (row, col); return the last row."""
+    from openpyxl.styles import Font
+
+    for j, name in enumerate(frame.columns):
+        text_cell(sheet.cell(row, col + j), str(name)).font = Font(bold=True)
+    for i, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+        for j, value in enumerate(values):
+            cell = text_cell(sheet.cell(row + i, col + j), value)
+            fmt = _FORMATS.get(str(frame.columns[j]))
+            if fmt:
+                cell.number_format = fmt
+    return row + len(frame)
+
+
+def _widths(sheet: Any, frame: pd.DataFrame, col: int = 1, limit: int = 40) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for j, name in enumerate(frame.columns):
+        values = frame.iloc[:200, j]
+        if pd.api.types.is_numeric_dtype(values):
+            values = values.map(lambda v: f"{v:,.2f}" if isinstance(v, float) else str(v))
+        sample = [str(name), *(str(v) for v in values)]
+        width = min(limit, max(len(s) + sum(ord(c) > 0x2E80 for c in s) for s in sample) + 2)
+        sheet.column_dimensions[get_column_letter(col + j)].width = width
+
+
+def _summary_sheet(book: Any, result: RfmResult, source: str) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    sheet = book.active
+    sheet.title = "Summary"
+    lang = result.config.lang
+    head = [
+        ("RFM segments", source),
+        ("As of", result.as_of.isoformat()),
+        ("Scheme", result.scheme.name(lang)),
+        ("Customers", int(result.summary["customers"].sum())),
+    ]
+    for i, (label, value) in enumerate(head, start=1):
+        text_cell(sheet.cell(i, 1), label).font = Font(bold=True)
+        text_cell(sheet.cell(i, 2), value)
+    sheet["A1"].font = Font(bold=True, size=14)
+    table = result.summary.drop(columns=["segment", "action"])
+    top = len(head) + 2
+    last = put_frame(sheet, table, row=top)
+    _widths(sheet, table, limit=16)
+    sheet.column_dimensions["A"].width = 22
+    names = Reference(sheet, min_col=1, min_row=top + 1, max_row=last)
+    anchor_row = last + 3
+    second = _column_at(sheet, 17.5)
+    for n, (column, title) in enumerate(
+        (("customers", "Customers per segment"), ("revenue", "Revenue per segment"))
+    ):
+        idx = list(table.columns).index(column) + 1
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = title
+        chart.legend = None
+        chart.height, chart.width = 10, 16.5
+        chart.add_data(
+            Reference(sheet, min_col=idx, min_row=top, max_row=last), titles_from_data=True
+        )
+        chart.set_categories(names)
+        chart.y_axis.delete = False
+        chart.x_axis.delete = False
+        chart.x_axis.scaling.orientation = "maxMin"  # first segment on top
+        chart.y_axis.number_format = "#,##0"
+        sheet.add_chart(chart, f"{'A' if n == 0 else second}{anchor_row}")
+    actions = result.summary[["segment_name", "action"]]
+    text_cell(sheet.cell(anchor_row + 22, 1), "What to do").font = Font(bold=True)
+    put_frame(sheet, actions, row=anchor_row + 23)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _column_at(sheet: Any, cm: float) -> str:
+    """The letter of the first column starting at least ``cm`` from the left edge."""
+    from openpyxl.utils import get_column_letter
+
+    left, col = 0.0, 1
+    while left < cm:
+        width = sheet.column_dimensions[get_column_letter(col)].width or 8.43
+        left += width * 0.2
+        col += 1
+    return get_column_letter(col)
+
+
+def _customers_sheet(book: Any, result: RfmResult) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    sheet = book.create_sheet("Customers")
+    actions = {s.key: s.action(result.config.lang) for s in result.scheme.all_segments}
+    frame = result.customers[[*CUSTOMER_COLUMNS, *result.contacts]].copy()
+    frame.insert(len(CUSTOMER_COLUMNS), "action", frame["segment"].map(actions))
+    frame.columns = _unique_headers(frame.columns)
+    last = put_frame(sheet, frame)
+    _widths(sheet, frame)
+    sheet.freeze_panes = "B2"
+    ref = f"A1:{get_column_letter(len(frame.columns))}{max(last, 2)}"
+    table = Table(displayName="Customers", ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    sheet.add_table(table)
+
+
+def _unique_headers(columns: Iterable[Any]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for name in columns:
+        text, n = str(name).strip() or "column", 2
+        candidate = text
+        while candidate.lower() in seen:
+            candidate, n = f"{text}_{n}", n + 1
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+def _grid_sheet(book: Any, result: RfmResult) -> None:
+    from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet("RxF grid")
+    grid = rf_grid(result.customers, bins=result.config.scoring.bins)
+    row = 1
+    for value, title in (("customers", "Customers"), ("mean_monetary", "Mean monetary")):
+        matrix = rf_grid_pivot(grid, value)
+        text_cell(sheet.cell(row, 1), f"{title} per cell (rows R score, columns F score)")
+        sheet.cell(row, 1).font = Font(bold=True)
+        frame = matrix.reset_index()
+        frame.columns = ["R \\ F", *(f"F={c}" for c in matrix.columns)]
+        last = put_frame(sheet, frame, row=row + 1)
+        for r in range(row + 2, last + 1):
+            for c in range(2, len(frame.columns) + 1):
+                sheet.cell(r, c).number_format = "0" if value == "customers" else _MONEY
+        cells = f"B{row + 2}:{get_column_letter(len(frame.columns))}{last}"
+        sheet.conditional_formatting.add(
+            cells,
+            ColorScaleRule(
+                start_type="min", start_color="F8F3E6", end_type="max", end_color="2E7D32"
+            ),
+        )
+        row = last + 3
+    sheet.column_dimensions["A"].width = 12
+    for c in range(2, result.config.scoring.bins + 2):
+        sheet.column_dimensions[get_column_letter(c)].width = 12
+
+
+def _settings_sheet(book: Any, result: RfmResult) -> None:
+    sheet = book.create_sheet("Settings")
+    cuts = result.cut_points_table()
+    last = put_frame(sheet, cuts)
+    flat = _flatten(result.config.to_dict())
+    refs = result.segment_references or {}
+    flat += [(f"segment reference: {k}", v) for k, v in refs.items()]
+    settings = pd.DataFrame(flat, columns=["setting", "value"])
+    put_frame(sheet, settings, row=last + 3)
+    _widths(sheet, cuts)
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out += _flatten(value, f"{name}.")
+        elif isinstance(value, list):
+            out.append((name, json.dumps(value, ensure_ascii=False)))
+        else:
+            out.append((name, "" if value is None else value))
+    return out
+
+
+def write_report(
+    result: RfmResult,
+    path: str | Path,
+    *,
+    source: str = "",
+    inputs: Iterable[str | Path] = (),
+) -> Path:
+    """Write the report workbook for ``result`` to ``path`` (``.xlsx``)."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    check_target(path, inputs=tuple(Path(p) for p in inputs))
+
+    def write(tmp: Path) -> None:
+        book = Workbook()
+        _summary_sheet(book, result, source)
+        _customers_sheet(book, result)
+        _grid_sheet(book, result)
+        _settings_sheet(book, result)
+        cleaning = result.cleaning.to_frame()
+        put_frame(book.create_sheet("Cleaning"), cleaning)
+        _widths(book["Cleaning"], cleaning, limit=80)
+        book.save(tmp)
+
+    write_atomic(path, write)
+    return path

@@ -1,0 +1,233 @@
+"""The out-of-core (DuckDB) path gives the in-memory path's numbers, chunk by chunk.
+
+Every shared CSV dataset is analysed both ways with chunks small enough to split it many times;
+the customers tables must be identical. Small hand-made files check rules whose rows meet across
+chunk borders (duplicates, returns, period, status, contacts, day-first dates).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rfm_engine import CUSTOMER_COLUMNS, RfmConfig, analyze
+from rfm_engine.aggregate.out_of_core import analyze_out_of_core, choose_engine
+from rfm_engine.errors import ConfigError, DataError
+from rfm_engine.options.config import CleaningRules, ColumnMap, Period, ReadOptions
+
+pytest.importorskip("duckdb")
+
+COMPARED = [*CUSTOMER_COLUMNS, "orders", "revenue", "first_purchase", "last_purchase"]
+
+SHARED = {
+    "online_retail": (["online_retail/online_retail.csv"], 50_000),
+    "taobao_utf8": (["taobao_toy_shop_2017/orders_utf8.csv"], 500),
+    "taobao_gbk": (["taobao_toy_shop_2017/orders_gbk.csv"], 500),
+    "mingrisoft_1月": (["mingrisoft_taobao_2018_2019/1月.csv"], 7),
+    "rfm_r_sample": (["rfm_r_sample/rfm_data_orders.csv"], 600),
+    # Workbooks are read in memory by both paths (they cannot outgrow memory): same result.
+    "mingrisoft_workbooks": (
+        ["mingrisoft_taobao_2018_2019/2018.xlsx", "mingrisoft_taobao_2018_2019/2019.xlsx"],
+        1000,
+    ),
+}
+
+
+def both(paths, config=None, chunk_rows=2):
+    config = config or RfmConfig()
+    memory = analyze(paths, dataclasses.replace(config, reading=ReadOptions(engine="memory")))
+    outside = analyze_out_of_core([Path(p) for p in paths], config, chunk_rows=chunk_rows)
+    return memory, outside
+
+
+def assert_same(memory, outside):
+    pd.testing.assert_frame_equal(memory.customers[COMPARED], outside.customers[COMPARED])
+    for name in memory.contacts:
+        assert list(memory.customers[name].astype(object)) == list(
+            outside.customers[name].astype(object)
+        )
+    counts = ["rule", "key", "rows"]
+    pd.testing.assert_frame_equal(
+        memory.cleaning.to_frame()[counts], outside.cleaning.to_frame()[counts]
+    )
+    assert (memory.as_of, memory.first_purchase, memory.last_purchase) == (
+        outside.as_of,
+        outside.first_purchase,
+        outside.last_purchase,
+    )
+    assert memory.cut_points == outside.cut_points
+
+
+@pytest.mark.parametrize("name", sorted(SHARED))
+def test_shared_dataset_same_customers_both_ways(shared_datasets: Path, name: str) -> None:
+    inputs, chunk_rows = SHARED[name]
+    paths = [shared_datasets / p for p in inputs]
+    memory, outside = both(paths, chunk_rows=chunk_rows)
+    assert_same(memory, outside)
+
+
+def test_shared_dataset_with_returns_netted_and_days(shared_datasets: Path) -> None:
+    config = RfmConfig(
+        cleaning=CleaningRules(returns="net"),
+        metrics=dataclasses.replace(RfmConfig().metrics, frequency="days"),
+        period=Period(as_of=dt.date(2011, 12, 1), start=dt.date(2011, 1, 1)),
+    )
+    memory, outside = both(
+        [shared_datasets / "online_retail/online_retail.csv"], config, chunk_rows=100_000
+    )
+    assert outside.cleaning.returns_netted > 0
+    assert_same(memory, outside)
+
+
+def write(tmp_path: Path, text: str, name: str = "orders.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_duplicates_across_chunks_dropped_once(tmp_path: Path) -> None:
+    # With 2-row chunks the repeated row (lines 1 and 5) sits in different chunks.
+    path = write(
+        tmp_path,
+        "order,customer,date,amount\n"
+        "1,A,2024-01-01,10\n"
+        "2,B,2024-01-02,5\n"
+        "3,A,2024-01-03,7\n"
+        "4,B,2024-01-04,1\n"
+        "1,A,2024-01-01,10\n",
+    )
+    memory, outside = both([path])
+    assert_same(memory, outside)
+    a = outside.customers.set_index("customer_id").loc["A"]
+    assert (a["frequency"], a["monetary"], a["recency_days"]) == (2, 17.0, 2)
+    assert outside.cleaning.rows_dropped("duplicates") == 1
+    dup = next(s for s in outside.cleaning.steps if s.key == "duplicates")
+    assert list(dup.examples["_row"]) == [5]
+
+
+def test_duplicates_kept_when_the_rule_is_off(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "customer,date,amount\nA,2024-01-01,10\nB,2024-01-02,5\nA,2024-01-01,10\n"
+    )
+    config = RfmConfig(cleaning=CleaningRules(drop_duplicates=False))
+    memory, outside = both([path], config)
+    assert_same(memory, outside)
+    a = outside.customers.set_index("customer_id").loc["A"]
+    assert (a["frequency"], a["monetary"]) == (2, 20.0)
+
+
+def test_returns_netted_across_chunks(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "customer,date,amount\n"
+        "A,2024-01-01,100\n"
+        "B,2024-01-05,30\n"
+        "A,2024-01-10,-25\n"
+        "C,2024-01-11,-5\n"  # a return of a customer who never bought: not a customer
+        "A,2024-01-12,0\n",
+    )
+    memory, outside = both([path], RfmConfig(cleaning=CleaningRules(returns="net")))
+    assert_same(memory, outside)
+    table = outside.customers.set_index("customer_id")
+    assert list(table.index) == ["A", "B"]
+    assert table.loc["A", "monetary"] == 75.0 and table.loc["A", "frequency"] == 1
+    assert outside.cleaning.returns_netted == 2
+    assert outside.cleaning.rows_dropped("non_positive") == 1
+
+
+def test_period_and_status_across_chunks(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "order,customer,date,amount,status\n"
+        "1,A,2023-12-31,50,paid\n"
+        "2,A,2024-01-02,10,paid\n"
+        "3,B,2024-01-03,20,refunded\n"
+        "4,B,2024-01-04,40,paid\n"
+        "5,A,2024-03-01,99,paid\n",
+    )
+    config = RfmConfig(
+        columns=ColumnMap(status="status"),
+        period=Period(as_of=dt.date(2024, 2, 1), start=dt.date(2024, 1, 1)),
+    )
+    memory, outside = both([path], config)
+    assert_same(memory, outside)
+    table = outside.customers.set_index("customer_id")
+    assert table.loc["A", "recency_days"] == 30 and table.loc["A", "monetary"] == 10.0
+    assert table.loc["B", "frequency"] == 1 and table.loc["B", "monetary"] == 40.0
+    for key in ("after_as_of", "before_start", "cancelled"):
+        assert outside.cleaning.rows_dropped(key) == 1
+
+
+def test_latest_contact_and_shared_order_ids(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "order,customer,date,amount,email\n"
+        "9,A,2024-01-05,1,new@x.example\n"
+        "9,A,2024-01-05,2,\n"
+        "7,A,2024-01-01,3,old@x.example\n"
+        "9,B,2024-01-02,4,b@x.example\n",
+    )
+    config = RfmConfig(columns=ColumnMap(contacts=("email",)))
+    memory, outside = both([path], config)
+    assert_same(memory, outside)
+    table = outside.customers.set_index("customer_id")
+    assert table.loc["A", "email"] == "new@x.example"
+    assert table.loc["A", "frequency"] == 2 and table.loc["B", "frequency"] == 1
+
+
+def test_day_first_decided_from_a_later_chunk(tmp_path: Path) -> None:
+    # The first chunk cannot tell (03/04); the third row (25/04) shows day-first for all.
+    path = write(tmp_path, "customer,date,amount\nA,03/04/2024,1\nB,04/04/2024,2\nA,25/04/2024,3\n")
+    memory, outside = both([path])
+    assert_same(memory, outside)
+    assert outside.first_purchase == dt.date(2024, 4, 3)
+
+
+def test_mostly_unreadable_dates_refused_over_all_chunks(tmp_path: Path) -> None:
+    path = write(tmp_path, "customer,date,amount\nA,2024-01-01,1\nB,soon,2\nC,later,3\n")
+    with pytest.raises(DataError, match="2 of 3 rows have no readable date"):
+        analyze_out_of_core([path], RfmConfig(), chunk_rows=2)
+
+
+def test_engine_choice_and_option(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, "customer,date,amount\nA,2024-01-01,1\n")
+    assert choose_engine([path], RfmConfig()) == "memory"  # small file, auto
+    duck = RfmConfig(reading=ReadOptions(engine="duckdb"))
+    assert choose_engine([path], duck) == "duckdb"
+    assert RfmConfig.from_json(duck.to_json()) == duck
+    with pytest.raises(ConfigError, match=r"reading\.engine"):
+        ReadOptions(engine="spark")
+    monkeypatch.setattr("rfm_engine.aggregate.out_of_core.AUTO_BYTES", 10)
+    assert choose_engine([path], RfmConfig()) == "duckdb"
+    assert analyze(path, RfmConfig()).customers["monetary"].tolist() == [1.0]
+
+
+def test_without_duckdb_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, "customer,date,amount\nA,2024-01-01,1\n")
+    monkeypatch.setattr("rfm_engine.aggregate.out_of_core.duckdb_available", lambda: False)
+    with pytest.raises(ConfigError, match="needs DuckDB"):
+        analyze(path, RfmConfig(reading=ReadOptions(engine="duckdb")))
+    assert choose_engine([path], RfmConfig()) == "memory"
+
+
+def test_two_files_columns_reordered_and_repeated_across_files(tmp_path: Path) -> None:
+    first = write(tmp_path, "customer,date,amount\nA,2024-01-01,10\nB,2024-01-02,5\n", "a.csv")
+    # Same layout, other column order; its first row repeats a row of a.csv (rule 1 ignores
+    # which file a row came from).
+    second = write(tmp_path, "amount,customer,date\n10,A,2024-01-01\n3,A,2024-01-09\n", "b.csv")
+    memory, outside = both([first, second])
+    assert_same(memory, outside)
+    a = outside.customers.set_index("customer_id").loc["A"]
+    assert (a["frequency"], a["monetary"], a["recency_days"]) == (2, 13.0, 1)
+    assert outside.cleaning.rows_dropped("duplicates") == 1
+
+
+def test_progress_reaches_the_end(tmp_path: Path) -> None:
+    path = write(tmp_path, "customer,date,amount\nA,2024-01-01,10\nB,2024-01-02,5\n")
+    seen = []
+    analyze_out_of_core([path], RfmConfig(), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (5, 5) and [d for d, _ in seen] == sorted(d for d, _ in seen)
