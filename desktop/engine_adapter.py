@@ -31,11 +31,10 @@ from rfm_engine import (
     load_scheme,
     load_table,
 )
-from rfm_engine.io.reading import INTERNAL_COLUMNS, ROW_COLUMN
-from rfm_engine.mapping.columns import guess_columns, resolve_columns
-from rfm_engine.model.scoring import METRIC_OF_AXIS, score_values
-from rfm_engine.pipeline.analysis import resolve_scheme as load_scheme_of
-from rfm_engine.pipeline.comparison import GONE, NEW_SINCE
+from rfm_engine.io import INTERNAL_COLUMNS, ROW_COLUMN
+from rfm_engine.mapping import guess_columns, resolve_columns
+from rfm_engine.model import METRIC_OF_AXIS, score_values
+from rfm_engine.pipeline import GONE, NEW_SINCE
 
 Progress = Callable[[int, int], None]
 EXPORT_FORMATS = ("csv", "xlsx", "mailchimp", "report")
@@ -66,7 +65,6 @@ __all__ = [
     "export_segments",
     "guess_columns",
     "load_scheme",
-    "load_scheme_of",
     "read_raw",
     "resolve_columns",
     "sheet_names",
@@ -112,13 +110,12 @@ def export_segments(
     through the engine's exporters (the same files ``rfm export`` and ``--report`` write)."""
     path = Path(path)
     if fmt == "report":
-        from rfm_engine.outputs.report_workbook import write_report
+        from rfm_engine.outputs import write_report
 
         return write_report(result, path, inputs=inputs)
     if fmt not in EXPORT_FORMATS:
         raise RfmError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    from rfm_engine.outputs.mailing import mailing_list, select_segments
-    from rfm_engine.outputs.mailing_files import write_mailing
+    from rfm_engine.outputs import mailing_list, select_segments, write_mailing
 
     keys = list(segments) if segments else [s.key for s in result.scheme.all_segments]
     chosen = select_segments(result.customers, result.scheme, keys)
@@ -143,7 +140,7 @@ def compare_with_earlier(
 ) -> pd.DataFrame:
     """The migration matrix between ``days`` before ``result.as_of`` and ``result.as_of``:
     rows are segments then (and ``NEW_SINCE``), columns segments now."""
-    from rfm_engine.pipeline.comparison import compare_periods
+    from rfm_engine.pipeline import compare_periods
 
     comparison = compare_periods(
         list(paths), result.config, as_of_now=result.as_of, days=days, progress=progress

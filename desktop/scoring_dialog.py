@@ -164,7 +164,7 @@ class ScoringDialog(QDialog):
     def _validate(self, *_args) -> bool:
         try:
             config = self.config()
-            engine.load_scheme_of(config).require_bins(config.scoring.bins)
+            config.segments.resolved_scheme().require_bins(config.scoring.bins)
         except (engine.RfmError, ValueError) as exc:
             self.status.setText(str(exc) if isinstance(exc, engine.RfmError) else "")
             self.ok_button.setEnabled(False)

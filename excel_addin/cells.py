@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from rfm_engine import ColumnError, ColumnMap, ConfigError, DataError
-from rfm_engine.io.parsing import parse_amounts, parse_dates
-from rfm_engine.mapping.columns import resolve_columns
+from rfm_engine.io import parse_amounts, parse_dates
+from rfm_engine.mapping import resolve_columns
 
 #: Column names given to a range without a header row (customer, date, amount in that order).
 HEADERLESS = ("customer", "date", "amount")

@@ -26,10 +26,8 @@ from rfm_engine import (
     analyze,
     load_scheme,
 )
-from rfm_engine.io.parsing import parse_dates
-from rfm_engine.model.metrics import default_as_of
-from rfm_engine.model.scoring import quantile_cut_points, quantile_scores
-from rfm_engine.model.segmentation import assign_segments
+from rfm_engine.io import parse_dates
+from rfm_engine.model import assign_segments, default_as_of, quantile_cut_points, quantile_scores
 
 from . import cells
 from .cell_errors import cell_errors

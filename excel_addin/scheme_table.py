@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rfm_engine import SegmentScheme
-from rfm_engine.options.schemes import Segment
+from rfm_engine.options import Segment
 
 COLUMNS = ("key", "segment", "R", "F", "M", "days", "action")
 

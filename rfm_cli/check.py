@@ -7,7 +7,7 @@ import argparse
 import math
 
 from rfm_engine import check_data
-from rfm_engine.pipeline.data_check import DataCheck
+from rfm_engine.pipeline import DataCheck
 
 from .options import add_data_options, config_from_args
 from .text_table import format_table

@@ -7,10 +7,9 @@ import os
 from pathlib import Path
 
 from rfm_engine import RfmError
-from rfm_engine.options.config import parse_iso_date
-from rfm_engine.outputs.exports import write_csv
-from rfm_engine.outputs.mailing import mailing_list
-from rfm_engine.pipeline.comparison import compare_periods
+from rfm_engine.options import parse_iso_date
+from rfm_engine.outputs import mailing_list, write_csv
+from rfm_engine.pipeline import compare_periods
 
 from .export import add_output_options, print_scheme_notes, write_list
 from .options import add_data_options, config_from_args

@@ -8,8 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rfm_engine import BUILTIN_SCHEMES, RfmResult, analyze
-from rfm_engine.outputs.mailing import MailingList, mailing_list, select_segments
-from rfm_engine.outputs.mailing_files import FORMATS, write_mailing
+from rfm_engine.outputs import FORMATS, MailingList, mailing_list, select_segments, write_mailing
 
 from .options import add_data_options, config_from_args
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rfm_engine import RfmError, __version__, analyze
-from rfm_engine.outputs.exports import write_csv
+from rfm_engine.outputs import write_csv
 
 from .check import add_check_command
 from .compare import add_compare_command
@@ -79,7 +79,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     result = analyze(paths, config)
     print_scheme_notes(result)
     if args.report:
-        from rfm_engine.outputs.report_workbook import write_report
+        from rfm_engine.outputs import write_report
 
         source = ", ".join(p.name for p in paths)
         write_report(result, Path(args.report), source=source, inputs=paths)

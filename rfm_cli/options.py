@@ -11,7 +11,7 @@ from rfm_engine import (
     RfmConfig,
     load_scheme,
 )
-from rfm_engine.options.config import parse_iso_date
+from rfm_engine.options import parse_iso_date
 
 
 def add_data_options(parser: argparse.ArgumentParser) -> None:

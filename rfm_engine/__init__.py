@@ -5,13 +5,30 @@ Imports only pandas and numpy; no user interface. Typical use::
     from rfm_engine import RfmConfig, analyze
     result = analyze("orders.csv", RfmConfig())
     result.customers_table(), result.summary, result.cut_points
+
+The data path, one subpackage per stage; each stage imports only the stages above it in this
+list (an import-linter ``layers`` contract keeps it so), and each ``__init__`` names its
+public surface:
+
+``options``    what the user declares: :class:`RfmConfig` and the segment schemes
+``io``         files (CSV, TSV, space-aligned text, XLSX; any encoding) → one raw table
+``mapping``    which column is the customer, date, amount, order, status, contacts
+``cleaning``   the rules of ``docs/rules.md``, each counted with example rows
+``aggregate``  per-customer totals (:class:`CustomerTotals`): in memory, or out of core
+``model``      recency/frequency/monetary, scores, segments, summary → :class:`RfmResult`
+``outputs``    Excel-safe CSV/XLSX, mailing lists, the report workbook (written atomically)
+``pipeline``   the stages in order: :func:`analyze`, :func:`check_data`, :func:`compare_periods`
+
+Below them all: ``errors`` (the :class:`RfmError` family, with reason codes), ``atomic``
+(files written whole) and ``version``.
 """
 
-from .cleaning.rules import CleaningReport
+from .aggregate import CustomerTotals
+from .cleaning import CleaningReport
 from .errors import ColumnError, ConfigError, DataError, InputFileError, RfmError, SchemeError
-from .model.result import CUSTOMER_COLUMNS, RfmResult
-from .model.scoring import AxisCuts
-from .options.config import (
+from .model import CUSTOMER_COLUMNS, AxisCuts, RfmResult
+from .options import (
+    BUILTIN_SCHEMES,
     AxisScoring,
     CleaningRules,
     ColumnMap,
@@ -21,10 +38,10 @@ from .options.config import (
     RfmConfig,
     ScoringConfig,
     SegmentConfig,
+    SegmentScheme,
+    load_scheme,
 )
-from .options.schemes import BUILTIN_SCHEMES, SegmentScheme, load_scheme
-from .pipeline.analysis import analyze, load_table
-from .pipeline.data_check import DataCheck, check_data
+from .pipeline import Comparison, DataCheck, analyze, check_data, compare_periods, load_table
 from .version import __version__
 
 __all__ = [
@@ -36,7 +53,9 @@ __all__ = [
     "CleaningRules",
     "ColumnError",
     "ColumnMap",
+    "Comparison",
     "ConfigError",
+    "CustomerTotals",
     "DataCheck",
     "DataError",
     "InputFileError",
@@ -53,6 +72,7 @@ __all__ = [
     "__version__",
     "analyze",
     "check_data",
+    "compare_periods",
     "load_scheme",
     "load_table",
 ]

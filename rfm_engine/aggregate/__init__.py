@@ -1,0 +1,18 @@
+"""Stage 4, aggregation: per-customer totals of the cleaned purchases.
+
+Every backend returns the same :class:`CustomerTotals` (module ``totals``): ``in_memory``
+(NumPy) and ``out_of_core`` (``chunk_store``: cleaned chunks streamed into an on-disk DuckDB
+database, for files larger than memory). ``choose_engine`` picks one for a set of files.
+"""
+
+from .in_memory import totals_in_memory
+from .out_of_core import choose_engine, duckdb_available, totals_out_of_core
+from .totals import CustomerTotals
+
+__all__ = [
+    "CustomerTotals",
+    "choose_engine",
+    "duckdb_available",
+    "totals_in_memory",
+    "totals_out_of_core",
+]

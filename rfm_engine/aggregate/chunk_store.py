@@ -8,15 +8,13 @@ then mirrors :mod:`rfm_engine.model.metrics` exactly: amounts are summed in row 
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..cleaning.rules import (
+from ..cleaning.report import (
     EXAMPLES_PER_RULE,
     FATE_PURCHASE,
     FATE_RETURN,
@@ -26,13 +24,13 @@ from ..cleaning.rules import (
     CleanedData,
     CleaningReport,
     CleaningStep,
-    mostly_bad_error,
 )
+from ..cleaning.rules import mostly_bad_error
 from ..io.parsing import text_id_codes
 from ..io.reading import ROW_COLUMN
-from ..model.metrics import metrics_table
-from ..model.result import RfmResult
 from ..options.config import ColumnMap, RfmConfig
+from .machine import machine_memory
+from .totals import CustomerTotals
 
 _FATE = {key: FIRST_RULE_FATE + i for i, key in enumerate(RULE_KEYS)}
 
@@ -46,8 +44,9 @@ class ChunkStore:
         self.columns, self.headers, self.dedupe = columns, headers, dedupe
         self.contacts = [c for c in columns.contacts if c in headers]
         self.con = duckdb.connect(str(folder / "rows.duckdb"))
-        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-        self.con.execute(f"SET memory_limit = '{max(1, min(4, memory // 4 // 1024**3))}GB'")
+        memory = machine_memory()
+        if memory:  # else DuckDB's own default (80% of the memory it sees)
+            self.con.execute(f"SET memory_limit = '{max(1, min(4, memory // 4 // 1024**3))}GB'")
         self.con.execute(f"SET temp_directory = '{folder / 'spill'}'")
         self.con.execute("SET preserve_insertion_order = false")
         extra = "".join(f", c{i} VARCHAR" for i in range(len(self.contacts)))
@@ -133,41 +132,28 @@ class ChunkStore:
             ]
             self.duplicate_examples = _rows_at(reread(), positions)
 
-    def result(self, config: RfmConfig, source_name: str, *, progress) -> RfmResult:
-        from ..pipeline.analysis import no_purchases_error, resolve_scheme, score_and_segment
-
+    def totals(self, config: RfmConfig) -> CustomerTotals:
+        """The per-customer totals of the rows kept (refusing a mostly unreadable column)."""
         cleaning = self._report()
         self._refuse_mostly_bad(cleaning)
-        if cleaning.rows_used == 0:
-            raise no_purchases_error(source_name, cleaning)
         table = self._customers(config)
-        progress(3, 5)
-        last, first = table["last_day"].to_numpy(), table["first_day"].to_numpy()
-        as_of = config.period.as_of or (
-            np.datetime64(int(last.max()), "D").astype(dt.date) + dt.timedelta(days=1)
+        contacts = pd.DataFrame(
+            {
+                name: pd.array(table[f"c{i}"].to_numpy(dtype=object), dtype="string")
+                for i, name in enumerate(self.contacts)
+            },
+            index=pd.RangeIndex(len(table)),
         )
-        customers = metrics_table(
-            table["customer"].to_numpy(dtype=object),
-            last=last.astype(np.int64),
-            first=first.astype(np.int64),
+        return CustomerTotals(
+            customers=table["customer"].to_numpy(dtype=object),
+            first_day=table["first_day"].to_numpy().astype(np.int64),
+            last_day=table["last_day"].to_numpy().astype(np.int64),
             orders=table["orders"].to_numpy(dtype=np.int64),
-            days=table["days"].to_numpy(dtype=np.int64) if "days" in table else None,
             revenue=table["revenue"].to_numpy(dtype=np.float64),
-            as_of=as_of,
-            config=config.metrics,
-        )
-        for i, name in enumerate(self.contacts):
-            customers[name] = pd.array(table[f"c{i}"].to_numpy(dtype=object), dtype="string")
-        return score_and_segment(
-            customers,
-            config=config,
-            scheme=resolve_scheme(config),
+            days=table["days"].to_numpy(dtype=np.int64) if "days" in table else None,
+            contacts=contacts,
             cleaning=cleaning,
-            as_of=as_of,
-            contacts=tuple(self.contacts),
-            first_purchase=np.datetime64(int(first.min()), "D").astype(dt.date),
-            last_purchase=np.datetime64(int(last.max()), "D").astype(dt.date),
-            progress=progress,
+            columns=self.columns,
         )
 
     def _customers(self, config: RfmConfig) -> pd.DataFrame:

@@ -15,7 +15,6 @@ DuckDB is optional (``pip install rfm-segments[outofcore]``); it is imported onl
 from __future__ import annotations
 
 import dataclasses
-import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,9 +30,10 @@ from ..io.table_shape import WHITESPACE
 from ..io.text_reading import TextLayout, csv_options, decoding_error, text_layout
 from ..io.xlsx_reading import OLE_MAGIC, ZIP_MAGIC
 from ..mapping.columns import resolve_columns
-from ..model.result import RfmResult
 from ..options.config import RfmConfig
 from .chunk_store import ChunkStore
+from .machine import machine_memory
+from .totals import CustomerTotals
 
 Progress = Callable[[int, int], None]
 #: Rows per chunk: about 1 GB of pandas text cells at most for a typical export.
@@ -52,11 +52,8 @@ def duckdb_available() -> bool:
 
 def auto_threshold() -> int:
     """Total input bytes above which ``engine="auto"`` goes out of core."""
-    try:
-        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return AUTO_BYTES
-    return min(AUTO_BYTES, memory // 8)
+    memory = machine_memory()
+    return AUTO_BYTES if memory is None else min(AUTO_BYTES, memory // 8)
 
 
 def choose_engine(paths: list[Path], config: RfmConfig) -> str:
@@ -73,46 +70,39 @@ def choose_engine(paths: list[Path], config: RfmConfig) -> str:
     return "memory"
 
 
-def analyze_out_of_core(
+def totals_out_of_core(
     paths: list[Path],
     config: RfmConfig = RfmConfig(),
     *,
     progress: Progress | None = None,
     chunk_rows: int = CHUNK_ROWS,
     work_dir: str | Path | None = None,
-) -> RfmResult:
-    """:func:`~rfm_engine.pipeline.analysis.analyze` for CSV/TSV/TXT files of any size.
+) -> CustomerTotals | None:
+    """The per-customer totals of CSV/TSV/TXT files of any size, or ``None`` for inputs this
+    backend leaves to the in-memory one: workbooks and space-aligned text (never larger than
+    memory in practice), and order totals on line items (rule 7 fills each order from its
+    first non-blank line, across the whole file).
 
     Memory stays bounded by ``chunk_rows`` rows of text plus DuckDB's limit; the temporary
     database lives under ``work_dir`` (default: the system temp folder) and is removed after.
-    Workbooks and space-aligned text (never larger than memory in practice) are analysed in
-    memory instead.
+    ``progress`` is called with steps 1 and 2 of the analysis's five.
     """
-    from ..pipeline.analysis import analyze
-
     if not duckdb_available():
         raise ConfigError(
             "the out-of-core engine needs DuckDB: pip install duckdb "
-            "(or rfm-segments[outofcore]), or choose --engine memory",
+            "(or rfm-segments[outofcore]), or choose the memory engine",
             option="reading.engine",
             value="duckdb",
         )
     layouts = [_text_layout(p, config) for p in paths]
-    in_memory = dataclasses.replace(
-        config, reading=dataclasses.replace(config.reading, engine="memory")
-    )
-    if any(layout is None for layout in layouts):
-        return analyze(paths, in_memory, progress=progress)
-    if config.columns.amount_is_order_total:
-        # Rule 7 fills each order from its first non-blank line, across the whole file.
-        return analyze(paths, in_memory, progress=progress)
+    if any(layout is None for layout in layouts) or config.columns.amount_is_order_total:
+        return None
     report = progress or (lambda done, total: None)
     chunks = _chunks(paths, layouts, chunk_rows)
     first = next(chunks)
     headers = [c for c in first.columns if c not in (SOURCE_COLUMN, ROW_COLUMN)]
     source_name = str(paths[0]) if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} more)"
     columns = resolve_columns(headers, config.columns, source=source_name, sample=first.head(500))
-    config = dataclasses.replace(config, columns=columns)
     dayfirst = _dayfirst(paths, layouts, columns.date, config, first, chunk_rows)
     rules = dataclasses.replace(config.cleaning, drop_duplicates=False)
     report(1, 5)
@@ -127,7 +117,7 @@ def analyze_out_of_core(
                 store.add(chunk, cleaned)
             report(2, 5)
             store.finish(lambda: _chunks(paths, layouts, chunk_rows))
-            return store.result(config, source_name, progress=report)
+            return store.totals(dataclasses.replace(config, columns=columns))
         finally:
             store.close()
 

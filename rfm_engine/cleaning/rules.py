@@ -7,9 +7,6 @@ returns are netted, and a :class:`CleaningReport`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 
@@ -26,129 +23,20 @@ from ..io.parsing import (
 from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
 from ..mapping.status import cancelled_mask
 from ..options.config import CleaningRules, ColumnMap, Period
+from .duplicates import duplicate_rows
+from .report import (
+    EXAMPLES_PER_RULE,
+    FATE_RETURN,
+    FATE_UNCOUNTED,
+    FIRST_RULE_FATE,
+    RULE_KEYS,
+    RULES,
+    CleanedData,
+    CleaningReport,
+    CleaningStep,
+    RowTrace,
+)
 from .row_hashing import row_hashes
-
-EXAMPLES_PER_RULE = 5
-
-#: key → (rule number in the definitions, description)
-RULES: dict[str, tuple[int, str]] = {
-    "duplicates": (1, "exact duplicate rows"),
-    "order_lines": (7, "extra line-item rows of an order with an order total (counted once)"),
-    "blank_customer": (2, "blank customer id"),
-    "bad_date": (3, "date missing or unreadable"),
-    "bad_amount": (3, "amount missing or unreadable"),
-    "non_positive": (4, "amount zero or negative (returns, cancellations, free)"),
-    "after_as_of": (5, "dated after the analysis date"),
-    "before_start": (5, "dated before the period start"),
-    "cancelled": (6, "order status cancelled, closed, refunded or unpaid"),
-}
-
-
-@dataclass(frozen=True)
-class CleaningStep:
-    key: str
-    rule: int
-    description: str
-    rows: int
-    examples: pd.DataFrame = field(repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class CleaningReport:
-    """What cleaning did: rows read and used, and per rule the rows dropped with examples."""
-
-    rows_read: int
-    rows_used: int
-    steps: tuple[CleaningStep, ...]
-    returns_netted: int = 0
-
-    def rows_dropped(self, key: str) -> int:
-        return sum(s.rows for s in self.steps if s.key == key)
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per rule: rule number, key, description, rows, examples as text."""
-        records = [
-            {
-                "rule": s.rule,
-                "key": s.key,
-                "description": s.description,
-                "rows": s.rows,
-                "examples": "; ".join(_example_text(s.examples)),
-            }
-            for s in self.steps
-        ]
-        records.append(
-            {
-                "rule": 0,
-                "key": "rows_read",
-                "description": "rows read",
-                "rows": self.rows_read,
-                "examples": "",
-            }
-        )
-        if self.returns_netted:
-            records.append(
-                {
-                    "rule": 4,
-                    "key": "returns_netted",
-                    "description": "return rows netted against monetary",
-                    "rows": self.returns_netted,
-                    "examples": "",
-                }
-            )
-        records.append(
-            {
-                "rule": 0,
-                "key": "rows_used",
-                "description": "purchase rows used",
-                "rows": self.rows_used,
-                "examples": "",
-            }
-        )
-        return pd.DataFrame.from_records(
-            records, columns=["rule", "key", "description", "rows", "examples"]
-        )
-
-
-def _example_text(examples: pd.DataFrame) -> list[str]:
-    out = []
-    for _, row in examples.iterrows():
-        cells = {k: v for k, v in row.items() if k not in INTERNAL_COLUMNS and pd.notna(v)}
-        where = f"row {row.get(ROW_COLUMN)}"
-        if row.get(SOURCE_COLUMN) is not None:
-            where += f" of {row.get(SOURCE_COLUMN)}"
-        shown = ", ".join(f"{k}={v}" for k, v in list(cells.items())[:6])
-        out.append(f"{where}: {shown}")
-    return out
-
-
-#: Row fates in a :class:`RowTrace`: kept as a purchase, netted as a return, dropped by the
-#: rule ``RULE_KEYS[fate - FIRST_RULE_FATE]``, or a return a later rule removed (uncounted).
-FATE_UNCOUNTED, FATE_PURCHASE, FATE_RETURN, FIRST_RULE_FATE = -1, 0, 1, 2
-RULE_KEYS = tuple(RULES)
-
-
-@dataclass(frozen=True)
-class RowTrace:
-    """What became of each raw row (for the out-of-core path, which merges chunks).
-
-    ``fate`` per row (see ``FATE_*``); ``amount_bad``: the amount is missing or unreadable
-    (whatever the row's fate), as the "most rows fail" check counts it; ``row_hash``: two
-    64-bit hashes of each whole source row (:func:`~rfm_engine.cleaning.row_hashing.row_hashes`).
-    """
-
-    fate: np.ndarray
-    amount_bad: np.ndarray
-    row_hash: tuple[np.ndarray, np.ndarray]
-
-
-@dataclass(frozen=True)
-class CleanedData:
-    purchases: pd.DataFrame
-    returns: pd.DataFrame
-    report: CleaningReport
-    contacts: tuple[str, ...]
-    trace: RowTrace | None = field(default=None, repr=False, compare=False)
 
 
 class _Steps:
@@ -385,106 +273,6 @@ def _categories(labels: np.ndarray) -> pd.CategoricalDtype:
         return fast(index, False) if fast else pd.CategoricalDtype(index)
     except TypeError:
         return pd.CategoricalDtype(index)
-
-
-def duplicate_rows(
-    frame: pd.DataFrame,
-    keys: Sequence[np.ndarray] = (),
-    coded: Mapping[str, Factorized | None] | None = None,
-) -> pd.Series:
-    """Rows identical in every column to an earlier row (exact, like ``DataFrame.duplicated``).
-
-    ``keys`` are optional integer codes of some columns (-1 blank) such that equal rows have
-    equal codes, and ``coded`` the factorizations some columns already have. Column by
-    column, a row code is built and only rows whose code so far is repeated stay candidates,
-    so after a few columns the rest are coded for a handful of rows only. Exact: no hashing.
-    """
-    out = pd.Series(False, index=frame.index)
-    if frame.empty:
-        return out
-    possible = np.ones(len(frame), dtype=bool)
-    for codes in keys:  # cheap first cut: rows whose key value is unique
-        shifted = np.asarray(codes, dtype=np.int64) + 1
-        possible &= np.bincount(shifted)[shifted] > 1
-        if np.count_nonzero(possible) < len(possible) // 100:
-            break  # few enough left: the columns below settle them
-    idx = np.flatnonzero(possible)
-    known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
-    if len(idx) > max(len(frame) // 8, _FILTER_MIN_ROWS):
-        # The keys cut little (an export of order lines): code every column and keep only
-        # rows whose codes may repeat, before the exact comparison below.
-        missing = [name for name in frame.columns if name not in known]
-        for name, factorized in factorize_columns(frame, missing).items():
-            known[name] = factorized or pd.factorize(frame[name], use_na_sentinel=True)
-        idx = idx[_maybe_repeated([known[name][0] for name in frame.columns], idx)]
-    row_code = np.zeros(len(idx), dtype=np.int64)
-    width = 1  # row codes are below this
-
-    def narrow() -> None:
-        """Renumber the row codes and keep only rows whose code repeats."""
-        nonlocal idx, row_code, width
-        row_code = pd.factorize(row_code)[0]
-        repeated = np.bincount(row_code)[row_code] > 1
-        idx, row_code = idx[repeated], row_code[repeated]
-        width = len(row_code) + 1
-
-    for name in [*known, *(c for c in frame.columns if c not in known)]:
-        if name in known:  # columns already coded: combined several at a time, narrowed once
-            size = len(known[name][1]) + 1
-            if width * size >= 2**62:
-                narrow()
-            codes = known[name][0][idx]
-        else:  # the others are coded for the rows still in question only
-            if width > 1:
-                narrow()
-            values = frame[name]
-            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
-            size = int(codes.max(initial=-1)) + 2
-        if len(idx) == 0:
-            return out
-        row_code = row_code * size + (np.asarray(codes, dtype=np.int64) + 1)
-        width *= size
-    narrow()
-    if len(idx) == 0:
-        return out
-    # Numbered by first appearance, a row is new exactly when the running maximum grows.
-    first_seen = pd.factorize(row_code)[0]
-    new = np.empty(len(first_seen), dtype=bool)
-    new[0] = True
-    new[1:] = first_seen[1:] > np.maximum.accumulate(first_seen)[:-1]
-    out.iloc[idx[~new]] = True
-    return out
-
-
-#: Rows in question above which :func:`_maybe_repeated` narrows them first.
-_FILTER_MIN_ROWS = 50_000
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection mod 2**64
-_FINAL = np.uint64(0xBF58476D1CE4E5B9)
-
-
-def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray) -> np.ndarray:
-    """Which rows of ``idx`` may equal another in every code column (codes -1 for blank).
-
-    The codes of a row are mixed into one 64-bit number, and its top and bottom bits taken as
-    two bucket numbers. Equal rows share both buckets, so none is lost; a distinct row stays
-    only if both of its buckets are shared with other rows (about (rows / buckets)² of them),
-    and the exact comparison settles those. Counting buckets needs no hashing or sorting.
-    """
-    mixed = np.zeros(len(columns[0]), dtype=np.uint64)
-    for codes in columns:  # in place over all rows: cheaper than gathering idx first
-        mixed *= _MIX
-        mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)  # -1 wraps: still distinct
-    mixed = mixed[idx]
-    mixed ^= mixed >> np.uint64(31)
-    mixed *= _FINAL
-    mixed ^= mixed >> np.uint64(29)
-    bits = int(min(24, max(12, np.ceil(np.log2(len(idx))))))  # 1-2 buckets per row
-    top = (mixed >> np.uint64(64 - bits)).astype(np.intp)
-    bottom = (mixed & np.uint64((1 << bits) - 1)).astype(np.intp)
-    size = 1 << bits
-    shared = np.bincount(top, minlength=size)[top] > 1
-    shared &= np.bincount(bottom, minlength=size)[bottom] > 1
-    return shared
 
 
 def _refuse_mostly_bad(

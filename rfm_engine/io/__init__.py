@@ -1,0 +1,39 @@
+"""Stage 1, reading: files of any export into one raw table of text cells.
+
+Modules: ``reading`` (the entry points, several files combined), ``encodings`` (byte order
+marks, GB18030/Big5, cp1252), ``table_shape`` (delimiter, header row below title rows),
+``text_reading`` and ``arrow_csv`` (delimited and space-aligned text; Arrow's fast reader when
+it reads the same), ``xlsx_reading`` and ``workbook_guards`` (workbooks, safely), ``parsing``
+(dates, amounts and ids as values).
+"""
+
+from .encodings import detect_encoding, encoding_label
+from .parsing import parse_amounts, parse_dates, to_text_ids
+from .reading import (
+    INTERNAL_COLUMNS,
+    MAX_CELL_CHARS,
+    ROW_COLUMN,
+    SOURCE_COLUMN,
+    SourceInfo,
+    read_sample,
+    read_source_info,
+    read_sources,
+    read_table,
+)
+
+__all__ = [
+    "INTERNAL_COLUMNS",
+    "MAX_CELL_CHARS",
+    "ROW_COLUMN",
+    "SOURCE_COLUMN",
+    "SourceInfo",
+    "detect_encoding",
+    "encoding_label",
+    "parse_amounts",
+    "parse_dates",
+    "read_sample",
+    "read_source_info",
+    "read_sources",
+    "read_table",
+    "to_text_ids",
+]

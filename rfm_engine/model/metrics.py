@@ -1,4 +1,4 @@
-"""Per-customer recency, frequency and monetary from cleaned purchase rows."""
+"""Recency, frequency and monetary of each customer, from the per-customer totals."""
 
 from __future__ import annotations
 
@@ -7,164 +7,40 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ..io.reading import ROW_COLUMN
-from ..options.config import MetricsConfig
-
-METRIC_COLUMNS = ("recency_days", "frequency", "monetary")
+from ..aggregate import CustomerTotals
+from ..options import MetricsConfig
 
 
 def default_as_of(purchases: pd.DataFrame) -> dt.date:
-    """The day after the latest purchase."""
+    """The day after the latest purchase of a table of purchase rows (``date`` column)."""
     return (purchases["date"].max() + pd.Timedelta(days=1)).date()
 
 
-def compute_metrics(
-    purchases: pd.DataFrame,
-    *,
-    as_of: dt.date,
-    config: MetricsConfig = MetricsConfig(),
-    returns: pd.DataFrame | None = None,
-    contacts: tuple[str, ...] = (),
+def metrics_table(
+    totals: CustomerTotals, *, as_of: dt.date, config: MetricsConfig = MetricsConfig()
 ) -> pd.DataFrame:
-    """One row per customer, sorted by ``customer_id``.
+    """One row per customer, in the order of ``totals``.
 
     Columns: ``customer_id``, ``recency_days``, ``frequency``, ``monetary``, ``orders``,
-    ``revenue`` (net of returns when given), ``first_purchase``, ``last_purchase``, contacts.
-    """
-    codes, customers = _customer_codes(purchases["customer_id"])
-    n = len(customers)
-    day = purchases["date"].to_numpy(dtype="datetime64[D]").astype("int64")
-    amount = purchases["amount"].to_numpy(dtype="float64")
-
-    last = np.full(n, np.iinfo(np.int64).min)
-    np.maximum.at(last, codes, day)
-    first = np.full(n, np.iinfo(np.int64).max)
-    np.minimum.at(first, codes, day)
-    revenue = np.bincount(codes, weights=amount, minlength=n)
-
-    if "order_code" in purchases.columns:
-        order_codes = purchases["order_code"].to_numpy(dtype="int64")
-        blank = order_codes < 0
-        if blank.any():
-            # A row without an order id is an order of its own.
-            orders = _distinct_orders(codes[~blank], order_codes[~blank], n)
-            orders = orders + np.bincount(codes[blank], minlength=n)
-        else:
-            orders = _distinct_orders(codes, order_codes, n)
-    else:
-        orders = np.bincount(codes, minlength=n)
-    days = None
-    if config.frequency == "days":
-        days = _distinct_per_customer(codes, day - day.min(initial=0), n)
-
-    if returns is not None and len(returns):
-        pos = pd.Index(customers).get_indexer(returns["customer_id"].astype(object))
-        known = pos >= 0
-        revenue = revenue + np.bincount(
-            pos[known], weights=returns["amount"].to_numpy()[known], minlength=n
-        )
-
-    table = metrics_table(
-        customers,
-        last=last,
-        first=first,
-        orders=orders,
-        days=days if config.frequency == "days" else None,
-        revenue=revenue,
-        as_of=as_of,
-        config=config,
-    )
-    if contacts:
-        table = table.join(_latest_contacts(purchases, codes, contacts), how="left")
-    return table
-
-
-def metrics_table(
-    customers: np.ndarray,
-    *,
-    last: np.ndarray,
-    first: np.ndarray,
-    orders: np.ndarray,
-    days: np.ndarray | None,
-    revenue: np.ndarray,
-    as_of: dt.date,
-    config: MetricsConfig = MetricsConfig(),
-) -> pd.DataFrame:
-    """The metrics table from per-customer aggregates (days since 1970 for ``last``/``first``,
-    distinct orders, distinct purchase days when ``frequency="days"``, revenue net of returns).
-
-    Shared by the in-memory and the out-of-core paths, so both give the same numbers.
+    ``revenue`` (net of returns when netted), ``first_purchase``, ``last_purchase``, then the
+    contact columns. The same for every aggregation backend, so all give the same numbers.
     """
     as_of_day = np.datetime64(as_of, "D").astype("int64")
-    frequency = days if config.frequency == "days" else orders
-    monetary = revenue if config.monetary == "total" else revenue / orders
-    return pd.DataFrame(
+    orders = totals.orders
+    frequency = totals.days if config.frequency == "days" else orders
+    monetary = totals.revenue if config.monetary == "total" else totals.revenue / orders
+    table = pd.DataFrame(
         {
-            "customer_id": pd.Series(customers, dtype=object),
-            "recency_days": (as_of_day - last).astype("int64"),
+            "customer_id": pd.Series(totals.customers, dtype=object),
+            "recency_days": (as_of_day - totals.last_day).astype("int64"),
             "frequency": np.asarray(frequency).astype("int64"),
             "monetary": np.round(monetary, 10),
             "orders": orders.astype("int64"),
-            "revenue": np.round(revenue, 10),
-            "first_purchase": first.astype("datetime64[D]").astype("datetime64[ns]"),
-            "last_purchase": last.astype("datetime64[D]").astype("datetime64[ns]"),
+            "revenue": np.round(totals.revenue, 10),
+            "first_purchase": totals.first_day.astype("datetime64[D]").astype("datetime64[ns]"),
+            "last_purchase": totals.last_day.astype("datetime64[D]").astype("datetime64[ns]"),
         }
     )
-
-
-def _codes_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes (-1 for missing) and the distinct values, cheaply for categoricals."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy().astype("int64"), np.asarray(values.cat.categories)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return codes.astype("int64"), np.asarray(uniques, dtype=object)
-
-
-def _customer_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Codes 0..n-1 over the customers present, numbered in sorted id order."""
-    codes, labels = _codes_of(values)
-    present = np.bincount(codes, minlength=len(labels)) > 0
-    labels = labels[present]
-    order = np.argsort(labels.astype(str), kind="stable")
-    renumber = np.full(len(present), -1, dtype="int64")
-    renumber[np.flatnonzero(present)[order]] = np.arange(len(order))
-    return renumber[codes], labels[order]
-
-
-def _distinct_orders(codes: np.ndarray, order_codes: np.ndarray, n: int) -> np.ndarray:
-    """Distinct orders per customer. Usually an order id belongs to one customer: then each
-    order is counted for its owner in linear time; ids shared by customers are paired exactly."""
-    if len(codes) == 0:
-        return np.zeros(n, dtype="int64")
-    owner = np.full(int(order_codes.max()) + 1, -1, dtype="int64")
-    owner[order_codes[::-1]] = codes[::-1]  # the customer of each order's first row
-    used = owner >= 0
-    counts = np.bincount(owner[used], minlength=n)
-    shared = owner[order_codes] != codes
-    if shared.any():
-        # Orders whose id also appears under another customer: count the extra pairs exactly.
-        extra = _distinct_per_customer(codes[shared], order_codes[shared], n)
-        counts = counts + extra
-    return counts
-
-
-def _distinct_per_customer(codes: np.ndarray, keys: np.ndarray, n: int) -> np.ndarray:
-    """How many distinct non-negative ``keys`` each customer code has."""
-    if len(codes) == 0:
-        return np.zeros(n, dtype="int64")
-    width = int(keys.max()) + 1
-    pairs = pd.unique(codes.astype("int64") * width + keys.astype("int64"))
-    return np.bincount(pairs // width, minlength=n)
-
-
-def _latest_contacts(
-    purchases: pd.DataFrame, codes: np.ndarray, contacts: tuple[str, ...]
-) -> pd.DataFrame:
-    """Each contact field from the customer's latest purchase that has it."""
-    frame = purchases[list(contacts)].copy()
-    frame["_c"] = codes
-    frame["_d"] = purchases["date"].to_numpy()
-    frame["_r"] = purchases[ROW_COLUMN].to_numpy() if ROW_COLUMN in purchases else 0
-    frame = frame.sort_values(["_d", "_r"], kind="stable")
-    latest = frame.groupby("_c", sort=True)[list(contacts)].last()
-    return latest
+    if len(totals.contacts.columns):
+        table = table.join(totals.contacts, how="left")
+    return table

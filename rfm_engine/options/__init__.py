@@ -1,0 +1,41 @@
+"""Stage 0, what the user declares: every option of a run (frozen dataclasses, saved and loaded
+as JSON) and the segment schemes (rule tables shipped as data in ``scheme_data/``).
+
+Modules: ``config`` (the option dataclasses), ``schemes`` (schemes and their loading),
+``scheme_kinds`` (one class per kind of rule table), ``scheme_check`` (coverage findings).
+"""
+
+from .config import (
+    AxisScoring,
+    CleaningRules,
+    ColumnMap,
+    MetricsConfig,
+    Period,
+    ReadOptions,
+    RfmConfig,
+    ScoringConfig,
+    SegmentConfig,
+    parse_iso_date,
+)
+from .scheme_check import SchemeCheck, check_scheme
+from .schemes import BUILTIN_SCHEMES, LANGS, Segment, SegmentScheme, load_scheme
+
+__all__ = [
+    "BUILTIN_SCHEMES",
+    "LANGS",
+    "AxisScoring",
+    "CleaningRules",
+    "ColumnMap",
+    "MetricsConfig",
+    "Period",
+    "ReadOptions",
+    "RfmConfig",
+    "SchemeCheck",
+    "ScoringConfig",
+    "Segment",
+    "SegmentConfig",
+    "SegmentScheme",
+    "check_scheme",
+    "load_scheme",
+    "parse_iso_date",
+]

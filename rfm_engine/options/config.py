@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ConfigError
-from .schemes import SegmentScheme
+from .schemes import SegmentScheme, load_scheme
 
 CONFIG_VERSION = 1
 LANGUAGES = ("en", "zh_CN", "zh_TW")
@@ -253,6 +253,10 @@ class SegmentConfig:
         _choice("segments.basis", self.basis, ("scores", "values"))
         if not isinstance(self.scheme, (str, SegmentScheme)):
             raise ConfigError("segments.scheme must be a scheme name or a scheme", option="scheme")
+
+    def resolved_scheme(self) -> SegmentScheme:
+        """The scheme itself: ``scheme`` when it is one, else the built-in or file it names."""
+        return self.scheme if isinstance(self.scheme, SegmentScheme) else load_scheme(self.scheme)
 
 
 @dataclass(frozen=True)

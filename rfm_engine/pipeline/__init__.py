@@ -1,0 +1,22 @@
+"""The stages run in order: :func:`analyze` (a file to segmented customers), :func:`check_data`
+(what reading, mapping and cleaning make of a file, before any scoring) and
+:func:`compare_periods` (the same data scored at two dates).
+"""
+
+from .analysis import Progress, Source, analyze, analyze_out_of_core, load_table
+from .comparison import GONE, NEW_SINCE, Comparison, compare_periods
+from .data_check import DataCheck, check_data
+
+__all__ = [
+    "GONE",
+    "NEW_SINCE",
+    "Comparison",
+    "DataCheck",
+    "Progress",
+    "Source",
+    "analyze",
+    "analyze_out_of_core",
+    "check_data",
+    "compare_periods",
+    "load_table",
+]

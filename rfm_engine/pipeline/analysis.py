@@ -1,34 +1,30 @@
-"""One call from a file or table to scored, segmented customers: :func:`analyze`."""
+"""One call from a file or table to scored, segmented customers: :func:`analyze`.
+
+The stages in order: read (:mod:`rfm_engine.io`), find the columns (:mod:`rfm_engine.mapping`),
+clean (:mod:`rfm_engine.cleaning`), total per customer (:mod:`rfm_engine.aggregate`: in memory,
+or out of core in DuckDB for large files), then metrics, scores and segments
+(:mod:`rfm_engine.model`).
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from ..cleaning.rules import CleaningReport, clean
+from ..aggregate import CustomerTotals, choose_engine, totals_in_memory, totals_out_of_core
+from ..aggregate.out_of_core import CHUNK_ROWS
+from ..cleaning import CleaningReport, clean
 from ..errors import DataError
-from ..io.reading import INTERNAL_COLUMNS, read_sources
-from ..mapping.columns import resolve_columns
-from ..model.metrics import compute_metrics, default_as_of
-from ..model.result import RfmResult
-from ..model.scoring import score_table
-from ..model.segmentation import assign_segments
-from ..model.summary import segment_summary
-from ..options.config import RfmConfig
-from ..options.schemes import SegmentScheme, load_scheme
+from ..io import INTERNAL_COLUMNS, read_sources
+from ..mapping import resolve_columns
+from ..model import STEPS, RfmResult, score_customers
+from ..options import RfmConfig
 
 Progress = Callable[[int, int], None]
 Source = str | Path | Sequence[str | Path] | pd.DataFrame
-_STEPS = 5
-
-
-def resolve_scheme(config: RfmConfig) -> SegmentScheme:
-    scheme = config.segments.scheme
-    return scheme if isinstance(scheme, SegmentScheme) else load_scheme(scheme)
 
 
 def load_table(source: Source, config: RfmConfig = RfmConfig()) -> pd.DataFrame:
@@ -59,17 +55,14 @@ def analyze(
     RfmResult
         With ``config.columns`` resolved to the columns actually used.
     """
-    report = progress or (lambda done, total: None)
-    scheme = resolve_scheme(config)
-    scheme.require_bins(config.scoring.bins)
+    config.segments.resolved_scheme().require_bins(config.scoring.bins)
     if not isinstance(source, pd.DataFrame):
-        from ..aggregate.out_of_core import analyze_out_of_core, choose_engine
-
         paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
         if choose_engine(paths, config) == "duckdb":
             return analyze_out_of_core(paths, config, progress=progress)
+    report = progress or (lambda done, total: None)
     raw = load_table(source, config)
-    report(1, _STEPS)
+    report(1, STEPS)
     headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
     source_name = _source_name(source)
     columns = resolve_columns(headers, config.columns, source=source_name, sample=raw.head(500))
@@ -77,29 +70,44 @@ def analyze(
     cleaned = clean(
         raw, columns, rules=config.cleaning, period=config.period, dayfirst=config.reading.dayfirst
     )
-    report(2, _STEPS)
+    report(2, STEPS)
     if cleaned.purchases.empty:
         raise no_purchases_error(source_name, cleaned.report)
-    as_of = config.period.as_of or default_as_of(cleaned.purchases)
-    customers = compute_metrics(
-        cleaned.purchases,
-        as_of=as_of,
-        config=config.metrics,
-        returns=cleaned.returns,
-        contacts=cleaned.contacts,
+    totals = totals_in_memory(cleaned, columns, distinct_days=config.metrics.frequency == "days")
+    report(3, STEPS)
+    return score_customers(totals, config, progress=report)
+
+
+def analyze_out_of_core(
+    paths: list[Path],
+    config: RfmConfig = RfmConfig(),
+    *,
+    progress: Progress | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    work_dir: str | Path | None = None,
+) -> RfmResult:
+    """:func:`analyze` with the per-customer totals computed out of core, in DuckDB.
+
+    Files the out-of-core backend leaves to memory (workbooks, space-aligned text, order totals
+    on line items) are analysed in memory; see
+    :func:`~rfm_engine.aggregate.totals_out_of_core`.
+    """
+    totals = totals_out_of_core(
+        paths, config, progress=progress, chunk_rows=chunk_rows, work_dir=work_dir
     )
-    report(3, _STEPS)
-    return score_and_segment(
-        customers,
-        config=config,
-        scheme=scheme,
-        cleaning=cleaned.report,
-        as_of=as_of,
-        contacts=cleaned.contacts,
-        first_purchase=cleaned.purchases["date"].min().date(),
-        last_purchase=cleaned.purchases["date"].max().date(),
-        progress=report,
+    if totals is None:
+        in_memory = dataclasses.replace(config.reading, engine="memory")
+        return analyze(paths, dataclasses.replace(config, reading=in_memory), progress=progress)
+    _require_purchases(totals, _source_name(paths))
+    (progress or (lambda done, total: None))(3, STEPS)
+    return score_customers(
+        totals, dataclasses.replace(config, columns=totals.columns), progress=progress
     )
+
+
+def _require_purchases(totals: CustomerTotals, source_name: str) -> None:
+    if totals.cleaning.rows_used == 0:
+        raise no_purchases_error(source_name, totals.cleaning)
 
 
 def no_purchases_error(source_name: str, report: CleaningReport) -> DataError:
@@ -107,47 +115,6 @@ def no_purchases_error(source_name: str, report: CleaningReport) -> DataError:
     return DataError(
         f"{source_name or 'input'}: no purchases left after cleaning "
         f"({report.rows_read} rows read; {steps or 'nothing dropped'})"
-    )
-
-
-def score_and_segment(
-    customers: pd.DataFrame,
-    *,
-    config: RfmConfig,
-    scheme: SegmentScheme,
-    cleaning: CleaningReport,
-    as_of: dt.date,
-    contacts: tuple[str, ...],
-    first_purchase: dt.date,
-    last_purchase: dt.date,
-    progress: Progress,
-) -> RfmResult:
-    """Scores, segments and the summary of a metrics table: the steps after the per-customer
-    aggregation, shared by the in-memory and the out-of-core paths."""
-    scores, cuts = score_table(customers, config.scoring)
-    customers = pd.concat([customers, scores], axis=1)
-    assignment = assign_segments(
-        customers, scheme, bins=config.scoring.bins, options=config.segments
-    )
-    customers["segment"] = assignment.keys
-    customers["segment_name"] = customers["segment"].map(
-        {s.key: s.name(config.lang) for s in scheme.all_segments}
-    )
-    progress(4, _STEPS)
-    summary = segment_summary(customers, scheme, lang=config.lang)
-    progress(5, _STEPS)
-    return RfmResult(
-        customers=customers,
-        summary=summary,
-        cut_points=cuts,
-        cleaning=cleaning,
-        as_of=as_of,
-        config=config,
-        scheme=scheme,
-        contacts=contacts,
-        segment_references=assignment.references,
-        first_purchase=first_purchase,
-        last_purchase=last_purchase,
     )
 
 

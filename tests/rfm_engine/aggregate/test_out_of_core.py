@@ -15,9 +15,10 @@ import pandas as pd
 import pytest
 
 from rfm_engine import CUSTOMER_COLUMNS, RfmConfig, analyze
-from rfm_engine.aggregate.out_of_core import analyze_out_of_core, choose_engine
+from rfm_engine.aggregate import choose_engine
 from rfm_engine.errors import ConfigError, DataError
 from rfm_engine.options.config import CleaningRules, ColumnMap, Period, ReadOptions
+from rfm_engine.pipeline import analyze_out_of_core
 
 pytest.importorskip("duckdb")
 

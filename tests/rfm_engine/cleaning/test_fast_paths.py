@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from rfm_engine import RfmConfig, analyze
-from rfm_engine.cleaning.rules import duplicate_rows
+from rfm_engine.cleaning import duplicate_rows
 from rfm_engine.io.parsing import dense_integer_codes, text_id_codes
 from rfm_engine.options.config import ColumnMap
 
@@ -93,7 +93,7 @@ def test_duplicate_rows_of_order_lines_match_pandas(storage: str) -> None:
 
 
 def test_bucket_filter_keeps_every_repeated_row() -> None:
-    from rfm_engine.cleaning.rules import _maybe_repeated
+    from rfm_engine.cleaning.duplicates import _maybe_repeated
 
     rng = np.random.default_rng(5)
     a, b = rng.integers(-1, 50, 200_000), rng.integers(-1, 2_000, 200_000)

@@ -1,0 +1,126 @@
+"""Per-customer totals of cleaned purchase rows in memory, with NumPy (no hashing, no sort of
+the rows: customers are coded once and every total is a ``bincount`` or ``ufunc.at``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..cleaning import CleanedData
+from ..io import ROW_COLUMN
+from ..options import ColumnMap
+from .totals import CustomerTotals
+
+
+def totals_in_memory(
+    cleaned: CleanedData, columns: ColumnMap, *, distinct_days: bool = False
+) -> CustomerTotals:
+    """The :class:`CustomerTotals` of ``cleaned.purchases`` (returns netted when present).
+
+    ``distinct_days`` also counts each customer's distinct purchase days.
+    """
+    purchases, returns = cleaned.purchases, cleaned.returns
+    codes, customers = _customer_codes(purchases["customer_id"])
+    n = len(customers)
+    day = purchases["date"].to_numpy(dtype="datetime64[D]").astype("int64")
+    amount = purchases["amount"].to_numpy(dtype="float64")
+
+    last = np.full(n, np.iinfo(np.int64).min)
+    np.maximum.at(last, codes, day)
+    first = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(first, codes, day)
+    revenue = np.bincount(codes, weights=amount, minlength=n)
+
+    if "order_code" in purchases.columns:
+        order_codes = purchases["order_code"].to_numpy(dtype="int64")
+        blank = order_codes < 0
+        if blank.any():
+            # A row without an order id is an order of its own.
+            orders = _distinct_orders(codes[~blank], order_codes[~blank], n)
+            orders = orders + np.bincount(codes[blank], minlength=n)
+        else:
+            orders = _distinct_orders(codes, order_codes, n)
+    else:
+        orders = np.bincount(codes, minlength=n)
+    days = _distinct_per_customer(codes, day - day.min(initial=0), n) if distinct_days else None
+
+    if returns is not None and len(returns):
+        pos = pd.Index(customers).get_indexer(returns["customer_id"].astype(object))
+        known = pos >= 0
+        revenue = revenue + np.bincount(
+            pos[known], weights=returns["amount"].to_numpy()[known], minlength=n
+        )
+    contacts = (
+        _latest_contacts(purchases, codes, cleaned.contacts)
+        if cleaned.contacts
+        else pd.DataFrame(index=pd.RangeIndex(n))
+    )
+    return CustomerTotals(
+        customers=customers,
+        first_day=first,
+        last_day=last,
+        orders=orders,
+        revenue=revenue,
+        days=days,
+        contacts=contacts,
+        cleaning=cleaned.report,
+        columns=columns,
+    )
+
+
+def _codes_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes (-1 for missing) and the distinct values, cheaply for categoricals."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy().astype("int64"), np.asarray(values.cat.categories)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes.astype("int64"), np.asarray(uniques, dtype=object)
+
+
+def _customer_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes 0..n-1 over the customers present, numbered in sorted id order."""
+    codes, labels = _codes_of(values)
+    present = np.bincount(codes, minlength=len(labels)) > 0
+    labels = labels[present]
+    order = np.argsort(labels.astype(str), kind="stable")
+    renumber = np.full(len(present), -1, dtype="int64")
+    renumber[np.flatnonzero(present)[order]] = np.arange(len(order))
+    return renumber[codes], labels[order]
+
+
+def _distinct_orders(codes: np.ndarray, order_codes: np.ndarray, n: int) -> np.ndarray:
+    """Distinct orders per customer. Usually an order id belongs to one customer: then each
+    order is counted for its owner in linear time; ids shared by customers are paired exactly."""
+    if len(codes) == 0:
+        return np.zeros(n, dtype="int64")
+    owner = np.full(int(order_codes.max()) + 1, -1, dtype="int64")
+    owner[order_codes[::-1]] = codes[::-1]  # the customer of each order's first row
+    used = owner >= 0
+    counts = np.bincount(owner[used], minlength=n)
+    shared = owner[order_codes] != codes
+    if shared.any():
+        # Orders whose id also appears under another customer: count the extra pairs exactly.
+        extra = _distinct_per_customer(codes[shared], order_codes[shared], n)
+        counts = counts + extra
+    return counts
+
+
+def _distinct_per_customer(codes: np.ndarray, keys: np.ndarray, n: int) -> np.ndarray:
+    """How many distinct non-negative ``keys`` each customer code has."""
+    if len(codes) == 0:
+        return np.zeros(n, dtype="int64")
+    width = int(keys.max()) + 1
+    pairs = pd.unique(codes.astype("int64") * width + keys.astype("int64"))
+    return np.bincount(pairs // width, minlength=n)
+
+
+def _latest_contacts(
+    purchases: pd.DataFrame, codes: np.ndarray, contacts: tuple[str, ...]
+) -> pd.DataFrame:
+    """Each contact field from the customer's latest purchase that has it (row ``i`` for
+    customer code ``i``)."""
+    frame = purchases[list(contacts)].copy()
+    frame["_c"] = codes
+    frame["_d"] = purchases["date"].to_numpy()
+    frame["_r"] = purchases[ROW_COLUMN].to_numpy() if ROW_COLUMN in purchases else 0
+    frame = frame.sort_values(["_d", "_r"], kind="stable")
+    return frame.groupby("_c", sort=True)[list(contacts)].last()

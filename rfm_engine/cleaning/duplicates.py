@@ -1,0 +1,110 @@
+"""Rule 1: rows identical in every column to an earlier row, found exactly without hashing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..io.parsing import Factorized, factorize_columns
+
+
+def duplicate_rows(
+    frame: pd.DataFrame,
+    keys: Sequence[np.ndarray] = (),
+    coded: Mapping[str, Factorized | None] | None = None,
+) -> pd.Series:
+    """Rows identical in every column to an earlier row (exact, like ``DataFrame.duplicated``).
+
+    ``keys`` are optional integer codes of some columns (-1 blank) such that equal rows have
+    equal codes, and ``coded`` the factorizations some columns already have. Column by
+    column, a row code is built and only rows whose code so far is repeated stay candidates,
+    so after a few columns the rest are coded for a handful of rows only. Exact: no hashing.
+    """
+    out = pd.Series(False, index=frame.index)
+    if frame.empty:
+        return out
+    possible = np.ones(len(frame), dtype=bool)
+    for codes in keys:  # cheap first cut: rows whose key value is unique
+        shifted = np.asarray(codes, dtype=np.int64) + 1
+        possible &= np.bincount(shifted)[shifted] > 1
+        if np.count_nonzero(possible) < len(possible) // 100:
+            break  # few enough left: the columns below settle them
+    idx = np.flatnonzero(possible)
+    known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
+    if len(idx) > max(len(frame) // 8, _FILTER_MIN_ROWS):
+        # The keys cut little (an export of order lines): code every column and keep only
+        # rows whose codes may repeat, before the exact comparison below.
+        missing = [name for name in frame.columns if name not in known]
+        for name, factorized in factorize_columns(frame, missing).items():
+            known[name] = factorized or pd.factorize(frame[name], use_na_sentinel=True)
+        idx = idx[_maybe_repeated([known[name][0] for name in frame.columns], idx)]
+    row_code = np.zeros(len(idx), dtype=np.int64)
+    width = 1  # row codes are below this
+
+    def narrow() -> None:
+        """Renumber the row codes and keep only rows whose code repeats."""
+        nonlocal idx, row_code, width
+        row_code = pd.factorize(row_code)[0]
+        repeated = np.bincount(row_code)[row_code] > 1
+        idx, row_code = idx[repeated], row_code[repeated]
+        width = len(row_code) + 1
+
+    for name in [*known, *(c for c in frame.columns if c not in known)]:
+        if name in known:  # columns already coded: combined several at a time, narrowed once
+            size = len(known[name][1]) + 1
+            if width * size >= 2**62:
+                narrow()
+            codes = known[name][0][idx]
+        else:  # the others are coded for the rows still in question only
+            if width > 1:
+                narrow()
+            values = frame[name]
+            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
+            size = int(codes.max(initial=-1)) + 2
+        if len(idx) == 0:
+            return out
+        row_code = row_code * size + (np.asarray(codes, dtype=np.int64) + 1)
+        width *= size
+    narrow()
+    if len(idx) == 0:
+        return out
+    # Numbered by first appearance, a row is new exactly when the running maximum grows.
+    first_seen = pd.factorize(row_code)[0]
+    new = np.empty(len(first_seen), dtype=bool)
+    new[0] = True
+    new[1:] = first_seen[1:] > np.maximum.accumulate(first_seen)[:-1]
+    out.iloc[idx[~new]] = True
+    return out
+
+
+#: Rows in question above which :func:`_maybe_repeated` narrows them first.
+_FILTER_MIN_ROWS = 50_000
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection mod 2**64
+_FINAL = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray) -> np.ndarray:
+    """Which rows of ``idx`` may equal another in every code column (codes -1 for blank).
+
+    The codes of a row are mixed into one 64-bit number, and its top and bottom bits taken as
+    two bucket numbers. Equal rows share both buckets, so none is lost; a distinct row stays
+    only if both of its buckets are shared with other rows (about (rows / buckets)² of them),
+    and the exact comparison settles those. Counting buckets needs no hashing or sorting.
+    """
+    mixed = np.zeros(len(columns[0]), dtype=np.uint64)
+    for codes in columns:  # in place over all rows: cheaper than gathering idx first
+        mixed *= _MIX
+        mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)  # -1 wraps: still distinct
+    mixed = mixed[idx]
+    mixed ^= mixed >> np.uint64(31)
+    mixed *= _FINAL
+    mixed ^= mixed >> np.uint64(29)
+    bits = int(min(24, max(12, np.ceil(np.log2(len(idx))))))  # 1-2 buckets per row
+    top = (mixed >> np.uint64(64 - bits)).astype(np.intp)
+    bottom = (mixed & np.uint64((1 << bits) - 1)).astype(np.intp)
+    size = 1 << bits
+    shared = np.bincount(top, minlength=size)[top] > 1
+    shared &= np.bincount(bottom, minlength=size)[bottom] > 1
+    return shared
