@@ -128,9 +128,10 @@ class SchemeEditor(QWidget):
     # ---- display ----------------------------------------------------------------------------
     def _show_scheme(self, *_args) -> None:
         scheme = self.current_scheme()
-        editable = self.picker.currentData() == CUSTOM and scheme.kind == "score_ranges"
-        self.reference.setEnabled(scheme.kind == "high_low")
-        self.basis.setEnabled(scheme.kind == "high_low")
+        editable = self.picker.currentData() == CUSTOM and scheme.rules.by_scores
+        by_reference = scheme.rules.uses_reference
+        self.reference.setEnabled(by_reference)
+        self.basis.setEnabled(by_reference)
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
         if scheme.kind == "score_ranges":
@@ -242,7 +243,7 @@ class SchemeEditor(QWidget):
 
     def _rules_edited(self, *_args) -> None:
         """Rebuild the custom scheme from the table; problems show below it."""
-        if self.custom is None or self.custom.kind != "score_ranges":
+        if self.custom is None or not self.custom.rules.by_scores:
             return
         old = {s.key: s for s in self.custom.segments}
         segments = []

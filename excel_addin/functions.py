@@ -136,7 +136,7 @@ def rfm_segment(r, f, m, scheme=None, lang=None):
     segments = SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic"))
     language = RfmConfig(lang=cells.text_value(lang, "lang", "en")).lang
     rules = load_scheme(segments.scheme)
-    if rules.kind != "score_ranges":
+    if not rules.rules.by_scores:
         raise ConfigError(
             f"the {rules.key!r} scheme does not segment by scores alone; use RFM.TABLE",
             option="scheme",

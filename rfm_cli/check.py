@@ -9,7 +9,7 @@ import math
 from rfm_engine import check_data
 from rfm_engine.pipeline import DataCheck
 
-from .options import add_data_options, config_from_args
+from .options import add_data_options, config_from_args, input_paths
 from .text_table import format_table
 
 EXIT_PROBLEM = 2
@@ -29,8 +29,6 @@ def add_check_command(commands) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .main import input_paths
-
     check = check_data(input_paths(args), config_from_args(args))
     print(render_check(check))
     return 0 if check.ok else EXIT_PROBLEM

@@ -12,7 +12,7 @@ from rfm_engine.outputs import mailing_list, write_csv
 from rfm_engine.pipeline import compare_periods
 
 from .export import add_output_options, print_scheme_notes, write_list
-from .options import add_data_options, config_from_args
+from .options import add_data_options, config_from_args, input_paths
 from .text_table import format_table
 
 
@@ -54,8 +54,6 @@ def _keys(text: str | None) -> list[str]:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from .main import input_paths
-
     config = config_from_args(args)
     paths = input_paths(args)
     if args.days is not None and args.days <= 0:

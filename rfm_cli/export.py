@@ -10,7 +10,7 @@ from pathlib import Path
 from rfm_engine import BUILTIN_SCHEMES, RfmResult, analyze
 from rfm_engine.outputs import FORMATS, MailingList, mailing_list, select_segments, write_mailing
 
-from .options import add_data_options, config_from_args
+from .options import add_data_options, config_from_args, input_paths
 
 ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
 
@@ -101,8 +101,6 @@ def print_scheme_notes(result: RfmResult) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .main import input_paths
-
     config = config_from_args(args)
     paths = input_paths(args)
     result = analyze(paths, config)

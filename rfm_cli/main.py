@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rfm_engine import RfmError, __version__, analyze
-from rfm_engine.outputs import write_csv
+from rfm_engine.outputs import write_csv, write_report
 
 from .check import add_check_command
 from .compare import add_compare_command
 from .export import add_export_command, print_scheme_notes
-from .options import add_data_options, config_from_args
+from .options import add_data_options, config_from_args, input_paths
 from .report import render_summary
 
 EXIT_USAGE = 2
@@ -65,22 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def input_paths(args: argparse.Namespace) -> list[Path]:
-    if args.inputs:
-        return [Path(p) for p in args.inputs]
-    from resources import sample_orders_path
-
-    return [sample_orders_path()]
-
-
 def run_analyze(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     paths = input_paths(args)
     result = analyze(paths, config)
     print_scheme_notes(result)
     if args.report:
-        from rfm_engine.outputs import write_report
-
         source = ", ".join(p.name for p in paths)
         write_report(result, Path(args.report), source=source, inputs=paths)
     out = Path(args.out)

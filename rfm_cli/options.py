@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from pathlib import Path
 
+from resources import sample_orders_path
 from rfm_engine import (
     AxisScoring,
     ConfigError,
@@ -273,3 +275,9 @@ def _scoring(base: RfmConfig, args: argparse.Namespace):
             )
         weights = tuple(int(w) if w.is_integer() else w for w in weights)
     return rep(scoring, bins=bins, weights=weights, **axes)
+
+
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    if args.inputs:
+        return [Path(p) for p in args.inputs]
+    return [sample_orders_path()]

@@ -17,11 +17,14 @@ from .config import (
     SegmentConfig,
     parse_iso_date,
 )
-from .scheme_check import SchemeCheck, check_scheme
-from .schemes import BUILTIN_SCHEMES, LANGS, Segment, SegmentScheme, load_scheme
+from .scheme_check import SchemeCheck
+from .scheme_kinds import KINDS, SchemeKind
+from .schemes import BUILTIN_SCHEMES, LANGS, SegmentScheme, check_scheme, load_scheme
+from .segment_rules import Segment
 
 __all__ = [
     "BUILTIN_SCHEMES",
+    "KINDS",
     "LANGS",
     "AxisScoring",
     "CleaningRules",
@@ -31,6 +34,7 @@ __all__ = [
     "ReadOptions",
     "RfmConfig",
     "SchemeCheck",
+    "SchemeKind",
     "ScoringConfig",
     "Segment",
     "SegmentConfig",

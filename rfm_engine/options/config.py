@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..atomic import write_text_atomic
 from ..errors import ConfigError
 from .schemes import SegmentScheme, load_scheme
 
@@ -307,8 +308,6 @@ class RfmConfig:
         return cls.from_dict(data)
 
     def save(self, path: str | Path) -> None:
-        from ..atomic import write_text_atomic
-
         write_text_atomic(Path(path), self.to_json() + "\n")
 
     @classmethod

@@ -1,22 +1,12 @@
 """Segment schemes: rule tables shipped as data (``scheme_data/*.json``), loaded and checked.
 
-Three kinds of rule tables exist:
-
-``score_ranges``
-    each segment gives an inclusive score range per axis (``r``, ``f``, ``m``); the first matching
-    rule wins (``classic``, ``seed5`` and custom schemes).
-``high_low``
-    each axis is high (1) or low (0) against a reference over all customers; a segment is a
-    pattern of three digits "RFM" (``cn8``).
-``recency_days``
-    recency alone, in day ranges (``activity``).
-
+A scheme has a kind (:mod:`~rfm_engine.options.scheme_kinds`: score ranges, high/low against a
+reference, recency days) that checks its rules, assigns customers and reports its coverage.
 Customers no rule matches get the scheme's ``other`` segment.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SchemeError
-from .scheme_check import SchemeCheck, check_scheme, scheme_coverage
+from .scheme_check import SchemeCheck, coverage
+from .scheme_kinds import KINDS, SchemeKind, kind_of, score_cell_table
+from .segment_rules import Segment, rule_matches
 
 __all__ = [
     "BUILTIN_SCHEMES",
@@ -39,7 +31,6 @@ __all__ = [
 ]
 
 LANGS = ("en", "zh_CN", "zh_TW")
-KINDS = ("score_ranges", "high_low", "recency_days")
 BUILTIN_SCHEMES = ("classic", "seed5", "cn8", "activity")
 _DEFAULT_OTHER = {
     "key": "other",
@@ -50,38 +41,6 @@ _DEFAULT_OTHER = {
         "zh_TW": "逐一查看：本方案沒有規則適用於這些客戶。",
     },
 }
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One rule of a scheme, with display names and a recommended action per language."""
-
-    key: str
-    names: dict[str, str]
-    actions: dict[str, str] = field(default_factory=dict)
-    r: tuple[int, int] | None = None
-    f: tuple[int, int] | None = None
-    m: tuple[int, int] | None = None
-    pattern: str | None = None
-    days: tuple[int, int | None] | None = None
-
-    def name(self, lang: str = "en") -> str:
-        return self.names.get(lang) or self.names.get("en") or self.key
-
-    def action(self, lang: str = "en") -> str:
-        return self.actions.get(lang) or self.actions.get("en") or ""
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"key": self.key, "names": dict(self.names)}
-        if self.actions:
-            data["actions"] = dict(self.actions)
-        for attr in ("r", "f", "m", "days"):
-            value = getattr(self, attr)
-            if value is not None:
-                data[attr] = list(value)
-        if self.pattern is not None:
-            data["pattern"] = self.pattern
-        return data
 
 
 @dataclass(frozen=True)
@@ -96,11 +55,7 @@ class SegmentScheme:
     other: Segment = field(default_factory=lambda: _segment_from_dict(_DEFAULT_OTHER, "other"))
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise SchemeError(
-                f"scheme {self.key!r}: kind must be one of {', '.join(KINDS)}, not {self.kind!r}",
-                scheme=self.key,
-            )
+        rules = kind_of(self.kind, self.key)
         if not self.segments:
             raise SchemeError(f"scheme {self.key!r} has no segments", scheme=self.key)
         keys = [s.key for s in self.segments] + [self.other.key]
@@ -110,34 +65,12 @@ class SegmentScheme:
                 f"scheme {self.key!r}: segment key {dupes[0]!r} is used twice", scheme=self.key
             )
         for seg in self.segments:
-            self._check_rule(seg)
+            rules.check_rule(self.key, seg, self.bins)
 
-    def _check_rule(self, seg: Segment) -> None:
-        where = f"scheme {self.key!r}, segment {seg.key!r}"
-        if self.kind == "score_ranges":
-            top = self.bins or 9
-            for axis in ("r", "f", "m"):
-                rng = getattr(seg, axis)
-                if rng is None:
-                    continue
-                lo, hi = rng
-                if not (1 <= lo <= hi <= top):
-                    raise SchemeError(
-                        f"{where}: {axis.upper()} range {lo}-{hi} is not within 1-{top}",
-                        scheme=self.key,
-                    )
-        elif self.kind == "high_low":
-            if seg.pattern is None or len(seg.pattern) != 3 or set(seg.pattern) - {"0", "1"}:
-                raise SchemeError(
-                    f"{where}: pattern must be three digits 0/1 (R F M), not {seg.pattern!r}",
-                    scheme=self.key,
-                )
-        else:
-            if seg.days is None:
-                raise SchemeError(f"{where}: a day range is required", scheme=self.key)
-            lo, hi = seg.days
-            if lo < 0 or (hi is not None and hi < lo):
-                raise SchemeError(f"{where}: day range {lo}-{hi} is not valid", scheme=self.key)
+    @property
+    def rules(self) -> SchemeKind:
+        """How this scheme's kind of rule table works (see :mod:`.scheme_kinds`)."""
+        return KINDS[self.kind]
 
     # ---- display ----------------------------------------------------------------------------
     def name(self, lang: str = "en") -> str:
@@ -169,17 +102,13 @@ class SegmentScheme:
 
         Cell (r, f, m) (1-based) sits at ``(r-1)*bins*bins + (f-1)*bins + (m-1)``.
         """
-        table = []
-        for r, f, m in itertools.product(range(1, bins + 1), repeat=3):
-            table.append(
-                next((i for i, s in enumerate(self.segments) if rule_matches(s, r, f, m)), -1)
-            )
-        return table
+        return score_cell_table(self.segments, bins)
 
     def check(self, bins: int | None = None) -> SchemeCheck:
-        """Report uncovered cells, overlapping rules and rules that never match
-        (see :func:`rfm_engine.options.scheme_check.scheme_coverage`)."""
-        return scheme_coverage(self, bins)
+        """Report uncovered cells, overlapping rules and rules that never match, for
+        ``bins``-point scores (default: the scheme's, or 5)."""
+        cells, hits, winners = self.rules.coverage_cells(self.segments, bins or self.bins or 5)
+        return coverage(self.segments, cells, hits, winners)
 
     # ---- JSON -------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -217,14 +146,6 @@ class SegmentScheme:
             segments=tuple(_segment_from_dict(s, key) for s in segments),
             other=_segment_from_dict(other, key),
         )
-
-
-def rule_matches(seg: Segment, r: int, f: int, m: int) -> bool:
-    """True when score cell (r, f, m) is within every range the rule gives."""
-    for rng, value in ((seg.r, r), (seg.f, f), (seg.m, m)):
-        if rng is not None and not rng[0] <= value <= rng[1]:
-            return False
-    return True
 
 
 def _text_map(value: Any, scheme: str, what: str) -> dict[str, str]:
@@ -298,3 +219,18 @@ def load_scheme(name_or_path: str | Path) -> SegmentScheme:
         return SegmentScheme.from_dict(data)
     except SchemeError as exc:
         raise SchemeError(f"{path}: {exc}", scheme=text_name) from None
+
+
+def check_scheme(
+    name_or_path: str | Path, *, bins: int | None = None
+) -> tuple[SegmentScheme, SchemeCheck]:
+    """Load a scheme (ranges and fields are checked, errors raise) and report its coverage.
+
+    Returns the scheme and a :class:`SchemeCheck` of uncovered cells, overlapping rules (the
+    first wins) and rules that never match, for ``bins``-point scores (default: the scheme's, or
+    5).
+    """
+    scheme = load_scheme(name_or_path)
+    if bins is not None:
+        scheme.require_bins(bins)
+    return scheme, scheme.check(bins)
