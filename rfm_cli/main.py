@@ -18,6 +18,7 @@ from rfm_engine.outputs import write_csv, write_report
 
 from .check import add_check_command
 from .compare import add_compare_command
+from .error_text import error_line
 from .export import add_export_command, print_scheme_notes
 from .options import add_data_options, config_from_args, input_paths
 from .report import render_summary
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except RfmError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -25,7 +25,15 @@ Below them all: ``errors`` (the :class:`RfmError` family, with reason codes), ``
 
 from .aggregate import CustomerTotals
 from .cleaning import CleaningReport
-from .errors import ColumnError, ConfigError, DataError, InputFileError, RfmError, SchemeError
+from .errors import (
+    ColumnError,
+    ConfigError,
+    DataError,
+    InputFileError,
+    OutputFileError,
+    RfmError,
+    SchemeError,
+)
 from .model import CUSTOMER_COLUMNS, AxisCuts, RfmResult
 from .options import (
     BUILTIN_SCHEMES,
@@ -60,6 +68,7 @@ __all__ = [
     "DataError",
     "InputFileError",
     "MetricsConfig",
+    "OutputFileError",
     "Period",
     "ReadOptions",
     "RfmConfig",

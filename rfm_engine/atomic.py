@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from .errors import InputFileError
+from .errors import OutputFileError
 
 
 def _umask_mode() -> int:
@@ -37,16 +37,20 @@ def _same_file(path: Path, source: Path) -> bool:
 def check_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> None:
     """Refuse a folder, an input file, or a place that cannot be written, with one clear line."""
     if path.is_dir():
-        raise InputFileError(f"{path}: is a folder; give a file name", path=str(path))
+        raise OutputFileError(f"{path}: is a folder; give a file name", path=str(path))
     if any(_same_file(path, source) for source in inputs):
-        raise InputFileError(f"{path}: is an input file; refusing to overwrite it", path=str(path))
+        raise OutputFileError(
+            f"{path}: is an input file; refusing to overwrite it",
+            path=str(path),
+            code="output_is_input",
+        )
     if path.exists() and not (os.access(path, os.W_OK) and path.stat().st_mode & 0o222):
-        raise InputFileError(f"{path}: is read-only; refusing to replace it", path=str(path))
+        raise OutputFileError(f"{path}: is read-only; refusing to replace it", path=str(path))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
-        raise InputFileError(f"{path}: folder {parent} does not exist", path=str(path))
+        raise OutputFileError(f"{path}: folder {parent} does not exist", path=str(path))
     if not (os.access(parent, os.W_OK) and parent.stat().st_mode & 0o222):
-        raise InputFileError(f"{path}: folder {parent} is not writable", path=str(path))
+        raise OutputFileError(f"{path}: folder {parent} is not writable", path=str(path))
 
 
 @contextlib.contextmanager

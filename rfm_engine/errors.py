@@ -1,21 +1,55 @@
-"""Errors are data: each carries the fields a face needs to show it.
+"""Errors are data: each carries a reason code and the fields a face needs to show it.
 
 Every error raised on purpose by the engine is an :class:`RfmError`. Its ``str()`` is one line
-that names the problem (file, column, row, example), so the CLI can print it as is and the desktop
-app can put it in a dialog; the extra fields let a face show the offending rows in a table.
+in English that names the problem (file, column, row, example) and never a face's control or
+flag. Beside it:
+
+``code``
+    a stable reason code (``"no_purchases"``, ``"ambiguous_dates"`` …; each class has a default
+    such as ``"input_file"``) that a face may turn into its own words and language;
+``option``
+    the setting that changes the outcome, as a path into :class:`~rfm_engine.RfmConfig`
+    (``"reading.dayfirst"``, ``"reading.encoding"``, ``"columns.contacts"`` …) or the name of
+    a call's argument (``"as_of_then"``), which each face names its own way (a flag in the command
+    line, a control in the desktop app, an argument in Excel);
+``details``
+    the data (``path``, ``column``, ``rows``, ``examples``, ``missing_columns`` …) for a table.
+
+The reason codes with a meaning of their own are listed in :data:`REASONS`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+#: Reason codes beyond each class's default, and what they mean.
+REASONS: dict[str, str] = {
+    "no_purchases": "no purchase rows are left after cleaning",
+    "no_purchases_then": "no purchase rows by the earlier date of a comparison",
+    "mostly_unreadable": "most rows of the date or amount column cannot be read",
+    "ambiguous_dates": "dates could be day-first or month-first",
+    "unreadable_date": "a date cannot be read in the date order used",
+    "bad_encoding": "bytes are not valid in the file's encoding",
+    "needs_email": "the export format needs an e-mail column",
+    "rule_off": "rows a switched-off cleaning rule would drop",
+    "output_is_input": "an output path is one of the input files",
+    "unencodable_output": "text cannot be written in the chosen output encoding",
+    "duckdb_missing": "the out-of-core engine needs DuckDB",
+}
+
 
 class RfmError(Exception):
     """Base of all expected engine errors: bad input, bad options."""
 
-    def __init__(self, message: str, **details: Any) -> None:
+    default_code = "error"
+
+    def __init__(
+        self, message: str, *, code: str | None = None, option: str | None = None, **details: Any
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.code = code or self.default_code
+        self.option = option
         self.details = details
 
     def __str__(self) -> str:
@@ -25,22 +59,51 @@ class RfmError(Exception):
 class ConfigError(RfmError, ValueError):
     """An option is out of range or contradicts another option."""
 
-    def __init__(self, message: str, *, option: str | None = None, value: Any = None) -> None:
-        super().__init__(message, option=option, value=value)
-        self.option = option
+    default_code = "config"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        option: str | None = None,
+        value: Any = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message, code=code, option=option, value=value)
         self.value = value
 
 
 class InputFileError(RfmError, OSError):
-    """A file cannot be found, opened or read as a table."""
+    """A file cannot be found, opened or read as a table, or an output cannot be written."""
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
-        super().__init__(message, path=path)
+    default_code = "input_file"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        code: str | None = None,
+        option: str | None = None,
+    ) -> None:
+        super().__init__(message, code=code, option=option, path=path)
+        self.path = path
+
+
+class OutputFileError(RfmError, OSError):
+    """An output (export, report, result set) cannot be written where it was asked for."""
+
+    default_code = "output_file"
+
+    def __init__(self, message: str, *, path: str | None = None, code: str | None = None) -> None:
+        super().__init__(message, code=code, option="output", path=path)
         self.path = path
 
 
 class ColumnError(RfmError, KeyError):
     """Required columns are missing or cannot be found."""
+
+    default_code = "column"
 
     def __init__(
         self,
@@ -48,9 +111,15 @@ class ColumnError(RfmError, KeyError):
         *,
         missing_columns: tuple[str, ...] = (),
         available_columns: tuple[str, ...] = (),
+        code: str | None = None,
+        option: str | None = None,
     ) -> None:
         super().__init__(
-            message, missing_columns=missing_columns, available_columns=available_columns
+            message,
+            code=code,
+            option=option,
+            missing_columns=missing_columns,
+            available_columns=available_columns,
         )
         self.missing_columns = tuple(missing_columns)
         self.available_columns = tuple(available_columns)
@@ -66,6 +135,8 @@ class DataError(RfmError, ValueError):
     that failed, in the same order.
     """
 
+    default_code = "data"
+
     def __init__(
         self,
         message: str,
@@ -73,8 +144,12 @@ class DataError(RfmError, ValueError):
         column: str | None = None,
         rows: tuple[int, ...] = (),
         examples: tuple[Any, ...] = (),
+        code: str | None = None,
+        option: str | None = None,
     ) -> None:
-        super().__init__(message, column=column, rows=rows, examples=examples)
+        super().__init__(
+            message, code=code, option=option, column=column, rows=rows, examples=examples
+        )
         self.column = column
         self.rows = tuple(rows)
         self.examples = tuple(examples)
@@ -83,6 +158,8 @@ class DataError(RfmError, ValueError):
 class SchemeError(RfmError, ValueError):
     """A segment scheme cannot be loaded or does not fit the scoring settings."""
 
-    def __init__(self, message: str, *, scheme: str | None = None) -> None:
-        super().__init__(message, scheme=scheme)
+    default_code = "scheme"
+
+    def __init__(self, message: str, *, scheme: str | None = None, code: str | None = None) -> None:
+        super().__init__(message, code=code, option="segments.scheme", scheme=scheme)
         self.scheme = scheme

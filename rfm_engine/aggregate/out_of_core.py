@@ -93,6 +93,7 @@ def totals_out_of_core(
             "(or rfm-segments[outofcore]), or choose the memory engine",
             option="reading.engine",
             value="duckdb",
+            code="duckdb_missing",
         )
     layouts = [_text_layout(p, config) for p in paths]
     if any(layout is None for layout in layouts) or config.columns.amount_is_order_total:

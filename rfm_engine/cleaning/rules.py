@@ -88,6 +88,7 @@ class _Steps:
             f"{where}: {RULES[key][1]}"
             + (f" in column {column!r} ({value!r})" if column else "")
             + f"; {len(hit)} such rows, and the rule that drops them is off",
+            code="rule_off",
             column=column,
             rows=tuple(int(r) for r in shown[ROW_COLUMN]),
             examples=tuple(shown[column]) if column else (),
@@ -303,6 +304,8 @@ def mostly_bad_error(
     return DataError(
         f"column {column!r}: {failed} of {live} rows have no readable {what}"
         f"{shown}; is it the right column?",
+        code="mostly_unreadable",
+        option="columns.date" if what == "date" else "columns.amount",
         column=column,
         rows=rows,
         examples=examples,

@@ -353,7 +353,11 @@ def _decide_dayfirst(
             bad = text[(second if dayfirst else first) > 12].iloc[0]
             order = "day-first" if dayfirst else "month-first"
             raise DataError(
-                f"{where}date {bad!r} cannot be read {order}", column=column, examples=(bad,)
+                f"{where}date {bad!r} cannot be read {order}",
+                column=column,
+                examples=(bad,),
+                code="unreadable_date",
+                option="reading.dayfirst",
             )
         return dayfirst
     if day_first_seen or month_first_seen:
@@ -361,9 +365,11 @@ def _decide_dayfirst(
     example = text.iloc[0]
     raise DataError(
         f"{where}dates like {example!r} could be day-first or month-first; "
-        "say which (e.g. --dayfirst or --monthfirst)",
+        "say which order the dates use",
         column=column,
         examples=(example,),
+        code="ambiguous_dates",
+        option="reading.dayfirst",
     )
 
 

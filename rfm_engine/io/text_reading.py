@@ -108,8 +108,10 @@ def read_text(path: Path, layout: TextLayout, size: int) -> tuple[pd.DataFrame, 
 def decoding_error(path: Path, layout: TextLayout, exc: UnicodeDecodeError) -> InputFileError:
     return InputFileError(
         f"{path}: byte {exc.start} is not valid {layout.encoding} (mixed encodings?); "
-        "give the encoding (e.g. --encoding gb18030)",
+        "give the file's encoding (e.g. gb18030)",
         path=str(path),
+        code="bad_encoding",
+        option="reading.encoding",
     )
 
 

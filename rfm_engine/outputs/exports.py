@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..atomic import atomic_open, check_target, write_atomic
-from ..errors import InputFileError
+from ..errors import OutputFileError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODINGS = ("utf-8-sig", "utf-8", "gbk")
@@ -61,10 +61,11 @@ def write_csv(
         with atomic_open(path, "w", encoding=encoding, newline="", errors="strict") as fh:
             safe.to_csv(fh, index=False, lineterminator="\r\n")
     except UnicodeEncodeError as exc:
-        raise InputFileError(
+        raise OutputFileError(
             f"{path}: {exc.object[exc.start : exc.end]!r} cannot be written in {encoding}; "
             "use UTF-8",
             path=str(path),
+            code="unencodable_output",
         ) from None
     return path
 

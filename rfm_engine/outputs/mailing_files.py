@@ -58,10 +58,11 @@ def write_mailing(
     path, inputs, contacts = Path(path), tuple(Path(p) for p in inputs), tuple(contacts)
     if fmt == "mailchimp" and "email" not in mailing.roles:
         raise ConfigError(
-            "a Mailchimp list needs an email column; map one with --contact "
+            "a Mailchimp list needs an email column; map one as a contact column "
             f"(contact columns found: {', '.join(contacts) or 'none'})",
-            option="format",
+            option="columns.contacts",
             value=fmt,
+            code="needs_email",
         )
     has_contacts = bool(mailing.roles.get("email") or mailing.roles.get("phone"))
     problems = mailing.problems

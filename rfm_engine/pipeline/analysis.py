@@ -114,7 +114,8 @@ def no_purchases_error(source_name: str, report: CleaningReport) -> DataError:
     steps = ", ".join(f"{s.description}: {s.rows}" for s in report.steps)
     return DataError(
         f"{source_name or 'input'}: no purchases left after cleaning "
-        f"({report.rows_read} rows read; {steps or 'nothing dropped'})"
+        f"({report.rows_read} rows read; {steps or 'nothing dropped'})",
+        code="no_purchases",
     )
 
 

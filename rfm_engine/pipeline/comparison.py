@@ -127,11 +127,13 @@ def compare_periods(
     try:
         then = analyze(raw, dataclasses.replace(config, period=then_period))
     except DataError as exc:
-        if "no purchases left" not in str(exc):
+        if exc.code != "no_purchases":
             raise
         raise DataError(
             f"no purchases on or before the earlier date {then_date} (the data starts "
-            f"{now.first_purchase}); choose a later --then or fewer --days"
+            f"{now.first_purchase}); choose a later earlier date",
+            code="no_purchases_then",
+            option="as_of_then",
         ) from None
     report(2, 2)
     customers = _joined(then, now)

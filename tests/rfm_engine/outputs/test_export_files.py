@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from rfm_engine import InputFileError, Period, RfmConfig, analyze
+from rfm_engine import OutputFileError, Period, RfmConfig, analyze
 from rfm_engine.outputs import exports as exports_module
 from rfm_engine.outputs.exports import write_csv, write_xlsx
 from rfm_engine.outputs.mailing import mailing_list, select_segments
@@ -139,7 +139,7 @@ def test_gbk_on_request_and_clear_error_for_text_gbk_cannot_hold(tmp_path):
     write_csv(frame, tmp_path / "g.csv", encoding="gbk")
     assert (tmp_path / "g.csv").read_bytes().startswith("name\r\n张三".encode("gbk"))
     (tmp_path / "h.csv").write_text("old", encoding="utf-8")
-    with pytest.raises(InputFileError, match="cannot be written in gbk"):
+    with pytest.raises(OutputFileError, match="cannot be written in gbk"):
         write_csv(pd.DataFrame({"name": ["ok", "😀"]}), tmp_path / "h.csv", encoding="gbk")
     # The failed write left the old file and no temporary file.
     assert (tmp_path / "h.csv").read_text(encoding="utf-8") == "old"
@@ -169,28 +169,28 @@ def test_targets_refused_with_a_clear_error(tmp_path):
     frame = pd.DataFrame({"a": [1]})
     source = tmp_path / "orders.csv"
     source.write_text("customer,date,amount\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match="is a folder"):
+    with pytest.raises(OutputFileError, match="is a folder"):
         write_csv(frame, tmp_path)
-    with pytest.raises(InputFileError, match="is an input file"):
+    with pytest.raises(OutputFileError, match="is an input file"):
         write_csv(frame, tmp_path / "." / "orders.csv", inputs=[source])
-    with pytest.raises(InputFileError, match="is an input file"):
+    with pytest.raises(OutputFileError, match="is an input file"):
         write_xlsx({"S": frame}, source, inputs=[str(source)])
     assert source.read_text(encoding="utf-8") == "customer,date,amount\n"
     locked = tmp_path / "locked.csv"
     locked.write_text("keep", encoding="utf-8")
     locked.chmod(0o444)
-    with pytest.raises(InputFileError, match="is read-only"):
+    with pytest.raises(OutputFileError, match="is read-only"):
         write_csv(frame, locked)
     assert locked.read_text(encoding="utf-8") == "keep"
     shut = tmp_path / "shut"
     shut.mkdir()
     shut.chmod(0o555)
     try:
-        with pytest.raises(InputFileError, match="is not writable"):
+        with pytest.raises(OutputFileError, match="is not writable"):
             write_csv(frame, shut / "x.csv")
     finally:
         shut.chmod(0o755)
-    with pytest.raises(InputFileError, match="does not exist"):
+    with pytest.raises(OutputFileError, match="does not exist"):
         write_csv(frame, tmp_path / "nowhere" / "x.csv")
 
 

@@ -10,7 +10,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from rfm_engine import InputFileError, Period, RfmConfig, analyze
+from rfm_engine import OutputFileError, Period, RfmConfig, analyze
 from rfm_engine.outputs.report_workbook import write_report
 
 AS_OF = RfmConfig(period=Period(as_of=dt.date(2024, 4, 1)), lang="zh_CN")
@@ -94,7 +94,7 @@ def test_refuses_to_overwrite_an_input(tmp_path, tricky_orders):
     source = tmp_path / "orders.xlsx"
     source.write_bytes(b"input")
     result = analyze(tricky_orders, AS_OF)
-    with pytest.raises(InputFileError, match="is an input file"):
+    with pytest.raises(OutputFileError, match="is an input file"):
         write_report(result, source, inputs=[source])
     assert source.read_bytes() == b"input"
 

@@ -1,0 +1,41 @@
+"""Engine errors in the command line's words: the engine's line, then the flag that changes it.
+
+The engine names the setting behind an error as a path into its configuration
+(:attr:`rfm_engine.RfmError.option`); the command line names its own flags for it.
+"""
+
+from __future__ import annotations
+
+from rfm_engine import RfmError
+
+#: Configuration paths (or call arguments) → the flags that set them.
+OPTION_FLAGS: dict[str, str] = {
+    "reading.dayfirst": "--dayfirst or --monthfirst",
+    "reading.encoding": "--encoding",
+    "reading.delimiter": "--delimiter",
+    "reading.header_row": "--header-row",
+    "reading.sheet": "--sheet",
+    "reading.engine": "--engine memory",
+    "columns.customer": "--customer",
+    "columns.date": "--date",
+    "columns.amount": "--amount (or --quantity and --price)",
+    "columns.order": "--order",
+    "columns.status": "--status",
+    "columns.contacts": "--contact",
+    "segments.scheme": "--scheme",
+    "as_of_then": "--then or --days",
+}
+
+
+def error_line(exc: RfmError) -> str:
+    """``error: <the engine's line> (see <flag>)`` — the flag only where one changes it and the
+    line does not already name it."""
+    flags = OPTION_FLAGS.get(exc.option or "")
+    line = f"error: {exc}"
+    if flags and exc.code not in _NO_HINT and flags.split()[0] not in line:
+        line += f" ({flags})"
+    return line
+
+
+#: Codes whose option is context, not a fix (a scheme file that does not parse, an output path).
+_NO_HINT = {"scheme", "output_file", "output_is_input", "unencodable_output"}
