@@ -9,6 +9,7 @@ import math
 from rfm_engine import check_data
 from rfm_engine.pipeline import DataCheck
 
+from .error_text import warning_line
 from .options import add_data_options, config_from_args, input_paths
 from .text_table import format_table
 
@@ -37,7 +38,7 @@ def run_check(args: argparse.Namespace) -> int:
 def render_check(check: DataCheck) -> str:
     """The check as aligned text: summary, cleaning rules, unreadable values, problems."""
     summary = check.to_frame()
-    problems = summary["item"] == "problem"
+    problems = summary["item"].isin(["problem", "warning"])
     parts = [
         format_table(
             ("Item", "Value"),
@@ -59,6 +60,7 @@ def render_check(check: DataCheck) -> str:
             )
         )
     parts += [f"problem: {p}" for p in check.problems]
+    parts += [warning_line(w) for w in check.warnings]
     return "\n\n".join(parts)
 
 

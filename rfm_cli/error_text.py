@@ -1,4 +1,5 @@
-"""Engine errors in the command line's words: the engine's line, then the flag that changes it.
+"""Engine errors and warnings in the command line's words: the engine's line, then the flag
+that changes it.
 
 The engine names the setting behind an error as a path into its configuration
 (:attr:`rfm_engine.RfmError.option`); the command line names its own flags for it.
@@ -6,7 +7,11 @@ The engine names the setting behind an error as a path into its configuration
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
+
 from rfm_engine import RfmError
+from rfm_engine.notes import RfmWarning
 
 #: Configuration paths (or call arguments) → the flags that set them.
 OPTION_FLAGS: dict[str, str] = {
@@ -23,6 +28,9 @@ OPTION_FLAGS: dict[str, str] = {
     "columns.status": "--status",
     "columns.contacts": "--contact",
     "segments.scheme": "--scheme",
+    "scoring.recency": "--r-breaks",
+    "scoring.frequency": "--f-breaks",
+    "scoring.monetary": "--m-breaks",
     "as_of_then": "--then or --days",
 }
 
@@ -39,3 +47,18 @@ def error_line(exc: RfmError) -> str:
 
 #: Codes whose option is context, not a fix (a scheme file that does not parse, an output path).
 _NO_HINT = {"scheme", "output_file", "output_is_input", "unencodable_output"}
+
+
+def warning_line(warning: RfmWarning) -> str:
+    """``warning: <what was chosen, with its evidence> (<flag that changes it>)``."""
+    flags = OPTION_FLAGS.get(warning.option or "")
+    if warning.code == "quantile_ties" and flags:
+        flags += " " + ",".join(f"{b:g}" for b in warning.evidence["suggested_breaks"])
+    line = f"warning: {warning}"
+    return f"{line} ({flags})" if flags and flags.split()[0] not in line else line
+
+
+def print_warnings(warnings: Iterable[RfmWarning]) -> None:
+    """Each warning on its own line on stderr (stdout stays the result)."""
+    for warning in warnings:
+        print(warning_line(warning), file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 from rfm_engine import BUILTIN_SCHEMES, RfmResult, analyze
 from rfm_engine.outputs import FORMATS, MailingList, mailing_list, select_segments, write_mailing
 
+from .error_text import print_warnings
 from .options import add_data_options, config_from_args, input_paths
 
 ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
@@ -119,4 +120,5 @@ def run_export(args: argparse.Namespace) -> int:
         lang=result.config.lang,
         inputs=paths,
     )
+    print_warnings(result.warnings)
     return 0

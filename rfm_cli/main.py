@@ -18,7 +18,7 @@ from rfm_engine.outputs import write_csv, write_report
 
 from .check import add_check_command
 from .compare import add_compare_command
-from .error_text import error_line
+from .error_text import error_line, print_warnings
 from .export import add_export_command, print_scheme_notes
 from .options import add_data_options, config_from_args, input_paths
 from .report import render_summary
@@ -91,6 +91,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     )
     if args.report:
         print(f"Report workbook: {args.report}")
+    print_warnings(result.warnings)
     return 0
 
 

@@ -65,6 +65,7 @@ def totals_in_memory(
         contacts=contacts,
         cleaning=cleaned.report,
         columns=columns,
+        warnings=cleaned.warnings,
     )
 
 

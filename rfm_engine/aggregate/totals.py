@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..cleaning import CleaningReport
+from ..notes import RfmWarning
 from ..options import ColumnMap
 
 
@@ -51,6 +52,8 @@ class CustomerTotals:
     contacts: pd.DataFrame = field(repr=False)
     cleaning: CleaningReport = field(repr=False)
     columns: ColumnMap
+    #: Warnings of the stages so far (see :mod:`rfm_engine.notes`).
+    warnings: tuple[RfmWarning, ...] = ()
 
     def __len__(self) -> int:
         return len(self.customers)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
+from ..notes import RfmWarning
 
 EXAMPLES_PER_RULE = 5
 
@@ -131,3 +132,5 @@ class CleanedData:
     report: CleaningReport
     contacts: tuple[str, ...]
     trace: RowTrace | None = field(default=None, repr=False, compare=False)
+    #: Uncertain choices of reading, mapping and cleaning (see :mod:`rfm_engine.notes`).
+    warnings: tuple[RfmWarning, ...] = ()

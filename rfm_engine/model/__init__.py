@@ -9,7 +9,14 @@ from .grid import rf_grid, rf_grid_pivot
 from .metrics import default_as_of, metrics_table
 from .result import CUSTOMER_COLUMNS, RfmResult
 from .score_customers import STEPS, score_customers
-from .scoring import METRIC_OF_AXIS, AxisCuts, quantile_cut_points, quantile_scores, score_values
+from .scoring import (
+    METRIC_OF_AXIS,
+    AxisCuts,
+    quantile_cut_points,
+    quantile_scores,
+    score_values,
+    suggest_breaks,
+)
 from .segmentation import assign_segments
 from .summary import segment_summary
 
@@ -29,4 +36,5 @@ __all__ = [
     "score_customers",
     "score_values",
     "segment_summary",
+    "suggest_breaks",
 ]

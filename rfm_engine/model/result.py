@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..cleaning.rules import CleaningReport
+from ..notes import RfmWarning
 from ..options.config import RfmConfig
 from ..options.schemes import SegmentScheme
 from .scoring import AxisCuts
@@ -44,6 +45,9 @@ class RfmResult:
     segment_references: dict[str, float] | None = None
     first_purchase: dt.date | None = None
     last_purchase: dt.date | None = None
+    #: Every uncertain choice made on the way and every limit of the result, in stage order
+    #: (see :mod:`rfm_engine.notes`); each face shows them.
+    warnings: tuple[RfmWarning, ...] = ()
 
     def customers_table(self) -> pd.DataFrame:
         """The customers table as exported: :data:`CUSTOMER_COLUMNS`, then contact columns."""

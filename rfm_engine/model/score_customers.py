@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from ..aggregate import CustomerTotals
-from ..options import RfmConfig
+from ..notes import WARNINGS, RfmWarning
+from ..options import AxisScoring, RfmConfig
 from .metrics import metrics_table
 from .result import RfmResult
-from .scoring import score_table
+from .scoring import METRIC_OF_AXIS, AxisCuts, score_table, score_values, suggest_breaks
 from .segmentation import assign_segments
 from .summary import segment_summary
 
@@ -21,6 +23,9 @@ Progress = Callable[[int, int], None]
 #: Steps of one analysis, as ``progress(done, STEPS)`` counts them: read, clean, aggregate,
 #: score and segment, summarise.
 STEPS = 5
+WARNINGS["quantile_ties"] = (
+    "ties in a metric leave quantile scores unused; fixed thresholds are suggested"
+)
 
 
 def score_customers(
@@ -60,4 +65,47 @@ def score_customers(
         segment_references=assignment.references,
         first_purchase=totals.first_purchase,
         last_purchase=totals.last_purchase,
+        warnings=(*totals.warnings, *tie_warnings(customers, cuts)),
     )
+
+
+def tie_warnings(customers: pd.DataFrame, cuts: dict[str, AxisCuts]) -> list[RfmWarning]:
+    """A ``quantile_ties`` warning per quantile axis where ties leave scores unused, with fixed
+    thresholds from the data's distinct values that use every score it allows."""
+    out = []
+    for axis, cut in cuts.items():
+        if cut.method != "quantile" or not cut.unused_scores:
+            continue
+        values = customers[METRIC_OF_AXIS[axis]].to_numpy()
+        distinct = len(np.unique(values))
+        suggested = suggest_breaks(values, axis, cut.bins)
+        _, trial = score_values(values, axis, AxisScoring("fixed", suggested), cut.bins)
+        unused = ", ".join(map(str, cut.unused_scores))
+        message = (
+            f"{axis}: ties leave scores {unused} of {cut.bins} unused with quantile cut points "
+            f"({distinct} distinct values)"
+        )
+        if len(trial.unused_scores) < len(cut.unused_scores):
+            message += (
+                f"; fixed thresholds {', '.join(f'{b:g}' for b in suggested)} would use "
+                f"{cut.bins - len(trial.unused_scores)} scores"
+            )
+        else:  # no threshold separates customers any better
+            suggested = ()
+        out.append(
+            RfmWarning(
+                "quantile_ties",
+                message,
+                option=f"scoring.{axis}" if suggested else None,
+                evidence={
+                    "axis": axis,
+                    "unused_scores": cut.unused_scores,
+                    "customers_per_score": cut.counts,
+                    "distinct_values": distinct,
+                    "suggested_breaks": suggested,
+                    "customers_per_score_suggested": trial.counts if suggested else (),
+                },
+                stage="model",
+            )
+        )
+    return out

@@ -33,13 +33,6 @@ class AxisCuts:
         """Scores no customer got (heavy ties make some bins empty)."""
         return tuple(s for s, c in enumerate(self.counts, start=1) if c == 0)
 
-    def describe(self) -> str:
-        cuts = ", ".join(f"{c:g}" for c in self.cut_points)
-        text = f"{self.axis}: {self.method} cut points [{cuts}]"
-        if self.unused_scores:
-            text += f"; scores not used: {', '.join(map(str, self.unused_scores))}"
-        return text
-
 
 def quantile_cut_points(values: np.ndarray, bins: int) -> np.ndarray:
     """``Q(k/n)`` for k = 1..n−1 with linear interpolation (R's type 7)."""
@@ -99,3 +92,35 @@ def score_table(
     else:
         out["rfm_score"] = np.round(np.asarray(total, dtype="float64"), 10)
     return out, cuts
+
+
+def suggest_breaks(values: np.ndarray, axis: str, bins: int) -> tuple[float, ...]:
+    """Fixed thresholds from the data's distinct values that use as many scores as it allows.
+
+    Returns ``bins - 1`` thresholds. For frequency and monetary they are lower bounds (score
+    ``1 + #{t <= x}``), for recency day limits (score ``bins − #{u < days}``). With no more
+    distinct values than scores, every distinct value gets a score of its own; otherwise each
+    threshold is the distinct value whose share of customers below it is nearest ``k / bins``,
+    so that scores hold about equal numbers of customers as far as ties allow.
+    """
+    x = np.sort(np.asarray(values, dtype="float64"))
+    distinct, counts = np.unique(x, return_counts=True)
+    if axis == "recency":  # day limits: "days <= u" gets the better scores
+        candidates, below = distinct[:-1], np.cumsum(counts)[:-1] / len(x)
+    else:  # lower bounds: "x >= t" gets the better scores
+        candidates, below = distinct[1:], np.cumsum(counts)[:-1] / len(x)
+    if len(candidates) <= bins - 1:
+        # Every distinct value its own score; the thresholds left over sit where no customer
+        # reaches them (above the largest value, or for recency below the fewest days), so the
+        # result is a valid setting for ``bins`` scores.
+        spare = np.arange(1, bins - len(candidates))
+        if axis == "recency":
+            return tuple(float(c) for c in (*(distinct[0] - spare[::-1]), *candidates))
+        return tuple(float(c) for c in (*candidates, *(distinct[-1] + spare)))
+    chosen: list[int] = []
+    for k in range(1, bins):
+        start = chosen[-1] + 1 if chosen else 0
+        stop = len(candidates) - (bins - 1 - k)  # leave room for the thresholds after it
+        best = start + int(np.argmin(np.abs(below[start:stop] - k / bins)))
+        chosen.append(best)
+    return tuple(float(candidates[i]) for i in chosen)

@@ -21,6 +21,7 @@ from ..errors import DataError
 from ..io.parsing import date_order
 from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN, SourceInfo, read_table
 from ..mapping.columns import choose_columns
+from ..notes import RfmWarning
 from ..options.config import ColumnMap, RfmConfig
 
 Source = str | Path | Sequence[str | Path] | pd.DataFrame
@@ -48,6 +49,8 @@ class DataCheck:
     #: How ``03/04/2024``-style dates are read: day-first, month-first, ambiguous, or None.
     date_order: str | None
     problems: tuple[DataError, ...] = ()
+    #: Uncertain choices of reading, mapping and cleaning (see :mod:`rfm_engine.notes`).
+    warnings: tuple[RfmWarning, ...] = ()
     rows_used: int = 0
     customers: int = 0
     orders: int = 0
@@ -95,6 +98,7 @@ class DataCheck:
             ("last date", self.last_date),
         ]
         items += [("problem", str(p)) for p in self.problems]
+        items += [("warning", str(w)) for w in self.warnings]
         return pd.DataFrame(items, columns=["item", "value"])
 
 
@@ -148,6 +152,7 @@ def check_data(source: Source, config: RfmConfig = RfmConfig()) -> DataCheck:
         first_date=bought["date"].min().date() if len(bought) else None,
         last_date=bought["date"].max().date() if len(bought) else None,
         unparseable=_unparseable(cleaned.report, columns),
+        warnings=cleaned.warnings,
         **base,
     )
 
