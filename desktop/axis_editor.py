@@ -103,6 +103,3 @@ class AxisEditor(QGroupBox):
             )
             self.last_counts = cuts.counts
         self.changed.emit()
-
-    def is_valid(self) -> bool:
-        return not self.error.text()

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rfm_engine import CUSTOMER_COLUMNS
+
 from .table_models import DataFrameModel, PreparedFrame, prepare_frame, selection_as_tsv
 
-KEY_COLUMN = 9  # "segment" in the customers table
+KEY_COLUMN = CUSTOMER_COLUMNS.index("segment")  # in the customers table
 ACTION_COLUMN = 1  # in the summary table
 
 

@@ -159,9 +159,8 @@ def config_from_args(args: argparse.Namespace) -> RfmConfig:
     columns = rep(columns, **changes)
 
     reading = base.reading
+    # A name, or a number counted from 1: the engine prefers a sheet of that name ("2019").
     sheet = args.sheet
-    if sheet is not None and sheet.isdigit():
-        sheet = int(sheet) - 1 if int(sheet) > 0 else 0
     reading = rep(
         reading,
         **{

@@ -135,7 +135,7 @@ class ChunkStore:
     def totals(self, config: RfmConfig) -> CustomerTotals:
         """The per-customer totals of the rows kept (refusing a mostly unreadable column)."""
         cleaning = self._report()
-        self._refuse_mostly_bad(cleaning)
+        self._refuse_mostly_bad(cleaning, config.cleaning.max_unparseable_share)
         table = self._customers(config)
         contacts = pd.DataFrame(
             {
@@ -214,7 +214,7 @@ class ChunkStore:
             returns_netted=self.fates.get(FATE_RETURN, 0),
         )
 
-    def _refuse_mostly_bad(self, cleaning: CleaningReport, share: float = 0.5) -> None:
+    def _refuse_mostly_bad(self, cleaning: CleaningReport, share: float) -> None:
         """The in-memory "most rows fail" import error, counted over all chunks."""
         live = sum(self.fates.values()) - self.fates.get(_FATE["blank_customer"], 0)
         failed_amount = sum(self.amount_bad.values()) - self.amount_bad.get(

@@ -183,8 +183,9 @@ def clean(
     bad_date = np.isnat(dates)
     amount_col = columns.amount or columns.price
     if not trace:
-        _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date")
-        _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount")
+        share = rules.max_unparseable_share
+        _refuse_mostly_bad(work, steps.alive, bad_date, columns.date, "date", share)
+        _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount", share)
     steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
     steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
 
@@ -282,7 +283,7 @@ def _refuse_mostly_bad(
     bad: np.ndarray,
     column: str,
     what: str,
-    share: float = 0.5,
+    share: float,
 ) -> None:
     """If most live rows fail, the column or its format is wrong: an import error."""
     live = int(alive.sum())

@@ -20,7 +20,6 @@ from ..errors import DataError
 #: Text with nothing to strip: no leading blank, quote or ``=``, no trailing blank.
 _PLAIN = re.compile(r"(?s)[^\s='].*\S|[^\s=']")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_ARMOUR = re.compile(r'^\s*="(.*)"\s*$|^[\'\t]+')
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers Excel shows as dates between 1950 and 2100.
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051

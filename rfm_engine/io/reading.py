@@ -90,11 +90,6 @@ def _match(column: str, first: list[str]) -> str:
     return column
 
 
-def read_source(path: Path, options: ReadOptions = ReadOptions()) -> pd.DataFrame:
-    """The raw table of one file."""
-    return read_source_info(path, options)[0]
-
-
 def read_source_info(
     path: Path, options: ReadOptions = ReadOptions()
 ) -> tuple[pd.DataFrame, SourceInfo]:

@@ -98,7 +98,7 @@ def read_text(path: Path, layout: TextLayout, size: int) -> tuple[pd.DataFrame, 
         raise InputFileError(f"{path}: has no data rows", path=str(path)) from None
     except pd.errors.ParserError as exc:
         raise InputFileError(
-            f"{path}: rows do not fit one table ({_first_line(exc)})", path=str(path)
+            f"{path}: rows do not fit one table ({_last_line(exc)})", path=str(path)
         ) from None
     if header is None:
         frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
@@ -198,6 +198,7 @@ def longest_line(path: Path, size: int) -> int:
     return max(longest, run)
 
 
-def _first_line(exc: BaseException) -> str:
+def _last_line(exc: BaseException) -> str:
+    """The last line of an exception's text (pandas' parser puts the cause there)."""
     text = str(exc).strip().splitlines()
     return text[-1][:200] if text else type(exc).__name__

@@ -87,8 +87,10 @@ def _sheet_rows(
     path: Path, names: list[str], load: Callable[[str], list], sheet: str | int | None
 ) -> tuple[str, list[list]]:
     if sheet is not None:
-        if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
-            index = int(sheet)
+        if isinstance(sheet, str) and sheet not in names and sheet.strip().isdigit():
+            sheet = max(int(sheet) - 1, 0)  # a number as people count sheets: 1 = the first
+        if isinstance(sheet, int):
+            index = sheet
             if not 0 <= index < len(names):
                 raise InputFileError(
                     f"{path}: has {len(names)} sheet(s), no sheet number {index + 1}",

@@ -210,13 +210,6 @@ def detect_preset(headers: Sequence[str]) -> Preset | None:
     return max(matches, key=lambda p: len(p.signature), default=None)
 
 
-def get_preset(key: str) -> Preset:
-    for preset in PRESETS:
-        if preset.key == key:
-            return preset
-    raise KeyError(key)
-
-
 def pick(headers: Sequence[str], candidates: Sequence[str]) -> str | None:
     """The first candidate present among ``headers``, as spelt in the file."""
     by_norm: dict[str, str] = {}

@@ -21,7 +21,6 @@ from ..atomic import atomic_open, check_target, write_atomic
 from ..errors import OutputFileError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_ENCODINGS = ("utf-8-sig", "utf-8", "gbk")
 _SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
