@@ -30,6 +30,7 @@ from rfm_engine import (
     analyze,
     load_scheme,
     load_table,
+    outputs,
 )
 from rfm_engine.io import INTERNAL_COLUMNS, ROW_COLUMN
 from rfm_engine.mapping import guess_columns, resolve_columns
@@ -37,7 +38,9 @@ from rfm_engine.model import METRIC_OF_AXIS, score_values
 from rfm_engine.pipeline import GONE, NEW_SINCE
 
 Progress = Callable[[int, int], None]
+#: The engine's export formats the app offers (its registry: rfm_engine.outputs.formats).
 EXPORT_FORMATS = ("csv", "xlsx", "mailchimp", "report")
+SUFFIX = {key: outputs.export_format(key).suffix for key in EXPORT_FORMATS}
 ENCODINGS = ("", "utf-8-sig", "gb18030", "big5", "utf-16", "cp1252")
 
 __all__ = [
@@ -48,6 +51,7 @@ __all__ = [
     "METRIC_OF_AXIS",
     "NEW_SINCE",
     "ROW_COLUMN",
+    "SUFFIX",
     "AxisScoring",
     "ColumnMap",
     "ConfigError",
@@ -108,30 +112,9 @@ def export_segments(
 ) -> Path:
     """Write the customers of ``segments`` (all when None) in one of :data:`EXPORT_FORMATS`,
     through the engine's exporters (the same files ``rfm export`` and ``--report`` write)."""
-    path = Path(path)
-    if fmt == "report":
-        from rfm_engine.outputs import write_report
-
-        return write_report(result, path, inputs=inputs)
     if fmt not in EXPORT_FORMATS:
         raise RfmError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    from rfm_engine.outputs import mailing_list, select_segments, write_mailing
-
-    keys = list(segments) if segments else [s.key for s in result.scheme.all_segments]
-    chosen = select_segments(result.customers, result.scheme, keys)
-    lang = result.config.lang
-    mailing = mailing_list(chosen, result.scheme, result.contacts, lang=lang)
-    written = write_mailing(
-        mailing,
-        path,
-        fmt=fmt,
-        scheme=result.scheme,
-        segments=keys,
-        contacts=result.contacts,
-        lang=lang,
-        inputs=inputs,
-    )
-    return written[0]
+    return outputs.export_segments(result, path, fmt, segments, inputs=inputs)[0]
 
 
 # ---- period comparison --------------------------------------------------------------------

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from . import engine_adapter as engine
 from .workers import TaskRunner
 
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "mailchimp": ".csv", "report": ".xlsx"}
+SUFFIX = engine.SUFFIX
 
 
 class ExportDialog(QDialog):

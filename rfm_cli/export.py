@@ -8,7 +8,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rfm_engine import BUILTIN_SCHEMES, RfmResult, analyze
-from rfm_engine.outputs import FORMATS, MailingList, mailing_list, select_segments, write_mailing
+from rfm_engine.outputs import (
+    FORMATS_BY_KEY,
+    LIST_FORMATS,
+    MailingList,
+    mailing_list,
+    select_segments,
+    write_mailing,
+)
 
 from .error_text import print_warnings
 from .options import add_data_options, config_from_args, input_paths
@@ -21,11 +28,10 @@ def add_output_options(parser: argparse.ArgumentParser, *, required: bool) -> No
     out = parser.add_argument_group("output")
     out.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=LIST_FORMATS,
         default="csv",
-        help="csv: customers with scores, segment, action and contacts; xlsx: one sheet per "
-        "segment; mailchimp: Email Address, First Name, Last Name, Tags; crm: a generic CRM "
-        "layout (default: csv)",
+        help="; ".join(f"{k}: {FORMATS_BY_KEY[k].description}" for k in LIST_FORMATS)
+        + " (default: csv)",
     )
     out.add_argument(
         "--out-encoding",

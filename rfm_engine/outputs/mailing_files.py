@@ -18,9 +18,10 @@ from ..errors import ConfigError
 from ..model.result import CUSTOMER_COLUMNS
 from ..options.schemes import SegmentScheme
 from .exports import write_csv, write_xlsx
+from .formats import LIST_FORMATS, export_format
 from .mailing import MailingList, crm_table, mailchimp_table
 
-FORMATS = ("csv", "xlsx", "mailchimp", "crm")
+FORMATS = LIST_FORMATS
 
 
 def list_table(customers: pd.DataFrame, contacts: Iterable[str]) -> pd.DataFrame:
@@ -49,14 +50,15 @@ def write_mailing(
     inputs: Iterable[str | Path] = (),
 ) -> list[Path]:
     """Write the list in ``fmt`` and its problem lists; return the paths written."""
-    if fmt not in FORMATS:
+    spec = export_format(fmt)
+    if not spec.segment_list:
         raise ConfigError(
             f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}",
             option="format",
             value=fmt,
         )
     path, inputs, contacts = Path(path), tuple(Path(p) for p in inputs), tuple(contacts)
-    if fmt == "mailchimp" and "email" not in mailing.roles:
+    if not set(spec.needs) <= set(mailing.roles):
         raise ConfigError(
             "a Mailchimp list needs an email column; map one as a contact column "
             f"(contact columns found: {', '.join(contacts) or 'none'})",
