@@ -35,7 +35,7 @@ from rfm_engine import (
 from rfm_engine.io import INTERNAL_COLUMNS, ROW_COLUMN
 from rfm_engine.mapping import guess_columns, resolve_columns
 from rfm_engine.model import METRIC_OF_AXIS, score_values
-from rfm_engine.pipeline import GONE, NEW_SINCE
+from rfm_engine.pipeline import GONE, NEW_SINCE, compare_periods
 
 Progress = Callable[[int, int], None]
 #: The engine's export formats the app offers (its registry: rfm_engine.outputs.formats).
@@ -123,8 +123,6 @@ def compare_with_earlier(
 ) -> pd.DataFrame:
     """The migration matrix between ``days`` before ``result.as_of`` and ``result.as_of``:
     rows are segments then (and ``NEW_SINCE``), columns segments now."""
-    from rfm_engine.pipeline import compare_periods
-
     comparison = compare_periods(
         list(paths), result.config, as_of_now=result.as_of, days=days, progress=progress
     )
