@@ -18,7 +18,7 @@ from rfm_engine.outputs import (
 )
 
 from .error_text import print_warnings
-from .options import add_data_options, config_from_args, input_paths
+from .options import add_data_options, config_from_args, input_source
 
 ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
 
@@ -109,8 +109,8 @@ def print_scheme_notes(result: RfmResult) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    paths = input_paths(args)
-    result = analyze(paths, config)
+    source, paths = input_source(args)
+    result = analyze(source, config)
     print_scheme_notes(result)
     chosen = select_segments(result.customers, result.scheme, args.segments)
     keys = [s.key for s in result.scheme.all_segments if s.key in set(chosen["segment"])]

@@ -14,13 +14,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rfm_engine import RfmError, __version__, analyze
-from rfm_engine.outputs import write_csv, write_report
+from rfm_engine.io import DatabaseSource
+from rfm_engine.outputs import (
+    check_table_name,
+    write_csv,
+    write_customers_table,
+    write_report,
+)
 
 from .check import add_check_command
 from .compare import add_compare_command
 from .error_text import error_line, print_warnings
 from .export import add_export_command, print_scheme_notes
-from .options import add_data_options, config_from_args, input_paths
+from .options import add_data_options, config_from_args, input_source, source_label
 from .report import render_summary
 
 EXIT_USAGE = 2
@@ -59,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write a report workbook: summary with charts, customers, R×F grid, "
         "cut points and settings, cleaning",
     )
+    analyze_cmd.add_argument(
+        "--write-table",
+        metavar="NAME",
+        help="with a database INPUT: also write the customers table into that database",
+    )
     analyze_cmd.set_defaults(handler=run_analyze)
     add_export_command(commands)
     add_compare_command(commands)
@@ -68,12 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_analyze(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    paths = input_paths(args)
-    result = analyze(paths, config)
+    source, paths = input_source(args)
+    if args.write_table:
+        if not isinstance(source, DatabaseSource):
+            raise RfmError("--write-table needs a database URL as INPUT")
+        check_table_name(source, args.write_table)
+    result = analyze(source, config)
     print_scheme_notes(result)
     if args.report:
-        source = ", ".join(p.name for p in paths)
-        write_report(result, Path(args.report), source=source, inputs=paths)
+        write_report(result, Path(args.report), source=source_label(source), inputs=paths)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder")
@@ -83,14 +97,17 @@ def run_analyze(args: argparse.Namespace) -> int:
     write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
     write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
     result.config.save(out / "config.json")
-    source = ", ".join(p.name for p in paths)
-    print(render_summary(result, source=source))
+    if args.write_table:
+        write_customers_table(result, source, args.write_table)
+    print(render_summary(result, source=source_label(source)))
     print(
         f"\nWritten to {out}{os.sep}: customers.csv, segments.csv, cleaning.csv, cut_points.csv, "
         "config.json"
     )
     if args.report:
         print(f"Report workbook: {args.report}")
+    if args.write_table:
+        print(f"Table {args.write_table} written in {source.url}")
     print_warnings(result.warnings)
     return 0
 

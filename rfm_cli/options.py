@@ -13,7 +13,9 @@ from rfm_engine import (
     RfmConfig,
     load_scheme,
 )
+from rfm_engine.io import DatabaseSource, is_database_url
 from rfm_engine.options import parse_iso_date
+from rfm_engine.pipeline import Source
 
 
 def add_data_options(parser: argparse.ArgumentParser) -> None:
@@ -23,8 +25,15 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="INPUT",
         help="sales export(s): CSV/TSV/TXT or XLSX; several files of the same "
-        "layout are combined (none: the built-in sample)",
+        "layout are combined (none: the built-in sample); or a database URL "
+        "(postgresql://user@host/shop, sqlite:///shop.db, duckdb:///shop.duckdb) with --table "
+        "or --query",
     )
+    db = parser.add_argument_group(
+        "database (the password comes from RFM_DB_PASSWORD, PGPASSWORD or ~/.pgpass, never the URL)"
+    )
+    db.add_argument("--table", metavar="NAME", help="the orders table of the database INPUT")
+    db.add_argument("--query", metavar="SQL", help="or a query giving the order rows")
     cols = parser.add_argument_group("columns (found automatically when not given)")
     cols.add_argument("--customer", metavar="COL", help="customer id column")
     cols.add_argument("--date", metavar="COL", help="purchase date column")
@@ -280,3 +289,25 @@ def input_paths(args: argparse.Namespace) -> list[Path]:
     if args.inputs:
         return [Path(p) for p in args.inputs]
     return [sample_orders_path()]
+
+
+def input_source(args: argparse.Namespace) -> tuple[Source, list[Path]]:
+    """What to analyse, and the files that must never be overwritten: the files (or the
+    built-in sample), or a database table named by a URL with ``--table``/``--query``."""
+    table, query = getattr(args, "table", None), getattr(args, "query", None)
+    if len(args.inputs) == 1 and is_database_url(args.inputs[0]):
+        return DatabaseSource(args.inputs[0], table=table, query=query), []
+    if table or query:
+        raise ConfigError(
+            "--table and --query go with a database URL as INPUT (e.g. postgresql://host/shop)",
+            option="--table",
+        )
+    paths = input_paths(args)
+    return paths, paths
+
+
+def source_label(source: Source) -> str:
+    """How the input is named in printed summaries and reports."""
+    if isinstance(source, DatabaseSource):
+        return source.name
+    return ", ".join(Path(p).name for p in source)

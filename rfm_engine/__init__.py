@@ -34,6 +34,7 @@ from .errors import (
     RfmError,
     SchemeError,
 )
+from .io import DatabaseSource
 from .model import CUSTOMER_COLUMNS, AxisCuts, RfmResult
 from .options import (
     BUILTIN_SCHEMES,
@@ -66,6 +67,7 @@ __all__ = [
     "CustomerTotals",
     "DataCheck",
     "DataError",
+    "DatabaseSource",
     "InputFileError",
     "MetricsConfig",
     "OutputFileError",

@@ -29,6 +29,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         # Qt (PySide6) offscreen needs these; the font renders Chinese text.
         apt_install libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 \
             fonts-wqy-microhei
+        # The database tests start a PostgreSQL server of their own (initdb in a temp folder).
+        apt_install postgresql
     fi
     if [ "$profile" = package ]; then
         apt_install binutils  # PyInstaller reads binaries with objdump
@@ -41,8 +43,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 extras=""
-[ "$profile" = dev ] && extras="[dev,desktop,excel]"
-[ "$profile" = package ] && extras="[dev,desktop,excel,package]"
+[ "$profile" = dev ] && extras="[dev,desktop,excel,databases]"
+[ "$profile" = package ] && extras="[dev,desktop,excel,databases,package]"
 stamp="$venv/.installed-$profile-$(cat pyproject.toml | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
     echo "bootstrap: installing the project$extras into $venv"

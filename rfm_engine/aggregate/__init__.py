@@ -2,9 +2,11 @@
 
 Every backend returns the same :class:`CustomerTotals` (module ``totals``): ``in_memory``
 (NumPy) and ``out_of_core`` (``chunk_store``: cleaned chunks streamed into an on-disk DuckDB
-database, for files larger than memory). ``choose_engine`` picks one for a set of files.
+database, for files larger than memory) and ``in_database`` (one query in the source's own
+database). ``choose_engine`` picks one for a set of files.
 """
 
+from .in_database import totals_in_database
 from .in_memory import totals_in_memory
 from .out_of_core import choose_engine, duckdb_available, totals_out_of_core
 from .totals import CustomerTotals
@@ -13,6 +15,7 @@ __all__ = [
     "CustomerTotals",
     "choose_engine",
     "duckdb_available",
+    "totals_in_database",
     "totals_in_memory",
     "totals_out_of_core",
 ]

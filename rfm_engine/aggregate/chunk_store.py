@@ -2,8 +2,9 @@
 
 Every source row is stored once with what cleaning made of it (its *fate*), a 128-bit hash of
 the whole source row for rule 1, and, for purchases and returns, its standard values. The SQL
-then mirrors :mod:`rfm_engine.model.metrics` exactly: amounts are summed in row order (the order
-``numpy.bincount`` adds them), so totals are the same to the last bit.
+then computes the same per-customer totals as the in-memory backend; money is summed as whole
+millionths (:data:`~rfm_engine.aggregate.totals.MONEY_SCALE`), so the totals are the same to
+the last bit whatever order DuckDB adds rows in.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ..io.parsing import text_id_codes
 from ..io.reading import ROW_COLUMN
 from ..options.config import ColumnMap, RfmConfig
 from .machine import machine_memory
-from .totals import CustomerTotals
+from .totals import MONEY_SCALE, CustomerTotals
 
 _FATE = {key: FIRST_RULE_FATE + i for i, key in enumerate(RULE_KEYS)}
 
@@ -171,9 +172,9 @@ class ChunkStore:
             f"max(day) FILTER (WHERE {kept}) AS last_day",
             f"min(day) FILTER (WHERE {kept}) AS first_day",
             f"{orders} AS orders",
-            # Row order, as numpy.bincount adds; returns summed apart, then added, as metrics.
-            f"sum(amount ORDER BY pos) FILTER (WHERE {kept}) + "
-            f"coalesce(sum(amount ORDER BY pos) FILTER (WHERE {returned}), 0) AS revenue",
+            f"(sum(round(amount * {MONEY_SCALE})::BIGINT) FILTER (WHERE {kept}) + "
+            f"coalesce(sum(round(amount * {MONEY_SCALE})::BIGINT) FILTER (WHERE {returned}), 0))"
+            f"::DOUBLE / {MONEY_SCALE} AS revenue",
         ]
         if config.metrics.frequency == "days":
             parts.append(f"count(DISTINCT day) FILTER (WHERE {kept}) AS days")

@@ -9,7 +9,7 @@ import pandas as pd
 from ..cleaning import CleanedData
 from ..io import ROW_COLUMN
 from ..options import ColumnMap
-from .totals import CustomerTotals
+from .totals import MONEY_SCALE, CustomerTotals, money_units
 
 
 def totals_in_memory(
@@ -29,7 +29,7 @@ def totals_in_memory(
     np.maximum.at(last, codes, day)
     first = np.full(n, np.iinfo(np.int64).max)
     np.minimum.at(first, codes, day)
-    revenue = np.bincount(codes, weights=amount, minlength=n)
+    units = np.bincount(codes, weights=money_units(amount), minlength=n)
 
     if "order_code" in purchases.columns:
         order_codes = purchases["order_code"].to_numpy(dtype="int64")
@@ -47,9 +47,10 @@ def totals_in_memory(
     if returns is not None and len(returns):
         pos = pd.Index(customers).get_indexer(returns["customer_id"].astype(object))
         known = pos >= 0
-        revenue = revenue + np.bincount(
-            pos[known], weights=returns["amount"].to_numpy()[known], minlength=n
+        units = units + np.bincount(
+            pos[known], weights=money_units(returns["amount"].to_numpy()[known]), minlength=n
         )
+    revenue = units / MONEY_SCALE
     contacts = (
         _latest_contacts(purchases, codes, cleaned.contacts)
         if cleaned.contacts

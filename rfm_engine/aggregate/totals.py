@@ -17,6 +17,15 @@ from ..cleaning import CleaningReport
 from ..notes import RfmWarning
 from ..options import ColumnMap
 
+#: Money is summed as whole millionths of the currency unit: exactly, and so the same in every
+#: backend whatever order it adds rows in (a float sum depends on the order, in the last bits).
+MONEY_SCALE = 1_000_000
+
+
+def money_units(amounts: np.ndarray) -> np.ndarray:
+    """Amounts as whole millionths (floats holding integers, exact below 2**53)."""
+    return np.rint(np.asarray(amounts, dtype=np.float64) * MONEY_SCALE)
+
 
 @dataclass(frozen=True)
 class CustomerTotals:
@@ -31,7 +40,8 @@ class CustomerTotals:
     orders
         Distinct orders (a purchase row without an order id is an order of its own).
     revenue
-        Money spent, net of returns when returns are netted.
+        Money spent, net of returns when returns are netted: the exact sum of the amounts
+        to a millionth (see :data:`MONEY_SCALE`).
     days
         Distinct purchase days, when asked for (``frequency="days"``), else ``None``.
     contacts

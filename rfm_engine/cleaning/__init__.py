@@ -2,11 +2,22 @@
 example rows.
 
 Modules: ``rules`` (:func:`clean`), ``duplicates`` and ``row_hashing`` (rule 1, exact
-duplicate rows), ``report`` (what each rule dropped).
+duplicate rows), ``report`` (what each rule dropped), ``in_database`` (the same rules as
+queries in a database).
 """
 
 from .duplicates import duplicate_rows
+from .in_database import CleanedTable, clean_in_database
 from .report import RULES, CleanedData, CleaningReport, CleaningStep
 from .rules import clean
 
-__all__ = ["RULES", "CleanedData", "CleaningReport", "CleaningStep", "clean", "duplicate_rows"]
+__all__ = [
+    "RULES",
+    "CleanedData",
+    "CleanedTable",
+    "CleaningReport",
+    "CleaningStep",
+    "clean",
+    "clean_in_database",
+    "duplicate_rows",
+]

@@ -7,6 +7,7 @@ selection, contacts and e-mail checks), ``formats`` (the registry of export form
 ``report_workbook``.
 """
 
+from .database_table import check_table_name, write_customers_table
 from .exports import write_csv, write_xlsx
 from .formats import FORMATS_BY_KEY, LIST_FORMATS, ExportFormat, available_formats, export_format
 from .mailing import MailingList, mailing_list, select_segments
@@ -21,11 +22,13 @@ __all__ = [
     "ExportFormat",
     "MailingList",
     "available_formats",
+    "check_table_name",
     "export_format",
     "export_segments",
     "mailing_list",
     "select_segments",
     "write_csv",
+    "write_customers_table",
     "write_mailing",
     "write_report",
     "write_xlsx",

@@ -3,7 +3,14 @@
 :func:`compare_periods` (the same data scored at two dates).
 """
 
-from .analysis import Progress, Source, analyze, analyze_out_of_core, load_table
+from .analysis import (
+    Progress,
+    Source,
+    analyze,
+    analyze_database,
+    analyze_out_of_core,
+    load_table,
+)
 from .comparison import GONE, NEW_SINCE, Comparison, compare_periods
 from .data_check import DataCheck, check_data
 
@@ -15,6 +22,7 @@ __all__ = [
     "Progress",
     "Source",
     "analyze",
+    "analyze_database",
     "analyze_out_of_core",
     "check_data",
     "compare_periods",

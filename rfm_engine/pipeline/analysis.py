@@ -14,17 +14,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..aggregate import CustomerTotals, choose_engine, totals_in_memory, totals_out_of_core
+from ..aggregate import (
+    CustomerTotals,
+    choose_engine,
+    totals_in_database,
+    totals_in_memory,
+    totals_out_of_core,
+)
 from ..aggregate.out_of_core import CHUNK_ROWS
-from ..cleaning import CleaningReport, clean
+from ..cleaning import CleaningReport, clean, clean_in_database
 from ..errors import DataError
-from ..io import INTERNAL_COLUMNS, read_sources
+from ..io import INTERNAL_COLUMNS, DatabaseSource, read_sources
+from ..io.database import connect, open_table, sample_rows
 from ..mapping import resolve_columns
 from ..model import STEPS, RfmResult, score_customers
 from ..options import RfmConfig
 
 Progress = Callable[[int, int], None]
-Source = str | Path | Sequence[str | Path] | pd.DataFrame
+Source = str | Path | Sequence[str | Path] | pd.DataFrame | DatabaseSource
 
 
 def load_table(source: Source, config: RfmConfig = RfmConfig()) -> pd.DataFrame:
@@ -56,6 +63,8 @@ def analyze(
         With ``config.columns`` resolved to the columns actually used.
     """
     config.segments.resolved_scheme().require_bins(config.scoring.bins)
+    if isinstance(source, DatabaseSource):
+        return analyze_database(source, config, progress=progress)
     if not isinstance(source, pd.DataFrame):
         paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
         if choose_engine(paths, config) == "duckdb":
@@ -105,6 +114,35 @@ def analyze_out_of_core(
     )
 
 
+def analyze_database(
+    source: DatabaseSource, config: RfmConfig = RfmConfig(), *, progress: Progress | None = None
+) -> RfmResult:
+    """:func:`analyze` for a table or query in a database: the rules and the per-customer
+    totals run as queries there; one row per customer comes back for scoring."""
+    report = progress or (lambda done, total: None)
+    table = open_table(connect(source), source)
+    headers = [str(c) for c in table.columns]
+    columns = resolve_columns(
+        headers, config.columns, source=source.name, sample=sample_rows(table)
+    )
+    config = dataclasses.replace(config, columns=columns)
+    report(1, STEPS)
+    cleaned = clean_in_database(
+        table,
+        columns,
+        rules=config.cleaning,
+        period=config.period,
+        dayfirst=config.reading.dayfirst,
+        source_name=source.name,
+    )
+    report(2, STEPS)
+    if cleaned.report.rows_used == 0:
+        raise no_purchases_error(source.name, cleaned.report)
+    totals = totals_in_database(cleaned, columns, distinct_days=config.metrics.frequency == "days")
+    report(3, STEPS)
+    return score_customers(totals, config, progress=report)
+
+
 def _require_purchases(totals: CustomerTotals, source_name: str) -> None:
     if totals.cleaning.rows_used == 0:
         raise no_purchases_error(source_name, totals.cleaning)
@@ -122,6 +160,8 @@ def no_purchases_error(source_name: str, report: CleaningReport) -> DataError:
 def _source_name(source: Source) -> str:
     if isinstance(source, pd.DataFrame):
         return ""
+    if isinstance(source, DatabaseSource):
+        return source.name
     if isinstance(source, (str, Path)):
         return str(source)
     names = [str(p) for p in source]

@@ -1,0 +1,260 @@
+"""The cleaning rules as queries in a database (for :mod:`rfm_engine.io.database` sources).
+
+The same rules, in the same order and counted the same way as :func:`~.rules.clean`: every
+rule is a filter on the rows the earlier rules kept, its count is the difference, and its
+examples are a few of the rows it drops. Only the distinct values of text columns that need the
+engine's own parsers (dates, amounts, statuses) come back to Python; their readings go back as
+a small lookup table joined in the database.
+
+Differences from files, by nature of the source: rows have no row numbers (examples name the
+table); customer and order ids are trimmed in SQL (text armour such as ``="…"`` is a file
+export's habit and not undone); order totals on line items (rule 7) are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ConfigError, DataError
+from ..io.parsing import parse_amounts, parse_dates
+from ..io.reading import ROW_COLUMN, SOURCE_COLUMN
+from ..mapping.status import cancelled_mask
+from ..notes import RfmWarning
+from ..options.config import CleaningRules, ColumnMap, Period
+from .report import EXAMPLES_PER_RULE, RULES, CleaningReport, CleaningStep
+from .rules import mostly_bad_error
+
+#: Standard columns the cleaned tables carry (beside the contact columns).
+CUSTOMER, DAY, AMOUNT, ORDER = "_rfm_customer", "_rfm_day", "_rfm_amount", "_rfm_order"
+
+
+@dataclass(frozen=True)
+class CleanedTable:
+    """Purchase rows (and return rows when netted) as ibis tables with the standard columns
+    ``_rfm_customer`` (text), ``_rfm_day`` (date), ``_rfm_amount``, ``_rfm_order`` (text or
+    null when no order column), then the contact columns; and the cleaning report."""
+
+    purchases: Any
+    returns: Any | None
+    report: CleaningReport
+    contacts: tuple[str, ...]
+    warnings: tuple[RfmWarning, ...] = field(default=())
+
+
+def clean_in_database(
+    table: Any,
+    columns: ColumnMap,
+    *,
+    rules: CleaningRules = CleaningRules(),
+    period: Period = Period(),
+    dayfirst: bool | None = None,
+    source_name: str = "",
+) -> CleanedTable:
+    """Apply the cleaning rules to an ibis ``table`` in its own database."""
+    import ibis
+
+    if columns.amount_is_order_total:
+        raise ConfigError(
+            "order totals on line items are not read from a database yet; aggregate the "
+            "orders in a query (one row per order)",
+            option="columns.amount_is_order_total",
+        )
+    source_columns = list(table.columns)
+    steps = _Steps(source_name, source_columns)
+    rows_read = int(table.count().execute())
+    work = table
+    if rules.drop_duplicates:
+        work = table.distinct()
+        duplicates = rows_read - int(work.count().execute())
+        if duplicates:
+            repeated = (
+                table.group_by(source_columns)
+                .aggregate(_rfm_copies=table.count())
+                .filter(lambda t: t._rfm_copies > 1)
+            )
+            steps.record("duplicates", duplicates, repeated.select(source_columns))
+
+    schema = work.schema()
+    work = work.mutate(**{CUSTOMER: _text_id(work[columns.customer], schema[columns.customer])})
+    if columns.order:
+        work = work.mutate(**{ORDER: _text_id(work[columns.order], schema[columns.order])})
+    else:
+        work = work.mutate(**{ORDER: ibis.null().cast("string")})
+    work = _with_parsed(work, columns.date, DAY, lambda v: _days(v, dayfirst, columns.date))
+    if columns.amount:
+        work = _with_parsed(work, columns.amount, AMOUNT, _amounts)
+    else:
+        work = _with_parsed(work, columns.quantity, "_rfm_quantity", _amounts)
+        work = _with_parsed(work, columns.price, "_rfm_price", _amounts)
+        work = work.mutate(**{AMOUNT: work._rfm_quantity * work._rfm_price})
+
+    alive = work
+    alive = steps.apply(
+        "blank_customer",
+        alive,
+        alive[CUSTOMER].isnull(),
+        rules.drop_blank_customer,
+        columns.customer,
+    )
+    amount_column = columns.amount or columns.price
+    live = int(alive.count().execute())
+    for column, what, standard in (
+        (columns.date, "date", DAY),
+        (amount_column, "amount", AMOUNT),
+    ):
+        failed = alive.filter(alive[standard].isnull())
+        count = int(failed.count().execute())
+        if live and count > rules.max_unparseable_share * live:
+            shown = failed.filter(failed[column].notnull()).select(column).limit(EXAMPLES_PER_RULE)
+            examples = tuple(shown.to_pandas()[column])
+            raise mostly_bad_error(column, what, count, live, examples, ())
+    alive = steps.apply(
+        "bad_date", alive, alive[DAY].isnull(), rules.drop_unparseable, columns.date
+    )
+    alive = steps.apply(
+        "bad_amount", alive, alive[AMOUNT].isnull(), rules.drop_unparseable, amount_column
+    )
+
+    returns = None
+    if rules.returns == "drop":
+        alive = steps.apply("non_positive", alive, alive[AMOUNT] <= 0, True, amount_column)
+    elif rules.returns == "net":
+        alive = steps.apply("non_positive", alive, alive[AMOUNT] == 0, True, amount_column)
+        returns = alive.filter(alive[AMOUNT] < 0)
+        alive = alive.filter(alive[AMOUNT] >= 0)
+
+    for key, option_day, later in (
+        ("after_as_of", period.as_of, True),
+        ("before_start", period.start, False),
+    ):
+        if option_day is None:
+            continue
+        day = ibis.literal(option_day, type="date")
+
+        def outside(t: Any, day: Any = day, later: bool = later) -> Any:
+            return t[DAY] > day if later else t[DAY] < day
+
+        alive = steps.apply(key, alive, outside(alive), rules.drop_outside_period, columns.date)
+        if returns is not None:
+            returns = returns.filter(~outside(returns))
+
+    if columns.status and rules.drop_cancelled:
+        statuses = work.select(columns.status).distinct().to_pandas()[columns.status]
+        cancelled = statuses[cancelled_mask(statuses).to_numpy()].tolist()
+        if cancelled:
+
+            def is_cancelled(t: Any) -> Any:
+                return t[columns.status].isin(cancelled).fill_null(False)
+
+            alive = steps.apply("cancelled", alive, is_cancelled(alive), True, columns.status)
+            if returns is not None:
+                returns = returns.filter(~is_cancelled(returns))
+
+    contacts = tuple(c for c in columns.contacts if c in source_columns)
+    keep = [CUSTOMER, DAY, AMOUNT, ORDER]
+    purchases = alive.select(*keep, *[_text(alive[c]).name(c) for c in contacts])
+    rows_used = int(purchases.count().execute())
+    netted = 0
+    if returns is not None:
+        returns = returns.select(*keep)
+        netted = int(returns.count().execute())
+    report = CleaningReport(
+        rows_read=rows_read,
+        rows_used=rows_used,
+        steps=tuple(steps.steps),
+        returns_netted=netted,
+    )
+    return CleanedTable(purchases, returns, report, contacts)
+
+
+class _Steps:
+    """Counts each rule's rows and keeps a few of them as examples."""
+
+    def __init__(self, source_name: str, source_columns: list[str]) -> None:
+        self.source_name = source_name
+        self.source_columns = source_columns
+        self.steps: list[CleaningStep] = []
+
+    def record(self, key: str, rows: int, dropped: Any) -> None:
+        examples = dropped.select(self.source_columns).limit(EXAMPLES_PER_RULE).to_pandas()
+        examples[SOURCE_COLUMN] = self.source_name
+        examples[ROW_COLUMN] = pd.NA
+        rule, description = RULES[key]
+        self.steps.append(CleaningStep(key, rule, description, rows, examples))
+
+    def apply(self, key: str, alive: Any, mask: Any, enabled: bool, column: str | None) -> Any:
+        """Drop the rows of ``alive`` where ``mask`` (null counts as false), or, with the rule
+        off, refuse them as :func:`~.rules.clean` does."""
+        hit = mask.fill_null(False)
+        dropped = alive.filter(hit)
+        count = int(dropped.count().execute())
+        if count and not enabled:
+            first = dropped.select(self.source_columns).limit(EXAMPLES_PER_RULE).to_pandas()
+            value = first[column].iloc[0] if column else None
+            raise DataError(
+                f"{self.source_name}: {RULES[key][1]}"
+                + (f" in column {column!r} ({value!r})" if column else "")
+                + f"; {count} such rows, and the rule that drops them is off",
+                code="rule_off",
+                column=column,
+                examples=tuple(first[column]) if column else (),
+            )
+        if count:
+            self.record(key, count, dropped)
+        return alive.filter(~hit)
+
+
+def _text(column: Any) -> Any:
+    return column if column.type().is_string() else column.cast("string")
+
+
+def _text_id(column: Any, dtype: Any) -> Any:
+    """Ids as text: integers as digits, whole floats without ``.0``, text trimmed; blank→null."""
+    import ibis
+
+    if dtype.is_integer():
+        return column.cast("string")
+    if dtype.is_floating():
+        whole = column == column.floor()
+        return ibis.ifelse(whole, column.cast("int64").cast("string"), column.cast("string"))
+    return _text(column).strip().nullif("")
+
+
+def _with_parsed(table: Any, column: str, name: str, parse) -> Any:
+    """``table`` with ``name``: ``column`` read as a typed value. Typed columns are cast in the
+    database; text columns are read by the engine's parser on their distinct values, which go
+    back as a lookup table."""
+    import ibis
+
+    dtype = table.schema()[column]
+    if name == DAY and dtype.is_temporal():
+        return table.mutate(**{name: table[column].cast("date")})
+    if name != DAY and dtype.is_numeric():
+        return table.mutate(**{name: table[column].cast("float64")})
+    distinct = table.select(column).distinct().to_pandas()[column]
+    distinct = distinct[distinct.notna()].reset_index(drop=True)
+    raw_name = f"{name}_raw"
+    frame = pd.DataFrame({raw_name: distinct.astype(object), name: parse(distinct)})
+    schema = {raw_name: table.schema()[column], name: "date" if name == DAY else "float64"}
+    lookup = ibis.memtable(frame, schema=schema)
+    joined = table.left_join(lookup, table[column] == lookup[raw_name])
+    return joined.drop(raw_name)
+
+
+def _days(values: pd.Series, dayfirst: bool | None, column: str) -> pd.Series:
+    """Days as ``datetime.date`` objects, ``None`` where unreadable (every driver binds these)."""
+    parsed = parse_dates(values.astype(object), dayfirst=dayfirst, column=column)
+    days = parsed.to_numpy().astype("datetime64[D]")
+    return pd.Series([None if np.isnat(d) else d.astype(dt.date) for d in days], dtype=object)
+
+
+def _amounts(values: pd.Series) -> pd.Series:
+    """Amounts as floats, ``None`` (not NaN, which a database keeps as a number) where
+    unreadable."""
+    parsed = parse_amounts(values.astype(object)).to_numpy(dtype=np.float64)
+    return pd.Series([None if np.isnan(a) else float(a) for a in parsed], dtype=object)
