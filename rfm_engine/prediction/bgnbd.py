@@ -1,0 +1,133 @@
+"""The BG/NBD model of repeat purchases (Fader, Hardie & Lee 2005), fitted by maximum likelihood.
+
+Per customer: ``x`` repeat purchases (purchase days after the first), ``t_x`` time from the first
+to the last purchase and ``T`` time from the first purchase to the end of the observation, in
+weeks. While active a customer buys at rate λ ~ Gamma(r, α); after each purchase they drop out
+with probability p ~ Beta(a, b).
+
+scipy is imported here, and this module is imported only by functions that fit or predict, so
+``import rfm_engine`` stays free of scipy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import special
+
+from .likelihood_fit import FitDiagnostics, fit_log_parameters
+
+
+@dataclass(frozen=True)
+class BgNbdParams:
+    r: float
+    alpha: float
+    a: float
+    b: float
+
+    def to_dict(self) -> dict[str, float]:
+        return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}
+
+
+@dataclass(frozen=True)
+class BgNbdFit:
+    params: BgNbdParams
+    diagnostics: FitDiagnostics
+
+
+def log_likelihood(
+    params: BgNbdParams, x: np.ndarray, t_x: np.ndarray, T: np.ndarray
+) -> np.ndarray:
+    """Each customer's log-likelihood (equation 6 of Fader, Hardie & Lee 2005, in logs)."""
+    r, alpha, a, b = params.r, params.alpha, params.a, params.b
+    x = np.asarray(x, dtype="float64")
+    common = (
+        special.gammaln(r + x)
+        - special.gammaln(r)
+        + r * np.log(alpha)
+        + special.betaln(a, b + x)
+        - special.betaln(a, b)
+    )
+    still = -(r + x) * np.log(alpha + T)
+    repeat = x > 0
+    # B(a+1, b+x-1) / B(a, b+x) = a / (b+x-1): the customer dropped out after the last purchase.
+    dropped = np.log(a) - np.log(np.where(repeat, b + x - 1, 1.0)) - (r + x) * np.log(alpha + t_x)
+    return common + np.where(repeat, np.logaddexp(still, dropped), still)
+
+
+def fit_bgnbd(
+    x: np.ndarray, t_x: np.ndarray, T: np.ndarray, *, weights: np.ndarray | None = None
+) -> BgNbdFit:
+    """Maximum-likelihood parameters; customers with equal (x, t_x, T) are fitted once with
+    a weight, so the cost grows with the distinct histories, not the customers."""
+    data, counts = _distinct_rows(np.column_stack([x, t_x, T]), weights)
+    xs, txs, Ts = data.T
+
+    def negative_ll(log_params: np.ndarray) -> float:
+        p = BgNbdParams(*np.exp(log_params))
+        return -float(np.dot(counts, log_likelihood(p, xs, txs, Ts)))
+
+    start = np.log([1.0, max(float(np.mean(T)), 1e-3), 1.0, 1.0])
+    values, diagnostics = fit_log_parameters(
+        negative_ll, start, names=("r", "alpha", "a", "b"), customers=int(counts.sum())
+    )
+    return BgNbdFit(BgNbdParams(*map(float, values)), diagnostics)
+
+
+def probability_alive(
+    params: BgNbdParams, x: np.ndarray, t_x: np.ndarray, T: np.ndarray
+) -> np.ndarray:
+    """P(still active | x, t_x, T): 1 for a customer who has not bought again (the model's
+    dropout happens only right after a purchase)."""
+    return special.expit(-_log_dropout_odds(params, x, t_x, T))
+
+
+def expected_purchases(
+    params: BgNbdParams, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray
+) -> np.ndarray:
+    """Expected purchases in the next ``t`` weeks (equation 10 of the paper)."""
+    r, alpha, a, b = params.r, params.alpha, params.a, params.b
+    x = np.asarray(x, dtype="float64")
+    T = np.asarray(T, dtype="float64")
+    ratio = np.exp((r + x) * (np.log(alpha + T) - np.log(alpha + T + t)))
+    hyp = special.hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t))
+    return (a + b + x - 1) / (a - 1) * (1 - ratio * hyp) * probability_alive(params, x, t_x, T)
+
+
+def expected_weeks_to_next(params: BgNbdParams, x: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """Weeks from the end of observation until one purchase is expected if still active:
+    1 / E[λ | history] = (α + T) / (r + x). NaN for one-time buyers (x = 0), whose single
+    purchase says nothing about their own pace."""
+    x = np.asarray(x, dtype="float64")
+    return np.where(x > 0, (params.alpha + np.asarray(T)) / (params.r + x), np.nan)
+
+
+def _log_dropout_odds(params: BgNbdParams, x, t_x, T) -> np.ndarray:
+    r, alpha, a, b = params.r, params.alpha, params.a, params.b
+    x = np.asarray(x, dtype="float64")
+    repeat = x > 0
+    odds = (
+        np.log(a)
+        - np.log(np.where(repeat, b + x - 1, 1.0))
+        + (r + x) * (np.log(alpha + T) - np.log(alpha + t_x))
+    )
+    return np.where(repeat, odds, -np.inf)
+
+
+def _distinct_rows(data: np.ndarray, weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    data = np.asarray(data, dtype="float64")
+    unique, inverse = np.unique(data, axis=0, return_inverse=True)
+    w = np.ones(len(data)) if weights is None else np.asarray(weights, dtype="float64")
+    return unique, np.bincount(inverse.ravel(), weights=w, minlength=len(unique))
+
+
+__all__ = [
+    "BgNbdFit",
+    "BgNbdParams",
+    "expected_purchases",
+    "expected_weeks_to_next",
+    "fit_bgnbd",
+    "log_likelihood",
+    "probability_alive",
+]
