@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from rfm_engine import RfmError, __version__, analyze
+from rfm_engine import RfmError, __version__
 from rfm_engine.outputs import write_csv, write_report
 
 from .check import add_check_command
@@ -21,6 +21,12 @@ from .compare import add_compare_command
 from .error_text import error_line, print_warnings
 from .export import add_export_command, print_scheme_notes
 from .options import add_data_options, config_from_args, input_paths
+from .predict import (
+    add_predict_command,
+    add_prediction_options,
+    analyze_predictions,
+    print_prediction_summary,
+)
 from .report import render_summary
 
 EXIT_USAGE = 2
@@ -59,7 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write a report workbook: summary with charts, customers, R×F grid, "
         "cut points and settings, cleaning",
     )
+    analyze_cmd.add_argument(
+        "--predict",
+        action="store_true",
+        help="add prediction columns (probability still active, expected purchases and "
+        "revenue, next order date) and write prediction_segments.csv; see 'rfm predict'",
+    )
+    add_prediction_options(analyze_cmd)
     analyze_cmd.set_defaults(handler=run_analyze)
+    add_predict_command(commands)
     add_export_command(commands)
     add_compare_command(commands)
     add_check_command(commands)
@@ -69,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_analyze(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     paths = input_paths(args)
-    result = analyze(paths, config)
+    result, prediction = analyze_predictions(args, paths, config)
     print_scheme_notes(result)
     if args.report:
         source = ", ".join(p.name for p in paths)
@@ -78,7 +92,11 @@ def run_analyze(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(result.customers_table(), out / "customers.csv", inputs=paths)
+    customers = result.customers_table()
+    if prediction is not None:
+        customers = customers.merge(prediction.customers, on="customer_id", how="left")
+        write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
+    write_csv(customers, out / "customers.csv", inputs=paths)
     write_csv(result.summary, out / "segments.csv", inputs=paths)
     write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
     write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
@@ -92,6 +110,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     if args.report:
         print(f"Report workbook: {args.report}")
     print_warnings(result.warnings)
+    if prediction is not None:
+        print_prediction_summary(prediction)
     return 0
 
 

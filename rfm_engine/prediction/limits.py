@@ -80,6 +80,16 @@ def data_warnings(
                 {"one_time_buyers": one_time},
             )
         )
+        found.append(
+            PredictionWarning(
+                "one_time_buyers_always_active",
+                f"the {one_time} one-time buyers get a probability of still being active of 1: "
+                "the BG/NBD model lets customers drop out only after a repeat purchase, so it "
+                "never counts them as likely lost; their low expected purchases show how little "
+                "they are expected to buy",
+                {"one_time_buyers": one_time},
+            )
+        )
     return found
 
 
