@@ -56,6 +56,35 @@ def log_likelihood(
     return common + np.where(repeat, np.logaddexp(still, dropped), still)
 
 
+def log_likelihood_gradient(
+    params: BgNbdParams, x: np.ndarray, t_x: np.ndarray, T: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each customer's log-likelihood and its derivatives by (r, α, a, b), shape (4, n)."""
+    r, alpha, a, b = params.r, params.alpha, params.a, params.b
+    x = np.asarray(x, dtype="float64")
+    repeat = x > 0
+    still = -(r + x) * np.log(alpha + T)
+    dropped = np.log(a) - np.log(np.where(repeat, b + x - 1, 1.0)) - (r + x) * np.log(alpha + t_x)
+    mix = np.where(repeat, np.logaddexp(still, dropped), still)
+    w = np.where(repeat, np.exp(dropped - mix), 0.0)  # share of the "dropped out" term
+    values = (
+        special.gammaln(r + x)
+        - special.gammaln(r)
+        + r * np.log(alpha)
+        + special.betaln(a, b + x)
+        - special.betaln(a, b)
+        + mix
+    )
+    psi = special.digamma
+    d_r = psi(r + x) - psi(r) + np.log(alpha) - (1 - w) * np.log(alpha + T)
+    d_r = d_r - w * np.log(alpha + t_x)
+    d_alpha = r / alpha - (r + x) * ((1 - w) / (alpha + T) + w / (alpha + t_x))
+    d_a = psi(a + b) - psi(a + b + x) + w / a
+    d_b = psi(b + x) - psi(a + b + x) - psi(b) + psi(a + b)
+    d_b = d_b - w / np.where(repeat, b + x - 1, 1.0)
+    return values, np.vstack([d_r, d_alpha, d_a, d_b])
+
+
 def fit_bgnbd(
     x: np.ndarray, t_x: np.ndarray, T: np.ndarray, *, weights: np.ndarray | None = None
 ) -> BgNbdFit:
@@ -64,9 +93,9 @@ def fit_bgnbd(
     data, counts = _distinct_rows(np.column_stack([x, t_x, T]), weights)
     xs, txs, Ts = data.T
 
-    def negative_ll(log_params: np.ndarray) -> float:
-        p = BgNbdParams(*np.exp(log_params))
-        return -float(np.dot(counts, log_likelihood(p, xs, txs, Ts)))
+    def negative_ll(log_params: np.ndarray) -> tuple[float, np.ndarray]:
+        values, gradients = log_likelihood_gradient(BgNbdParams(*np.exp(log_params)), xs, txs, Ts)
+        return -float(np.dot(counts, values)), -(gradients @ counts) * np.exp(log_params)
 
     start = np.log([1.0, max(float(np.mean(T)), 1e-3), 1.0, 1.0])
     values, diagnostics = fit_log_parameters(
@@ -121,13 +150,3 @@ def _distinct_rows(data: np.ndarray, weights: np.ndarray | None) -> tuple[np.nda
     w = np.ones(len(data)) if weights is None else np.asarray(weights, dtype="float64")
     return unique, np.bincount(inverse.ravel(), weights=w, minlength=len(unique))
 
-
-__all__ = [
-    "BgNbdFit",
-    "BgNbdParams",
-    "expected_purchases",
-    "expected_weeks_to_next",
-    "fit_bgnbd",
-    "log_likelihood",
-    "probability_alive",
-]

@@ -59,8 +59,16 @@ def fit_gamma_gamma(x: np.ndarray, m: np.ndarray) -> GammaGammaFit:
     x = np.asarray(x, dtype="float64")
     m = np.asarray(m, dtype="float64")
 
-    def negative_ll(log_params: np.ndarray) -> float:
-        return -float(np.sum(log_likelihood(GammaGammaParams(*np.exp(log_params)), x, m)))
+    def negative_ll(log_params: np.ndarray) -> tuple[float, np.ndarray]:
+        p, q, g = np.exp(log_params)
+        values = log_likelihood(GammaGammaParams(p, q, g), x, m)
+        psi_all = special.digamma(p * x + q)
+        log_ratio = np.log(g + m * x)
+        d_p = x * (psi_all - special.digamma(p * x) + np.log(m) + np.log(x) - log_ratio)
+        d_q = psi_all - special.digamma(q) + np.log(g) - log_ratio
+        d_g = q / g - (p * x + q) / (g + m * x)
+        gradient = np.array([d_p.sum(), d_q.sum(), d_g.sum()]) * np.array([p, q, g])
+        return -float(values.sum()), -gradient
 
     start = np.log([1.0, 2.0, max(float(np.mean(m)), 1e-6)])
     values, diagnostics = fit_log_parameters(
