@@ -141,7 +141,7 @@ import pymc_marketing
 from pymc_extras.prior import Prior
 from pymc_marketing.clv import BetaGeoModel
 data = np.load(sys.argv[1])
-frame = pd.DataFrame({"customer_id": np.arange(len(data)), "frequency": data["frequency"],
+frame = pd.DataFrame({"customer_id": np.arange(len(data["T"])), "frequency": data["frequency"],
                       "recency": data["recency"], "T": data["T"]})
 flat = {k: Prior("HalfFlat") for k in ("r", "alpha", "a", "b")}
 start = time.perf_counter()

@@ -145,8 +145,15 @@ def _log_dropout_odds(params: BgNbdParams, x, t_x, T) -> np.ndarray:
 
 
 def _distinct_rows(data: np.ndarray, weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of ``data`` and the summed weight of each (by one lexsort: much
+    faster than ``np.unique(axis=0)`` on a million rows)."""
     data = np.asarray(data, dtype="float64")
-    unique, inverse = np.unique(data, axis=0, return_inverse=True)
     w = np.ones(len(data)) if weights is None else np.asarray(weights, dtype="float64")
-    return unique, np.bincount(inverse.ravel(), weights=w, minlength=len(unique))
-
+    if not len(data):
+        return data, w
+    order = np.lexsort(data.T[::-1])
+    ordered = data[order]
+    new = np.ones(len(data), dtype=bool)
+    new[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
+    group = np.cumsum(new) - 1
+    return ordered[new], np.bincount(group, weights=w[order])

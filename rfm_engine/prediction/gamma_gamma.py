@@ -59,14 +59,27 @@ def fit_gamma_gamma(x: np.ndarray, m: np.ndarray) -> GammaGammaFit:
     x = np.asarray(x, dtype="float64")
     m = np.asarray(m, dtype="float64")
 
+    log_mx = np.log(m) + np.log(x)
+    log_m = np.log(m)
+    spent = m * x
+
     def negative_ll(log_params: np.ndarray) -> tuple[float, np.ndarray]:
         p, q, g = np.exp(log_params)
-        values = log_likelihood(GammaGammaParams(p, q, g), x, m)
-        psi_all = special.digamma(p * x + q)
-        log_ratio = np.log(g + m * x)
-        d_p = x * (psi_all - special.digamma(p * x) + np.log(m) + np.log(x) - log_ratio)
-        d_q = psi_all - special.digamma(q) + np.log(g) - log_ratio
-        d_g = q / g - (p * x + q) / (g + m * x)
+        px = p * x
+        log_total = np.log(g + spent)
+        values = (
+            special.gammaln(px + q)
+            - special.gammaln(px)
+            - special.gammaln(q)
+            + q * np.log(g)
+            + (px - 1) * log_m
+            + px * np.log(x)
+            - (px + q) * log_total
+        )
+        psi_all = special.digamma(px + q)
+        d_p = x * (psi_all - special.digamma(px) + log_mx - log_total)
+        d_q = psi_all - special.digamma(q) + np.log(g) - log_total
+        d_g = q / g - (px + q) / (g + spent)
         gradient = np.array([d_p.sum(), d_q.sum(), d_g.sum()]) * np.array([p, q, g])
         return -float(values.sum()), -gradient
 
