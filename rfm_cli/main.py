@@ -87,7 +87,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     print_scheme_notes(result)
     if args.report:
         source = ", ".join(p.name for p in paths)
-        write_report(result, Path(args.report), source=source, inputs=paths)
+        write_report(result, Path(args.report), source=source, inputs=paths, prediction=prediction)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder")

@@ -217,8 +217,10 @@ def write_report(
     *,
     source: str = "",
     inputs: Iterable[str | Path] = (),
+    prediction: Any = None,
 ) -> Path:
-    """Write the report workbook for ``result`` to ``path`` (``.xlsx``)."""
+    """Write the report workbook for ``result`` to ``path`` (``.xlsx``); with ``prediction``
+    (a :class:`~rfm_engine.prediction.PredictionResult`) also a Predictions sheet."""
     from openpyxl import Workbook
 
     path = Path(path)
@@ -233,6 +235,10 @@ def write_report(
         cleaning = result.cleaning.to_frame()
         put_frame(book.create_sheet("Cleaning"), cleaning)
         _widths(book["Cleaning"], cleaning, limit=80)
+        if prediction is not None:
+            from .prediction.report_sheet import prediction_sheet
+
+            prediction_sheet(book, prediction)
         book.save(tmp)
 
     write_atomic(path, write)

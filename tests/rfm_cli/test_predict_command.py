@@ -77,7 +77,10 @@ def test_validate_prints_the_holdout_check(cdnow_csv, capsys):
 def test_analyze_predict_adds_the_prediction_columns(cdnow_csv, tmp_path, capsys):
     out = tmp_path / "out"
     code, text, err = run(
-        ["analyze", str(cdnow_csv), "--predict", "--discount", "0.01", "--out", str(out)],
+        [
+            *("analyze", str(cdnow_csv), "--predict", "--discount", "0.01", "--out", str(out)),
+            *("--report", str(tmp_path / "report.xlsx")),
+        ],
         capsys,
     )
     assert code == 0, err
@@ -91,6 +94,18 @@ def test_analyze_predict_adds_the_prediction_columns(cdnow_csv, tmp_path, capsys
         customers["expected_revenue_90d"].sum()
     )
     assert "customers likely lost" in text
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "report.xlsx", read_only=True)["Predictions"]
+    cells = {row[0]: row[1] for row in sheet.iter_rows(max_col=2, values_only=True) if row[0]}
+    assert cells["Expected revenue next 90 days"] == pytest.approx(
+        customers["expected_revenue_90d"].sum()
+    )
+    assert cells["Customers likely lost"] == customers["likely_lost"].sum()
+    assert cells["Warning"]  # at least one warning shown (one-time buyers)
+    code, out, err = run(["predict", str(cdnow_csv), "--json"], capsys)
+    assert cells["bgnbd.r"] == pytest.approx(json.loads(out)["bgnbd"]["params"]["r"], rel=1e-12)
 
 
 def test_predict_out_writes_excel_safe_tables(tmp_path, capsys):
