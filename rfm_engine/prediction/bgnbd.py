@@ -115,13 +115,51 @@ def probability_alive(
 def expected_purchases(
     params: BgNbdParams, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray
 ) -> np.ndarray:
-    """Expected purchases in the next ``t`` weeks (equation 10 of the paper)."""
+    """Expected purchases in the next ``t`` weeks (equation 10 of the paper).
+
+    For very frequent buyers (hundreds of purchase days) the closed form overflows (0 × inf).
+    There the same value comes from the Pfaff transform of its hypergeometric function,
+    2F1(r+x, a−1; a+b+x−1; −t/(α+T)), and where that fails too from the integral it stands
+    for (see :func:`_if_alive_by_integration`).
+    """
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     x = np.asarray(x, dtype="float64")
     T = np.asarray(T, dtype="float64")
-    ratio = np.exp((r + x) * (np.log(alpha + T) - np.log(alpha + T + t)))
-    hyp = special.hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t))
-    return (a + b + x - 1) / (a - 1) * (1 - ratio * hyp) * probability_alive(params, x, t_x, T)
+    with np.errstate(all="ignore"):
+        ratio = np.exp((r + x) * (np.log(alpha + T) - np.log(alpha + T + t)))
+        hyp = special.hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t))
+        if_alive = (a + b + x - 1) / (a - 1) * (1 - ratio * hyp)
+        bad = ~np.isfinite(if_alive) & (t <= alpha + T)
+        if bad.any():
+            xb = x[bad]
+            pfaff = special.hyp2f1(r + xb, a - 1, a + b + xb - 1, -t / (alpha + T[bad]))
+            if_alive[bad] = (a + b + xb - 1) / (a - 1) * (1 - pfaff)
+    bad = ~np.isfinite(if_alive)
+    if bad.any():
+        if_alive[bad] = _if_alive_by_integration(params, t, x[bad], T[bad])
+    return if_alive * probability_alive(params, x, t_x, T)
+
+
+def _if_alive_by_integration(
+    params: BgNbdParams, t: float, x: np.ndarray, T: np.ndarray
+) -> np.ndarray:
+    """E[purchases in t | still active] = E[(1/p)(1 − (1 + p·t/(α+T))^−(r+x))] over the
+    posterior p ~ Beta(a, b+x) (λ ~ Gamma(r+x, α+T) integrated out), by adaptive quadrature,
+    one customer at a time (only for the few the closed forms cannot handle)."""
+    from scipy import integrate, stats
+
+    out = np.empty(len(x))
+    for i, (xi, Ti) in enumerate(zip(x, T, strict=True)):
+        posterior = stats.beta(params.a, params.b + xi)
+        scale = t / (params.alpha + Ti)
+
+        def integrand(p: float, posterior=posterior, scale=scale, k=params.r + xi) -> float:
+            inner = -np.expm1(-k * np.log1p(p * scale)) / p if p > 0 else k * scale
+            return inner * posterior.pdf(p)
+
+        lo, hi = posterior.ppf([1e-12, 1 - 1e-12])
+        out[i] = integrate.quad(integrand, lo, hi, points=[posterior.mean()], limit=200)[0]
+    return out
 
 
 def expected_weeks_to_next(params: BgNbdParams, x: np.ndarray, T: np.ndarray) -> np.ndarray:
