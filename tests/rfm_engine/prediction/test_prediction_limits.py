@@ -111,3 +111,25 @@ def test_importing_the_engine_and_the_prediction_package_does_not_import_scipy()
     code = "import sys, rfm_engine, rfm_engine.prediction; print('scipy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_spend_that_grows_with_frequency_is_warned_with_the_correlation():
+    from rfm_engine.prediction.forecast import forecast
+
+    rng = np.random.default_rng(5)
+    n = 400
+    x = rng.integers(1, 10, n)
+    summary = pd.DataFrame(
+        {
+            "frequency": np.r_[x, np.zeros(n, dtype=int)],
+            "recency": np.r_[rng.uniform(5, 50, n), np.zeros(n)],
+            "T": np.r_[np.full(n, 52.0), np.full(n, 52.0)],
+            "monetary_value": np.r_[10.0 * x * rng.uniform(0.9, 1.1, n), np.full(n, np.nan)],
+        },
+        index=pd.Index([f"c{i}" for i in range(2 * n)], name="customer_id"),
+    )
+    result = forecast(summary, as_of=dt.date(2024, 1, 1))
+    warning = next(w for w in result.warnings if w.code == "spend_depends_on_frequency")
+    expected = np.corrcoef(x, summary["monetary_value"][:n])[0, 1]
+    assert warning.evidence["correlation"] == pytest.approx(expected, abs=1e-4)
+    assert expected > 0.9
