@@ -172,13 +172,26 @@ def _next_order(as_of, x, t_x, T, weeks_to_next):
 
 
 def _convergence_warning(model: str, diagnostics) -> list[PredictionWarning]:
+    found = []
+    if diagnostics.extreme_parameters:
+        names = ", ".join(diagnostics.extreme_parameters)
+        found.append(
+            PredictionWarning(
+                "extreme_parameters",
+                f"the {model} fit drove {names} to an extreme value: the data barely tell it "
+                "apart from a simpler model (e.g. no customer seems to drop out, or all drop "
+                "out alike); the predictions follow that limit and deserve caution",
+                {"model": model, "parameters": list(diagnostics.extreme_parameters)},
+            )
+        )
     if diagnostics.converged:
-        return []
+        return found
     return [
+        *found,
         PredictionWarning(
             "fit_not_converged",
             f"the {model} fit did not reach a clear maximum (largest gradient "
             f"{diagnostics.gradient_norm:.2g}): its numbers may be off",
             {"model": model, "gradient_norm": diagnostics.gradient_norm},
-        )
+        ),
     ]

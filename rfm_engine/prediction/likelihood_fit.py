@@ -1,5 +1,5 @@
 """Maximise a log-likelihood over positive parameters: BFGS in log-parameters with the
-analytic gradient (Nelder-Mead as a fallback); report what happened as data
+analytic gradient (bounded L-BFGS-B as a fallback); report what happened as data
 (:class:`FitDiagnostics`)."""
 
 from __future__ import annotations
@@ -9,6 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import optimize
+
+#: Log-parameters are kept within ±LOG_BOUND (about 1e-11 to 7e10).
+LOG_BOUND = 25.0
+EXTREME = 1e5
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,8 @@ class FitDiagnostics:
     evaluations: int
     gradient_norm: float
     message: str
+    #: Parameters beyond 1e5 or below 1e-5: the data barely identify them.
+    extreme_parameters: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -33,6 +39,7 @@ class FitDiagnostics:
             "evaluations": self.evaluations,
             "gradient_norm": self.gradient_norm,
             "message": self.message,
+            "extreme_parameters": list(self.extreme_parameters),
         }
 
 
@@ -47,7 +54,8 @@ def fit_log_parameters(
 
     ``negative_ll(log_params)`` returns the negative total log-likelihood and its gradient in
     log-parameters. BFGS with that gradient from ``start``; when it stops short of a maximum
-    (largest mean gradient above 1e-6), Nelder-Mead from where it stopped, then BFGS again.
+    (largest mean gradient above 1e-6), L-BFGS-B with the log-parameters bounded to ±25 from
+    where it stopped (a parameter the data push to infinity then ends at the bound).
     """
     scale = max(customers, 1)
 
@@ -60,26 +68,30 @@ def fit_log_parameters(
     def value_only(log_params: np.ndarray) -> float:
         return objective(log_params)[0]
 
-    evaluations = iterations = 0
     with np.errstate(all="ignore"):
         best = optimize.minimize(
             objective, start, jac=True, method="BFGS", options={"gtol": 1e-10, "maxiter": 1000}
         )
         evaluations, iterations = best.nfev, best.nit
         if np.max(np.abs(objective(best.x)[1])) > 1e-6:
-            coarse = optimize.minimize(
-                value_only,
-                best.x,
-                method="Nelder-Mead",
-                options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 4000 * len(names)},
+            # A ridge or a parameter running off to infinity: bounded quasi-Newton from there.
+            bounded = optimize.minimize(
+                objective,
+                np.clip(best.x, -LOG_BOUND, LOG_BOUND),
+                jac=True,
+                method="L-BFGS-B",
+                bounds=[(-LOG_BOUND, LOG_BOUND)] * len(start),
+                options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000},
             )
-            fine = optimize.minimize(
-                objective, coarse.x, jac=True, method="BFGS", options={"gtol": 1e-10}
-            )
-            evaluations += coarse.nfev + fine.nfev
-            iterations += coarse.nit + fine.nit
-            best = min((best, coarse, fine), key=lambda r: r.fun)
-    gradient_norm = float(np.max(np.abs(objective(best.x)[1])))
+            evaluations += bounded.nfev
+            iterations += bounded.nit
+            if bounded.fun <= best.fun:
+                best = bounded
+    gradient = objective(best.x)[1]
+    extreme = tuple(n for n, v in zip(names, best.x, strict=True) if abs(v) >= np.log(EXTREME))
+    # At a bound the gradient need not vanish; judge convergence on the free parameters.
+    free = np.abs(best.x) < LOG_BOUND - 1e-6
+    gradient_norm = float(np.max(np.abs(gradient[free]), initial=0.0))
     converged = bool(np.isfinite(best.fun) and best.fun < 1e299 and gradient_norm < 1e-4)
     diagnostics = FitDiagnostics(
         log_likelihood=-float(best.fun) * scale,
@@ -89,5 +101,6 @@ def fit_log_parameters(
         evaluations=int(evaluations),
         gradient_norm=gradient_norm,
         message=str(best.message),
+        extreme_parameters=extreme,
     )
     return np.exp(best.x), diagnostics
