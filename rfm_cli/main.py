@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rfm_engine import RfmError, __version__
 from rfm_engine.outputs import write_csv, write_report
+from rfm_engine.prediction import prediction_sheet_writer
 
 from .check import add_check_command
 from .compare import add_compare_command
@@ -87,7 +88,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     print_scheme_notes(result)
     if args.report:
         source = ", ".join(p.name for p in paths)
-        write_report(result, Path(args.report), source=source, inputs=paths, prediction=prediction)
+        extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
+        write_report(result, Path(args.report), source=source, inputs=paths, extra_sheets=extra)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder")

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import pandas as pd
 
 from rfm_engine import RfmError
-from rfm_engine.exports import write_csv
-from rfm_engine.prediction import PredictionOptions, PredictionResult, analyze_with_predictions
+from rfm_engine.outputs import write_csv
+from rfm_engine.prediction import (
+    PredictionOptions,
+    PredictionResult,
+    analyze_with_predictions,
+)
 
-from .options import add_data_options, config_from_args
+from .error_text import print_warnings
+from .options import add_data_options, config_from_args, input_paths
 from .text_table import format_table
 
 
@@ -92,8 +96,6 @@ def add_predict_command(commands) -> None:
 
 
 def run_predict(args: argparse.Namespace) -> int:
-    from .main import input_paths
-
     paths = input_paths(args)
     result, prediction = analyze_with_predictions(
         paths,
@@ -107,7 +109,7 @@ def run_predict(args: argparse.Namespace) -> int:
         table = customers_with_segments(prediction, result.customers)
         write_csv(table, out / "predictions.csv", inputs=paths)
         write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
-    print_warnings(prediction)
+    print_warnings(prediction.warnings)
     if args.json:
         data = prediction.to_dict()
         data["segments"] = _records(prediction.segments)
@@ -123,11 +125,6 @@ def customers_with_segments(prediction: PredictionResult, customers: pd.DataFram
     """Per customer: id, segment, then the prediction columns."""
     keys = customers[["customer_id", "segment"]].astype({"customer_id": str})
     return keys.merge(prediction.customers, on="customer_id", how="left", validate="1:1")
-
-
-def print_warnings(prediction: PredictionResult) -> None:
-    for warning in prediction.warnings:
-        print(f"warning: {warning.message} [{warning.code}]", file=sys.stderr)
 
 
 def render_prediction(prediction: PredictionResult) -> str:
@@ -231,7 +228,7 @@ def analyze_predictions(args: argparse.Namespace, paths, config):
 
 def print_prediction_summary(prediction: PredictionResult) -> None:
     """For ``rfm analyze --predict``: the totals and the warnings."""
-    print_warnings(prediction)
+    print_warnings(prediction.warnings)
     totals = prediction.totals()
     print(f"Predictions: customers likely lost {totals['likely_lost']:,}", end="")
     for h in prediction.options.horizons_days:

@@ -8,7 +8,7 @@ prompt; text cells stay text. Written atomically and never over an input file.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -217,10 +217,11 @@ def write_report(
     *,
     source: str = "",
     inputs: Iterable[str | Path] = (),
-    prediction: Any = None,
+    extra_sheets: Sequence[Callable[[Any], None]] = (),
 ) -> Path:
-    """Write the report workbook for ``result`` to ``path`` (``.xlsx``); with ``prediction``
-    (a :class:`~rfm_engine.prediction.PredictionResult`) also a Predictions sheet."""
+    """Write the report workbook for ``result`` to ``path`` (``.xlsx``); each of
+    ``extra_sheets`` is then called with the openpyxl workbook to add its sheet (e.g. the
+    Predictions sheet of :func:`rfm_engine.prediction.prediction_sheet_writer`)."""
     from openpyxl import Workbook
 
     path = Path(path)
@@ -235,10 +236,8 @@ def write_report(
         cleaning = result.cleaning.to_frame()
         put_frame(book.create_sheet("Cleaning"), cleaning)
         _widths(book["Cleaning"], cleaning, limit=80)
-        if prediction is not None:
-            from .prediction.report_sheet import prediction_sheet
-
-            prediction_sheet(book, prediction)
+        for add_sheet in extra_sheets:
+            add_sheet(book)
         book.save(tmp)
 
     write_atomic(path, write)

@@ -10,18 +10,18 @@ Typical use::
 Importing this package does not import scipy; fitting does (see :mod:`.forecast`).
 """
 
-from .limits import PredictionWarning
 from .options import PredictionOptions
 from .pipeline import analyze_with_predictions, cleaned_purchases
+from .report_sheet import prediction_sheet_writer
 from .result import PredictionResult, prediction_columns
 from .summary_data import summary_from_purchases
 
 __all__ = [
     "PredictionOptions",
     "PredictionResult",
-    "PredictionWarning",
     "analyze_with_predictions",
     "cleaned_purchases",
     "prediction_columns",
+    "prediction_sheet_writer",
     "summary_from_purchases",
 ]

@@ -8,11 +8,12 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ..notes import RfmWarning
 from . import bgnbd, gamma_gamma
 from .limits import (
     MIN_REPEAT_BUYERS_TO_FIT,
-    PredictionWarning,
     data_warnings,
+    prediction_warning,
     spend_correlation_warning,
 )
 from .options import DAYS_PER_MONTH, PredictionOptions
@@ -67,7 +68,7 @@ def forecast(
         warnings += _convergence_warning("gamma_gamma", gg_fit.diagnostics)
         if gg_fit.params.q <= 1:
             warnings.append(
-                PredictionWarning(
+                prediction_warning(
                     "spend_model_unusable",
                     f"the spend model's q = {gg_fit.params.q:.3g} is not above 1, so mean "
                     "spend is infinite: expected spend and revenue are left empty",
@@ -171,12 +172,12 @@ def _next_order(as_of, x, t_x, T, weeks_to_next):
     return dates.to_numpy(), basis
 
 
-def _convergence_warning(model: str, diagnostics) -> list[PredictionWarning]:
+def _convergence_warning(model: str, diagnostics) -> list[RfmWarning]:
     found = []
     if diagnostics.extreme_parameters:
         names = ", ".join(diagnostics.extreme_parameters)
         found.append(
-            PredictionWarning(
+            prediction_warning(
                 "extreme_parameters",
                 f"the {model} fit drove {names} to an extreme value: the data barely tell it "
                 "apart from a simpler model (e.g. no customer seems to drop out, or all drop "
@@ -188,7 +189,7 @@ def _convergence_warning(model: str, diagnostics) -> list[PredictionWarning]:
         return found
     return [
         *found,
-        PredictionWarning(
+        prediction_warning(
             "fit_not_converged",
             f"the {model} fit did not reach a clear maximum (largest gradient "
             f"{diagnostics.gradient_norm:.2g}): its numbers may be off",

@@ -67,7 +67,7 @@ def holdout_check(
         raise ConfigError(
             f"the holdout period must be between 1 and {span - 1} days (the history covers "
             f"{span} days from {first} to {as_of})",
-            option="holdout_days",
+            option="prediction.holdout_days",
             value=holdout_days,
         )
     cutoff = as_of - dt.timedelta(days=holdout_days)

@@ -42,29 +42,31 @@ class PredictionOptions:
         ):
             raise ConfigError(
                 "prediction horizons must be whole numbers of days, 1 or more",
-                option="horizons_days",
+                option="prediction.horizons_days",
                 value=horizons,
             )
         if len(set(horizons)) != len(horizons):
             raise ConfigError(
-                "prediction horizons must differ", option="horizons_days", value=horizons
+                "prediction horizons must differ",
+                option="prediction.horizons_days",
+                value=horizons,
             )
         if not 0 <= self.monthly_discount < 1:
             raise ConfigError(
                 "the monthly discount rate must be between 0 and 1 (e.g. 0.01 for 1 % a month)",
-                option="monthly_discount",
+                option="prediction.monthly_discount",
                 value=self.monthly_discount,
             )
         if not 0 < self.lost_below < 1:
             raise ConfigError(
                 "lost_below must be a probability between 0 and 1",
-                option="lost_below",
+                option="prediction.lost_below",
                 value=self.lost_below,
             )
         if self.min_repeat_buyers < 0:
             raise ConfigError(
                 "min_repeat_buyers must be 0 or more",
-                option="min_repeat_buyers",
+                option="prediction.min_repeat_buyers",
                 value=self.min_repeat_buyers,
             )
 

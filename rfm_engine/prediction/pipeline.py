@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis import analyze, load_table, no_purchases_error
 from ..cleaning import clean
-from ..columns import resolve_columns
-from ..config import RfmConfig
-from ..metrics import default_as_of
-from ..reading import INTERNAL_COLUMNS
-from ..result import RfmResult
+from ..io import INTERNAL_COLUMNS
+from ..mapping import resolve_columns
+from ..model import RfmResult, default_as_of
+from ..options import RfmConfig
+from ..pipeline import analyze, load_table
+from ..pipeline.analysis import no_purchases_error
 from .options import PredictionOptions
 from .result import PredictionResult
 from .summary_data import summary_from_purchases

@@ -3,15 +3,21 @@ per-segment table, the holdout check, the fitted parameters and the per-customer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-from ..exports import text_cell
-from ..report_workbook import put_frame
+from ..outputs.exports import text_cell
+from ..outputs.report_workbook import put_frame
 from .result import PredictionResult, revenue_column
 
 _MONEY = "#,##0.00"
+
+
+def prediction_sheet_writer(prediction: PredictionResult) -> Callable[[Any], None]:
+    """For :func:`rfm_engine.outputs.write_report`'s ``extra_sheets``: adds the sheet."""
+    return lambda book: prediction_sheet(book, prediction)
 
 
 def prediction_sheet(book: Any, prediction: PredictionResult) -> None:

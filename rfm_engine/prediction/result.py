@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .limits import PredictionWarning
+from ..notes import RfmWarning
 from .options import PredictionOptions
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class PredictionResult:
     gamma_gamma: GammaGammaFit | None
     options: PredictionOptions
     as_of: dt.date
-    warnings: tuple[PredictionWarning, ...] = ()
+    warnings: tuple[RfmWarning, ...] = ()
     validation: HoldoutCheck | None = None
 
     def totals(self) -> dict[str, float | int | None]:

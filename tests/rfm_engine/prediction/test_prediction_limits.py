@@ -73,7 +73,8 @@ def test_few_repeat_buyers_and_short_history_are_warned():
     assert {"few_repeat_buyers", "history_shorter_than_horizon"} <= codes
     few = next(w for w in prediction.warnings if w.code == "few_repeat_buyers")
     assert few.evidence == {"repeat_buyers": 40, "recommended": 300}
-    assert few.option == "min_repeat_buyers"
+    assert few.option == "prediction.min_repeat_buyers"
+    assert few.stage == "prediction"
     short = next(w for w in prediction.warnings if w.code == "history_shorter_than_horizon")
     assert short.evidence["horizons_days"] == [365]
     assert prediction.bgnbd is not None
@@ -104,7 +105,7 @@ def test_one_time_buyers_spend_from_the_prior_is_warned_with_the_count():
 def test_bad_options_are_config_errors(field, value):
     with pytest.raises(ConfigError) as info:
         PredictionOptions(**{field: value})
-    assert info.value.option == field
+    assert info.value.option == f"prediction.{field}"
 
 
 def test_importing_the_engine_and_the_prediction_package_does_not_import_scipy():
