@@ -109,10 +109,11 @@ def run_predict(args: argparse.Namespace) -> int:
         table = customers_with_segments(prediction, result.customers)
         write_csv(table, out / "predictions.csv", inputs=paths)
         write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
-    print_warnings(prediction.warnings)
+    print_warnings([*result.warnings, *prediction.warnings])
     if args.json:
         data = prediction.to_dict()
         data["segments"] = _records(prediction.segments)
+        data["analysis_warnings"] = [w.to_dict() for w in result.warnings]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(render_prediction(prediction))

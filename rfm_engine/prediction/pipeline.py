@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..cleaning import clean
+from ..errors import ConfigError
 from ..io import INTERNAL_COLUMNS
 from ..mapping import resolve_columns
 from ..model import RfmResult, default_as_of
@@ -30,6 +31,13 @@ Source = str | Path | Sequence[str | Path] | pd.DataFrame
 
 def cleaned_purchases(source: Source, config: RfmConfig = RfmConfig()):
     """(raw table, config with resolved columns, cleaned purchases, as_of)."""
+    if config.reading.engine == "duckdb":
+        raise ConfigError(
+            "predictions need every purchase day in memory; the out-of-core engine (duckdb) "
+            "cannot give them",
+            option="reading.engine",
+            value="duckdb",
+        )
     raw = load_table(source, config)
     name = _source_name(source)
     headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]

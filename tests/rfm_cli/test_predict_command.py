@@ -130,3 +130,12 @@ def test_bad_discount_is_one_line_error(tmp_path, capsys):
     code, _, err = run(["predict", str(orders), "--discount", "2"], capsys)
     assert code == 2
     assert err.startswith("error: the monthly discount rate") and err.count("\n") == 1
+
+
+def test_the_out_of_core_engine_is_refused_in_one_line(tmp_path, capsys):
+    orders = tmp_path / "orders.csv"
+    orders.write_text("customer,date,amount\nA,2024-01-01,5\n", encoding="utf-8")
+    code, _, err = run(["predict", str(orders), "--engine", "duckdb"], capsys)
+    assert code == 2
+    assert err.startswith("error: predictions need every purchase day in memory")
+    assert err.rstrip().endswith("(--engine memory)") and err.count("\n") == 1
