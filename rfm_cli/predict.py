@@ -27,7 +27,8 @@ from .text_table import format_table
 
 
 def add_prediction_options(parser: argparse.ArgumentParser) -> None:
-    """``--horizon``, ``--discount``, ``--lost-below``: shared by ``predict`` and ``analyze``."""
+    """``--horizon``, ``--discount``, ``--lost-below``, ``--validate``, ``--holdout``: shared by
+    ``predict`` and ``analyze``."""
     group = parser.add_argument_group("predictions")
     group.add_argument(
         "--horizon",
@@ -49,6 +50,18 @@ def add_prediction_options(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=0.5,
         help="a customer whose probability of still buying is below P is likely lost (default 0.5)",
+    )
+    group.add_argument(
+        "--validate",
+        action="store_true",
+        help="also fit on the earlier part of the history and compare predicted with actual "
+        "purchases in the later part (the holdout check)",
+    )
+    group.add_argument(
+        "--holdout",
+        metavar="DAYS",
+        type=int,
+        help="length of the later part for --validate (default: half the history)",
     )
 
 
@@ -74,18 +87,6 @@ def add_predict_command(commands) -> None:
         "--json",
         action="store_true",
         help="print parameters, fit diagnostics, totals, per-segment table and warnings as JSON",
-    )
-    cmd.add_argument(
-        "--validate",
-        action="store_true",
-        help="also fit on the earlier part of the history and compare predicted with actual "
-        "purchases in the later part",
-    )
-    cmd.add_argument(
-        "--holdout",
-        metavar="DAYS",
-        type=int,
-        help="length of the later part for --validate (default: half the history)",
     )
     cmd.add_argument(
         "--out",
@@ -224,7 +225,13 @@ def analyze_predictions(args: argparse.Namespace, paths, config):
         from rfm_engine import analyze
 
         return analyze(paths, config), None
-    return analyze_with_predictions(paths, config, prediction_options(args))
+    return analyze_with_predictions(
+        paths,
+        config,
+        prediction_options(args),
+        validate=args.validate,
+        holdout_days=args.holdout,
+    )
 
 
 def print_prediction_summary(prediction: PredictionResult) -> None:
@@ -237,3 +244,5 @@ def print_prediction_summary(prediction: PredictionResult) -> None:
         if revenue is not None:
             print(f"; expected revenue next {h} days {revenue:,.2f}", end="")
     print(" (columns in customers.csv, per segment in prediction_segments.csv)")
+    if prediction.validation is not None:
+        print("\n" + _validation_text(prediction))

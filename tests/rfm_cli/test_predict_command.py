@@ -81,7 +81,7 @@ def test_analyze_predict_adds_the_prediction_columns(cdnow_csv, tmp_path, capsys
     code, text, err = run(
         [
             *("analyze", str(cdnow_csv), "--predict", "--discount", "0.01", "--out", str(out)),
-            *("--report", str(tmp_path / "report.xlsx")),
+            *("--report", str(tmp_path / "report.xlsx"), "--validate"),
         ],
         capsys,
     )
@@ -106,6 +106,10 @@ def test_analyze_predict_adds_the_prediction_columns(cdnow_csv, tmp_path, capsys
     )
     assert cells["Customers likely lost"] == customers["likely_lost"].sum()
     assert cells["Warning"]  # at least one warning shown (one-time buyers)
+    assert "Holdout check: fitted to" in text
+    holdout = next(k for k in cells if str(k).startswith("Holdout check: fitted to"))
+    actual = holdout.rsplit("actual ", 1)[1]  # the same count on the sheet and on screen
+    assert f"actual {actual} (" in text
     code, out, err = run(["predict", str(cdnow_csv), "--json"], capsys)
     assert cells["bgnbd.r"] == pytest.approx(json.loads(out)["bgnbd"]["params"]["r"], rel=1e-12)
 
