@@ -26,6 +26,7 @@ from .predict import (
     add_predict_command,
     add_prediction_options,
     analyze_predictions,
+    customers_with_predictions,
     print_prediction_summary,
 )
 from .report import render_summary
@@ -96,7 +97,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     customers = result.customers_table()
     if prediction is not None:
-        customers = customers.merge(prediction.customers, on="customer_id", how="left")
+        customers = customers_with_predictions(result, prediction)
         write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
     write_csv(customers, out / "customers.csv", inputs=paths)
     write_csv(result.summary, out / "segments.csv", inputs=paths)

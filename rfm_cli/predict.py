@@ -234,6 +234,16 @@ def analyze_predictions(args: argparse.Namespace, paths, config):
     )
 
 
+def customers_with_predictions(result, prediction: PredictionResult) -> pd.DataFrame:
+    """customers.csv of ``rfm analyze --predict``: the usual columns, the prediction columns,
+    then the contact columns."""
+    table = result.customers_table()
+    merged = table.merge(prediction.customers, on="customer_id", how="left", validate="1:1")
+    contacts = list(result.contacts)
+    rest = [c for c in merged.columns if c not in contacts]
+    return merged[rest + contacts]
+
+
 def print_prediction_summary(prediction: PredictionResult) -> None:
     """For ``rfm analyze --predict``: the totals and the warnings."""
     print_warnings(prediction.warnings)
