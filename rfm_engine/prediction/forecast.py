@@ -59,6 +59,7 @@ def forecast(
         params = bg_fit.params
         warnings += _convergence_warning("bgnbd", bg_fit.diagnostics)
         p_alive = bgnbd.probability_alive(params, x, t_x, T)
+        warnings += _dropout_warning(params, p_alive, options.lost_below)
         purchases = {
             h: bgnbd.expected_purchases(params, h / DAYS_PER_WEEK, x, t_x, T)
             for h in options.horizons_days
@@ -170,6 +171,23 @@ def _next_order(as_of, x, t_x, T, weeks_to_next):
     dates[~known] = pd.NaT
     basis = np.where(model, "model", np.where(own, "own_gaps", ""))
     return dates.to_numpy(), basis
+
+
+def _dropout_warning(params, p_alive: np.ndarray, lost_below: float) -> list[RfmWarning]:
+    """When the fit sees (almost) nobody leave, P(alive) cannot tell who is fading."""
+    dropout = params.a / (params.a + params.b)
+    if dropout >= 0.01:
+        return []
+    lost = int((p_alive < lost_below).sum())
+    return [
+        prediction_warning(
+            "dropout_near_zero",
+            f"the fitted chance of leaving after a purchase is {dropout:.2%}: the model sees "
+            f"almost no one leave, so P(alive) is near 1 and only {lost} customers count as "
+            "likely lost; low expected purchases, not P(alive), show who is fading",
+            {"mean_dropout": round(float(dropout), 6), "likely_lost": lost},
+        )
+    ]
 
 
 def _convergence_warning(model: str, diagnostics) -> list[RfmWarning]:

@@ -23,6 +23,7 @@ WARNINGS.update(
         "spend_model_unusable": "Gamma-Gamma q <= 1: mean spend infinite",
         "extreme_parameters": "a fitted parameter went to an extreme; the data barely identify it",
         "fit_not_converged": "the optimiser stopped away from a maximum",
+        "dropout_near_zero": "the model sees almost no one leave; P(alive) is near 1 for all",
     }
 )
 
