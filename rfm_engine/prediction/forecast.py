@@ -78,7 +78,7 @@ def forecast(
             )
         else:
             spend = gamma_gamma.expected_spend(gg_fit.params, x, m)
-        if repeat.sum() > 2:
+        if repeat.sum() > 2 and np.ptp(x[repeat]) > 0 and np.ptp(m[repeat]) > 0:
             correlation = float(np.corrcoef(x[repeat], m[repeat])[0, 1])
             found = spend_correlation_warning(correlation)
             warnings += [found] if found else []
