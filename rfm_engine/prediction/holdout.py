@@ -1,4 +1,4 @@
-"""The holdout check behind ``rfm predict --validate``: fit on the earlier part of the history,
+"""The holdout check (the CLI's validate option): fit on the earlier part of the history,
 predict the later part, and compare with what the customers actually bought."""
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ def holdout_check(
     if repeat < 10:
         raise DataError(
             f"only {repeat} customers bought on two days or more before {cutoff}: too few for "
-            "a holdout check (use a shorter --holdout)"
+            "a holdout check; a shorter holdout period leaves more history to fit on",
+            option="prediction.holdout_days",
         )
     fit = bgnbd.fit_bgnbd(
         calibration["frequency"].to_numpy(),

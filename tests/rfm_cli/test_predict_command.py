@@ -143,3 +143,16 @@ def test_the_out_of_core_engine_is_refused_in_one_line(tmp_path, capsys):
     assert code == 2
     assert err.startswith("error: predictions need every purchase day in memory")
     assert err.rstrip().endswith("(--engine memory)") and err.count("\n") == 1
+
+
+def test_validate_on_too_little_history_is_one_line_naming_the_flag(tmp_path, capsys):
+    orders = tmp_path / "orders.csv"
+    orders.write_text(
+        "customer,date,amount\nA,2024-01-01,5\nA,2024-01-11,5\nB,2024-01-03,7\n",
+        encoding="utf-8",
+    )
+    # as_of 2024-01-12, 11 days of history: the default holdout is the last 5.
+    code, _, err = run(["predict", str(orders), "--validate"], capsys)
+    assert code == 2
+    assert err.startswith("error: only 0 customers bought on two days or more before 2024-01-07")
+    assert err.rstrip().endswith("(--holdout)") and err.count("\n") == 1
