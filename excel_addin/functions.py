@@ -188,6 +188,73 @@ def rfm_segments(scheme=None, lang=None):
     return cells.table_cells(scheme_rules(load_scheme(segments.scheme), language))
 
 
+HORIZON_DOC = "Days ahead to predict purchases and revenue (default 90)"
+DISCOUNT_DOC = "Monthly discount rate for expected revenue, e.g. 0.01 (default 0)"
+
+
+def _predict(orders, as_of, horizon, discount):
+    from rfm_engine.prediction import PredictionOptions, analyze_with_predictions
+
+    frame, columns = cells.orders_frame(orders)
+    config = dataclasses.replace(_config(as_of, None, None, None), columns=columns)
+    options = PredictionOptions(
+        horizons_days=(cells.int_value(horizon, "horizon", 90),),
+        monthly_discount=0.0
+        if cells.is_blank(discount)
+        else cells.numbers(discount, "discount")[0],
+    )
+    return analyze_with_predictions(frame, config, options)
+
+
+@_func("PREDICT")
+@xw.arg("orders", "raw", doc=ORDERS_DOC)
+@xw.arg("as_of", doc=AS_OF_DOC)
+@xw.arg("horizon", doc=HORIZON_DOC)
+@xw.arg("discount", doc=DISCOUNT_DOC)
+@cell_errors
+def rfm_predict(orders, as_of=None, horizon=None, discount=None):
+    """One row per customer: probability still active, likely lost, expected purchases, spend
+    per order and revenue over the horizon, expected next order date (BG/NBD and Gamma-Gamma
+    models); the warnings about the numbers follow the table."""
+    result, prediction = _predict(orders, as_of, horizon, discount)
+    names = result.customers.set_index(result.customers["customer_id"].astype(str))
+    table = prediction.customers.copy()
+    table.insert(1, "segment_name", names["segment_name"].reindex(table["customer_id"]).to_numpy())
+    rows = cells.table_cells(table)
+    if prediction.warnings:
+        width = len(table.columns)
+        rows.append([None] * width)
+        rows += [[f"warning: {w.message}"] + [None] * (width - 1) for w in prediction.warnings]
+    return rows
+
+
+@_func("PREDICT_INFO")
+@xw.arg("orders", "raw", doc=ORDERS_DOC)
+@xw.arg("as_of", doc=AS_OF_DOC)
+@xw.arg("horizon", doc=HORIZON_DOC)
+@xw.arg("discount", doc=DISCOUNT_DOC)
+@cell_errors
+def rfm_predict_info(orders, as_of=None, horizon=None, discount=None):
+    """Two columns: the fitted parameters (time in weeks), fit diagnostics, totals (expected
+    revenue, customers likely lost) and the warnings of RFM.PREDICT."""
+    _, prediction = _predict(orders, as_of, horizon, discount)
+    data = prediction.to_dict()
+    rows: list[list[object]] = [
+        ["item", "value"],
+        ["as_of", prediction.as_of],
+        ["time_unit", data["time_unit"]],
+    ]
+    for model in ("bgnbd", "gamma_gamma"):
+        if data[model] is None:
+            continue
+        rows += [[f"{model}.{k}", v] for k, v in data[model]["params"].items()]
+        diagnostics = data[model]["diagnostics"]
+        rows += [[f"{model}.{k}", diagnostics[k]] for k in ("log_likelihood", "converged")]
+    rows += [[k, v] for k, v in data["totals"].items()]
+    rows += [["warning", w["message"]] for w in data["warnings"]]
+    return rows
+
+
 @_func("VERSION")
 @cell_errors
 def rfm_version():
@@ -196,6 +263,8 @@ def rfm_version():
 
 
 __all__ = [
+    "rfm_predict",
+    "rfm_predict_info",
     "rfm_recency",
     "rfm_score",
     "rfm_segment",

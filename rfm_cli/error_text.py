@@ -32,6 +32,10 @@ OPTION_FLAGS: dict[str, str] = {
     "scoring.frequency": "--f-breaks",
     "scoring.monetary": "--m-breaks",
     "as_of_then": "--then or --days",
+    "prediction.horizons_days": "--horizon",
+    "prediction.monthly_discount": "--discount",
+    "prediction.lost_below": "--lost-below",
+    "prediction.holdout_days": "--holdout",
 }
 
 

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from rfm_engine import RfmError, __version__, analyze
+from rfm_engine import RfmError, __version__
 from rfm_engine.io import DatabaseSource
 from rfm_engine.outputs import (
     check_table_name,
@@ -21,12 +21,20 @@ from rfm_engine.outputs import (
     write_customers_table,
     write_report,
 )
+from rfm_engine.prediction import prediction_sheet_writer
 
 from .check import add_check_command
 from .compare import add_compare_command
 from .error_text import error_line, print_warnings
 from .export import add_export_command, print_scheme_notes
 from .options import add_data_options, config_from_args, input_source, source_label
+from .predict import (
+    add_predict_command,
+    add_prediction_options,
+    analyze_predictions,
+    customers_with_predictions,
+    print_prediction_summary,
+)
 from .report import render_summary
 
 EXIT_USAGE = 2
@@ -70,7 +78,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="with a database INPUT: also write the customers table into that database",
     )
+    analyze_cmd.add_argument(
+        "--predict",
+        action="store_true",
+        help="add prediction columns (probability still active, expected purchases and "
+        "revenue, next order date) and write prediction_segments.csv; see 'rfm predict'",
+    )
+    add_prediction_options(analyze_cmd)
     analyze_cmd.set_defaults(handler=run_analyze)
+    add_predict_command(commands)
     add_export_command(commands)
     add_compare_command(commands)
     add_check_command(commands)
@@ -84,15 +100,28 @@ def run_analyze(args: argparse.Namespace) -> int:
         if not isinstance(source, DatabaseSource):
             raise RfmError("--write-table needs a database URL as INPUT")
         check_table_name(source, args.write_table)
-    result = analyze(source, config)
+    if args.predict and isinstance(source, DatabaseSource):
+        raise RfmError("--predict needs every purchase day in memory: not for a database INPUT yet")
+    result, prediction = analyze_predictions(args, source, config)
     print_scheme_notes(result)
     if args.report:
-        write_report(result, Path(args.report), source=source_label(source), inputs=paths)
+        extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
+        write_report(
+            result,
+            Path(args.report),
+            source=source_label(source),
+            inputs=paths,
+            extra_sheets=extra,
+        )
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(result.customers_table(), out / "customers.csv", inputs=paths)
+    customers = result.customers_table()
+    if prediction is not None:
+        customers = customers_with_predictions(result, prediction)
+        write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
+    write_csv(customers, out / "customers.csv", inputs=paths)
     write_csv(result.summary, out / "segments.csv", inputs=paths)
     write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
     write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
@@ -109,6 +138,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     if args.write_table:
         print(f"Table {args.write_table} written in {source.url}")
     print_warnings(result.warnings)
+    if prediction is not None:
+        print_prediction_summary(prediction)
     return 0
 
 

@@ -5,6 +5,8 @@ The functions come from the ``rfm-segments`` package installed through requireme
 """
 
 from excel_addin.functions import (  # noqa: F401  (xlwings Lite registers what main.py holds)
+    rfm_predict,
+    rfm_predict_info,
     rfm_recency,
     rfm_score,
     rfm_segment,

@@ -8,7 +8,7 @@ prompt; text cells stay text. Written atomically and never over an input file.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -217,8 +217,11 @@ def write_report(
     *,
     source: str = "",
     inputs: Iterable[str | Path] = (),
+    extra_sheets: Sequence[Callable[[Any], None]] = (),
 ) -> Path:
-    """Write the report workbook for ``result`` to ``path`` (``.xlsx``)."""
+    """Write the report workbook for ``result`` to ``path`` (``.xlsx``); each of
+    ``extra_sheets`` is then called with the openpyxl workbook to add its sheet (e.g. the
+    Predictions sheet of :func:`rfm_engine.prediction.prediction_sheet_writer`)."""
     from openpyxl import Workbook
 
     path = Path(path)
@@ -233,6 +236,8 @@ def write_report(
         cleaning = result.cleaning.to_frame()
         put_frame(book.create_sheet("Cleaning"), cleaning)
         _widths(book["Cleaning"], cleaning, limit=80)
+        for add_sheet in extra_sheets:
+            add_sheet(book)
         book.save(tmp)
 
     write_atomic(path, write)

@@ -18,6 +18,8 @@ EXPECTED = {
     "RFM.RECENCY": (["last_date"], ["as_of"]),
     "RFM.SEGMENTS": ([], ["scheme", "lang"]),
     "RFM.VERSION": ([], []),
+    "RFM.PREDICT": (["orders"], ["as_of", "horizon", "discount"]),
+    "RFM.PREDICT_INFO": (["orders"], ["as_of", "horizon", "discount"]),
 }
 
 
