@@ -20,14 +20,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import ConfigError, DataError
+from ..errors import ConfigError
 from ..io.parsing import parse_amounts, parse_dates
 from ..io.reading import ROW_COLUMN, SOURCE_COLUMN
 from ..mapping.status import cancelled_mask
 from ..notes import RfmWarning
 from ..options.config import CleaningRules, ColumnMap, Period
 from .report import EXAMPLES_PER_RULE, RULES, CleaningReport, CleaningStep
-from .rules import mostly_bad_error
+from .rules import mostly_bad_error, rule_off_error
 
 #: Standard columns the cleaned tables carry (beside the contact columns).
 CUSTOMER, DAY, AMOUNT, ORDER = "_rfm_customer", "_rfm_day", "_rfm_amount", "_rfm_order"
@@ -196,14 +196,8 @@ class _Steps:
         if count and not enabled:
             first = dropped.select(self.source_columns).limit(EXAMPLES_PER_RULE).to_pandas()
             value = first[column].iloc[0] if column else None
-            raise DataError(
-                f"{self.source_name}: {RULES[key][1]}"
-                + (f" in column {column!r} ({value!r})" if column else "")
-                + f"; {count} such rows, and the rule that drops them is off",
-                code="rule_off",
-                column=column,
-                examples=tuple(first[column]) if column else (),
-            )
+            examples = tuple(first[column]) if column else ()
+            raise rule_off_error(self.source_name, key, column, value, count, examples=examples)
         if count:
             self.record(key, count, dropped)
         return alive.filter(~hit)

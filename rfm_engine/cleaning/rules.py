@@ -84,12 +84,12 @@ class _Steps:
         if first.get(SOURCE_COLUMN) is not None:
             where = f"{first.get(SOURCE_COLUMN)}, {where}"
         shown = self.raw.iloc[hit[:EXAMPLES_PER_RULE]]
-        raise DataError(
-            f"{where}: {RULES[key][1]}"
-            + (f" in column {column!r} ({value!r})" if column else "")
-            + f"; {len(hit)} such rows, and the rule that drops them is off",
-            code="rule_off",
-            column=column,
+        raise rule_off_error(
+            where,
+            key,
+            column,
+            value,
+            len(hit),
             rows=tuple(int(r) for r in shown[ROW_COLUMN]),
             examples=tuple(shown[column]) if column else (),
         )
@@ -295,6 +295,28 @@ def _refuse_mostly_bad(
     examples = tuple(values.iloc[shown_idx])
     rows = tuple(int(r) for r in frame[ROW_COLUMN].iloc[shown_idx])
     raise mostly_bad_error(column, what, int(failed.sum()), live, examples, rows)
+
+
+def rule_off_error(
+    where: str,
+    key: str,
+    column: str | None,
+    value: object,
+    count: int,
+    *,
+    rows: tuple[int, ...] = (),
+    examples: tuple = (),
+) -> DataError:
+    """The error for rows a switched-off rule would have dropped (strict mode)."""
+    return DataError(
+        f"{where}: {RULES[key][1]}"
+        + (f" in column {column!r} ({value!r})" if column else "")
+        + f"; {count} such rows, and the rule that drops them is off",
+        code="rule_off",
+        column=column,
+        rows=rows,
+        examples=examples,
+    )
 
 
 def mostly_bad_error(

@@ -18,6 +18,7 @@ from rfm_engine import (
     ColumnMap,
     ConfigError,
     DatabaseSource,
+    DataError,
     InputFileError,
     Period,
     RfmConfig,
@@ -176,3 +177,18 @@ def test_postgres_gives_the_in_memory_table_on_shared_datasets(
     _copy_into_postgres(postgres_url, name, _text_frame(shared_datasets / path), types)
     expected = analyze(shared_datasets / path, config)
     assert_same(expected, analyze(DatabaseSource(postgres_url, table=name), config))
+
+
+def test_a_rule_switched_off_refuses_its_rows_in_both(tmp_path: Path) -> None:
+    csv = tmp_path / "orders.csv"
+    csv.write_text(ORDERS, encoding="utf-8")
+    source = _sqlite(tmp_path / "shop.db", _text_frame(csv))
+    config = RfmConfig(cleaning=CleaningRules(drop_blank_customer=False))
+    errors = []
+    for where in (csv, source):
+        with pytest.raises(DataError) as info:
+            analyze(where, config)
+        errors.append(info.value)
+    assert [e.code for e in errors] == ["rule_off", "rule_off"]
+    assert all("blank customer id in column 'customer'" in str(e) for e in errors)
+    assert all("1 such rows" in str(e) for e in errors)
