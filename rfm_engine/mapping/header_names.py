@@ -150,10 +150,11 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "sales order number",
     ),
     "status": (
+        # A CRM's lifecycle (生命状态: 正常 / 作废) says whether the order stands at all.
+        "生命状态",
         "订单状态",
         "訂單狀態",
         "交易状态",
-        "生命状态",
         "status",
         "order status",
         "financial status",
@@ -270,6 +271,10 @@ CONTACT_NAMES: tuple[str, ...] = (
     "telephone",
     "收货人姓名",
     "姓名",
+    "会员姓名",
+    "客户姓名",
+    "會員姓名",
+    "客戶姓名",
     "联系手机",
     "联系电话",
     "手机",
