@@ -119,7 +119,6 @@ def compare_periods(
         raise ConfigError(
             "a customer list holds each customer's totals as of its export, not the purchases "
             "behind them, so it cannot be scored at an earlier date; compare the orders export",
-            option="columns.kind",
             value="customers",
             code="list_has_no_history",
         )
