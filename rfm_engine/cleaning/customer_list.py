@@ -95,8 +95,9 @@ def clean_customer_list(
         days = as_of - np.nan_to_num(since).astype("int64")
         key = "bad_days_since"
     totals = parse_amounts(raw[columns.total_spent]).to_numpy(dtype="float64")
-    _refuse_mostly_bad(raw, steps.alive, bad_day, day_column, "date")
-    _refuse_mostly_bad(raw, steps.alive, np.isnan(totals), columns.total_spent, "amount")
+    share = rules.max_unparseable_share
+    _refuse_mostly_bad(raw, steps.alive, bad_day, day_column, "date", share)
+    _refuse_mostly_bad(raw, steps.alive, np.isnan(totals), columns.total_spent, "amount", share)
     steps.apply(key, bad_day, rules.drop_unparseable, day_column)
     steps.apply("bad_total", np.isnan(totals), rules.drop_unparseable, columns.total_spent)
     if rules.returns != "keep":
