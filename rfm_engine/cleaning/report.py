@@ -96,8 +96,8 @@ class CleaningReport:
             records.append(
                 {
                     "rule": RULES.get(key, (4, ""))[0],
-                    "key": key,
-                    "description": f"not applicable: {why}",
+                    "key": "not_applicable",
+                    "description": f"not applicable ({key}): {why}",
                     "rows": 0,
                     "examples": "",
                 }
@@ -105,7 +105,7 @@ class CleaningReport:
         records.append(
             {
                 "rule": 0,
-                "key": "rows_used",
+                "key": "rows_used" if self.table_kind == "transactions" else "customer_rows_used",
                 "description": f"{ROW_UNITS.get(self.table_kind, 'rows')} used",
                 "rows": self.rows_used,
                 "examples": "",

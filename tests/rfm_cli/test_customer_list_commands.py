@@ -27,9 +27,11 @@ def test_analyze_scores_a_woocommerce_customer_list(tmp_path: Path, capsys) -> N
     warning = [ln for ln in captured.err.splitlines() if "customer list" in ln]
     assert warning and warning[0].startswith("warning: read as a customer list")
     assert warning[0].endswith("(--table transactions|customers)")
-    cleaning = {r["key"]: r for r in read_csv(tmp_path / "cleaning.csv")}
-    assert cleaning["never_bought"]["rows"] == "1"
-    assert cleaning["cancelled"]["description"].startswith("not applicable")
+    cleaning = read_csv(tmp_path / "cleaning.csv")
+    by_key = {r["key"]: r for r in cleaning}
+    assert by_key["never_bought"]["rows"] == "1"
+    assert by_key["customer_rows_used"]["rows"] == "5"
+    assert [r["rule"] for r in cleaning if r["key"] == "not_applicable"] == ["7", "6", "5"]
     assert '"kind": "customers"' in (tmp_path / "config.json").read_text(encoding="utf-8")
 
 

@@ -142,9 +142,12 @@ def test_chinese_membership_export_drops_blank_rows_with_examples() -> None:
     assert steps["bad_total"].examples["会员卡号"].tolist() == ["000110"]
     assert steps["never_bought"].examples["会员卡号"].tolist() == ["000106"]
     frame = result.cleaning.to_frame()
-    not_applicable = frame[frame["description"].str.startswith("not applicable")]
-    assert set(not_applicable["key"]) == {"order_lines", "cancelled", "before_start"}
-    assert frame.set_index("key").loc["rows_used", "description"] == "customer rows used"
+    not_applicable = frame[frame["key"] == "not_applicable"]
+    assert not_applicable["rule"].tolist() == [7, 6, 5]
+    assert not_applicable["rows"].tolist() == [0, 0, 0]
+    assert not_applicable["description"].str.startswith("not applicable (").all()
+    assert "(cancelled): a customer list has no order statuses" in not_applicable.iloc[1, 2]
+    assert frame.iloc[-1].tolist()[1:4] == ["customer_rows_used", "customer rows used", 5]
     champions = load_scheme("classic").segment("champions").name("zh_CN")
     assert result.customers.set_index("customer_id").loc["000101", "segment_name"] == champions
 
