@@ -9,6 +9,7 @@ unreadable files and missing columns raise as in :func:`rfm_engine.analyze`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,12 +19,13 @@ import pandas as pd
 
 from ..cleaning.customer_list import clean_customer_list
 from ..cleaning.rules import CleaningReport, clean
-from ..errors import DataError
+from ..errors import DataError, InputFileError
 from ..io.parsing import date_order
 from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN, SourceInfo, read_table
 from ..mapping.table_kind import choose_mapping
 from ..notes import RfmWarning
 from ..options.config import ColumnMap, RfmConfig
+from .list_and_orders import lists_note, split_sources
 
 Source = str | Path | Sequence[str | Path] | pd.DataFrame
 UNPARSEABLE_COLUMNS = ("source", "row", "column", "value", "rule")
@@ -116,11 +118,25 @@ def check_data(source: Source, config: RfmConfig = RfmConfig()) -> DataCheck:
     """Read ``source`` (paths or a raw DataFrame), map its columns and apply the cleaning
     rules of ``config``; return what was found without scoring anything."""
     if isinstance(source, pd.DataFrame):
-        raw, infos, name = source, (), ""
-    else:
-        paths = [source] if isinstance(source, (str, Path)) else list(source)
-        raw, infos = read_table([Path(p) for p in paths], config.reading)
-        name = str(paths[0]) + (f" (+{len(paths) - 1} more)" if len(paths) > 1 else "")
+        return _check_table(source, (), "", config)
+    paths = [Path(p) for p in ([source] if isinstance(source, (str, Path)) else source)]
+    notes: tuple[RfmWarning, ...] = ()
+    try:
+        raw, infos = read_table(paths, config.reading)
+    except InputFileError as refusal:
+        if refusal.code != "different_layouts":
+            raise
+        paths, lists = split_sources(paths, config, refusal)
+        raw, infos = read_table(paths, config.reading)
+        notes = (lists_note(lists),)
+    name = str(paths[0]) + (f" (+{len(paths) - 1} more)" if len(paths) > 1 else "")
+    check = _check_table(raw, infos, name, config)
+    return dataclasses.replace(check, warnings=(*notes, *check.warnings)) if notes else check
+
+
+def _check_table(
+    raw: pd.DataFrame, infos: tuple[SourceInfo, ...], name: str, config: RfmConfig
+) -> DataCheck:
     headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
     choice = choose_mapping(raw, headers, config.columns, source=name)
     columns = choice.columns

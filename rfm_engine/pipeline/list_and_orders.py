@@ -57,6 +57,18 @@ def split_sources(
     return orders, ListContacts(tuple(lists), tuple(tables))
 
 
+def lists_note(lists: ListContacts) -> RfmWarning:
+    """Before any totals: which files are customer lists whose contacts will be used."""
+    names = ", ".join(p.name for p in lists.paths)
+    return RfmWarning(
+        "contacts_from_list",
+        f"{names}: a customer list given with the orders; R/F/M come from the orders and "
+        "contacts from the list, matched by customer id",
+        evidence={"lists": [str(p) for p in lists.paths]},
+        stage="mapping",
+    )
+
+
 def add_list_contacts(totals: CustomerTotals, lists: ListContacts) -> CustomerTotals:
     """``totals`` with the contact columns of the lists (a list's value wins over the orders'
     where it has one), and a ``contacts_from_list`` warning saying how many matched."""

@@ -214,6 +214,17 @@ def test_a_list_with_the_orders_gives_contacts_from_the_list() -> None:
     assert note.evidence["matched"] == 2
 
 
+def test_data_check_of_a_list_with_the_orders_checks_the_orders() -> None:
+    check = check_data(
+        [FIXTURES / "shopify_orders_export.csv", FIXTURES / "shopify_customers_export.csv"]
+    )
+    assert check.ok and check.table_kind == "transactions"
+    assert [Path(s.path).name for s in check.sources] == ["shopify_orders_export.csv"]
+    assert (check.customers, check.orders) == (2, 3)
+    (note,) = [w for w in check.warnings if w.code == "contacts_from_list"]
+    assert note.message.startswith("shopify_customers_export.csv: a customer list")
+
+
 def test_kind_can_be_forced_and_a_repeating_key_keeps_transactions(tmp_path: Path) -> None:
     as_list = analyze(FIXTURES / "woocommerce_customers_browser.csv")
     forced = RfmConfig(columns=ColumnMap(kind="transactions", customer="Email", date="Last Active"))
