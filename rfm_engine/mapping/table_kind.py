@@ -19,7 +19,7 @@ from ..errors import ColumnError
 from ..io.parsing import text_id_codes
 from ..notes import WARNINGS, RfmWarning
 from ..options.config import LIST_ROLES, ColumnMap
-from .columns import ColumnChoice, _existing, choose_columns
+from .columns import ColumnChoice, _existing, choose_columns, find_column
 from .header_names import (
     CONTACT_NAMES,
     HEADER_NAMES,
@@ -81,9 +81,12 @@ def detect_table_kind(
         return "transactions", ()
     key = columns.customer or _list_key(raw, headers, given | {count})
     if key is None:
-        why = f"column {count!r} holds a per-customer count and no column repeats a customer"
+        why = f"column {count!r} holds a per-customer count; no customer key column was found"
         return "customers", (_list_warning(why, {"count_column": count}),)
-    values = _key_values(raw[_existing(headers, key, "customer", "")])
+    key_column = find_column(headers, key)
+    if key_column is None:
+        return "transactions", ()  # choosing the columns names the missing one
+    values = _key_values(raw[key_column])
     repeats = int(values.duplicated().sum())
     evidence = {"key_column": key, "count_column": count, "rows": len(values)}
     if repeats == 0:
