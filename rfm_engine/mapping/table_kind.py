@@ -38,6 +38,11 @@ WARNINGS["count_column_ignored"] = (
     "read as one row per purchase and the column is not used"
 )
 
+WARNINGS["last_activity_as_purchase"] = (
+    "a last-activity date (e.g. WooCommerce's Last Active) stands in for the last purchase date"
+)
+#: Headers of a last-activity date rather than a last-order date.
+ACTIVITY = frozenset({"last active", "date last active"})
 #: Exports that are customer lists whatever their key does.
 LIST_PRESETS = frozenset({"shopify_customers"})
 
@@ -153,7 +158,20 @@ def choose_list_columns(
     resolved = ColumnMap(
         contacts=contacts, kind="customers", **{r: found.get(r) for r in ("customer", *LIST_ROLES)}
     )
-    return ColumnChoice(columns=resolved, origins=origins, preset=preset)
+    warnings = ()
+    last = found.get("last_purchase")
+    if last and origins.get("last_purchase") == "header" and normalize_header(last) in ACTIVITY:
+        warnings = (
+            RfmWarning(
+                "last_activity_as_purchase",
+                f"column {last!r} is the customer's last activity, used as the last purchase "
+                "date: a visit or log-in without an order can make it later than the last order",
+                option="columns.last_purchase",
+                evidence={"column": last},
+                stage="mapping",
+            ),
+        )
+    return ColumnChoice(columns=resolved, origins=origins, preset=preset, warnings=warnings)
 
 
 def _require_list(

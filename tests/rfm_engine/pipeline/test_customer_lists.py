@@ -95,6 +95,11 @@ def test_woocommerce_customer_reports_give_the_hand_computed_scores(name: str) -
     (kind,) = [w for w in result.warnings if w.code == "customer_list"]
     assert kind.option == "columns.kind"
     assert kind.evidence == {"key_column": "Email", "count_column": "Orders", "rows": 6}
+    (activity,) = [w for w in result.warnings if w.code == "last_activity_as_purchase"]
+    assert (activity.option, activity.evidence) == (
+        "columns.last_purchase",
+        {"column": "Last Active"},
+    )
 
 
 def test_orders_seven_is_frequency_seven_never_one() -> None:
