@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -332,3 +333,50 @@ def test_the_list_config_round_trips_through_json() -> None:
     assert analyze(FIXTURES / "woocommerce_customers_browser.csv", again).customers.equals(
         result.customers
     )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_transactions_summarised_into_a_list_give_the_same_result(
+    seed: int, tmp_path: Path
+) -> None:
+    """Any transactions, summarised per customer with pandas (last date, distinct orders, sum),
+    score the same as a list as they do as transactions, with either recency source."""
+    rng = np.random.default_rng(seed)
+    n = 400
+    orders = pd.DataFrame(
+        {
+            "customer_id": [f"c{i:03d}" for i in rng.integers(0, 60, n)],
+            "order_id": [f"o{i}" for i in rng.integers(0, 250, n)],
+            "order_date": pd.Timestamp("2023-01-01")
+            + pd.to_timedelta(rng.integers(0, 365, n), unit="D"),
+            "amount": rng.integers(1, 50_000, n) / 100,
+        }
+    )
+    # An order id belongs to one customer and one day, as in a real export.
+    first = orders.groupby("order_id")[["customer_id", "order_date"]].transform("first")
+    orders[["customer_id", "order_date"]] = first
+    orders.to_csv(tmp_path / "orders.csv", index=False)
+    as_of = dt.date(2024, 1, 15)
+    by_customer = orders.groupby("customer_id").agg(
+        last=("order_date", "max"), orders=("order_id", "nunique"), spent=("amount", "sum")
+    )
+    listed = pd.DataFrame(
+        {
+            "Customer ID": by_customer.index,
+            "Last Order Date": by_customer["last"].dt.strftime("%Y-%m-%d"),
+            "Days since last order": (pd.Timestamp(as_of) - by_customer["last"]).dt.days,
+            "Total Orders": by_customer["orders"],
+            "Total Spent": by_customer["spent"].round(2),
+        }
+    )
+    listed.to_csv(tmp_path / "list.csv", index=False)
+    config = RfmConfig(period=Period(as_of=as_of), metrics=MetricsConfig(monetary="mean"))
+    from_orders = analyze(tmp_path / "orders.csv", config).customers
+    columns = ["customer_id", *COMPARED, "rfm_code", "rfm_score"]
+    from_list = analyze(tmp_path / "list.csv", config).customers
+    pd.testing.assert_frame_equal(from_list[columns], from_orders[columns], check_exact=False)
+    days = dataclasses.replace(
+        config, columns=ColumnMap(kind="customers", days_since="Days since last order")
+    )
+    from_days = analyze(tmp_path / "list.csv", days).customers
+    pd.testing.assert_frame_equal(from_days[columns], from_orders[columns], check_exact=False)
