@@ -53,7 +53,10 @@ def analyze(
     ----------
     source
         A file path, several paths of the same layout, or a raw DataFrame whose columns are
-        named as in an export.
+        named as in an export. A table may be transactions or a customer list (one row per
+        customer with totals; see :mod:`rfm_engine.mapping.table_kind`). Paths of an orders
+        export together with customer lists give R/F/M from the orders and contacts from the
+        lists (:mod:`.list_and_orders`).
     config
         Every option; columns left ``None`` are found from the headers.
     progress
