@@ -1,4 +1,4 @@
-"""Customer lists on the command line: ``rfm analyze``/``check``/``export`` and ``--table``."""
+"""Customer lists on the command line: ``rfm analyze``/``check``/``export`` and ``--table-kind``."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_analyze_scores_a_woocommerce_customer_list(tmp_path: Path, capsys) -> N
     assert rows["ann@example.com"]["Name"] == "Ann Lee"
     warning = [ln for ln in captured.err.splitlines() if "customer list" in ln]
     assert warning and warning[0].startswith("warning: read as a customer list")
-    assert warning[0].endswith("(--table transactions|customers)")
+    assert warning[0].endswith("(--table-kind transactions|customers)")
     cleaning = read_csv(tmp_path / "cleaning.csv")
     by_key = {r["key"]: r for r in cleaning}
     assert by_key["never_bought"]["rows"] == "1"
@@ -41,7 +41,7 @@ def test_table_flag_and_list_columns_by_name(tmp_path: Path, capsys) -> None:
         "card,seen,buys,spent,note\nm1,2024-03-30,7,1050,x\nm2,2024-01-15,1,20,y\n",
         encoding="utf-8",
     )
-    args = ["analyze", str(path), "--table", "customers", "--customer", "card"]
+    args = ["analyze", str(path), "--table-kind", "customers", "--customer", "card"]
     args += ["--last-purchase", "seen", "--order-count", "buys", "--total-spent", "spent"]
     assert main([*args, "--out", str(tmp_path / "out")]) == 0
     rows = read_csv(tmp_path / "out" / "customers.csv")

@@ -380,3 +380,17 @@ def test_random_transactions_summarised_into_a_list_give_the_same_result(
     )
     from_days = analyze(tmp_path / "list.csv", days).customers
     pd.testing.assert_frame_equal(from_days[columns], from_orders[columns], check_exact=False)
+
+
+def test_a_customer_list_in_a_database_is_scored_as_a_list(tmp_path: Path) -> None:
+    pytest.importorskip("ibis")
+    import sqlite3
+
+    from rfm_engine import DatabaseSource
+
+    frame = pd.read_csv(FIXTURES / "woocommerce_customers_emailed.csv", dtype=str)
+    with sqlite3.connect(tmp_path / "shop.db") as con:
+        frame.to_sql("customers", con, index=False)
+    result = analyze(DatabaseSource(f"sqlite:///{tmp_path / 'shop.db'}", table="customers"))
+    assert result.config.columns.kind == "customers"
+    assert observed(result, EMAILS) == expected_rows()
