@@ -39,7 +39,7 @@ REASONS: dict[str, str] = {
     "no_last_purchase": "a customer list has no last-purchase date, so no recency",
     "needs_as_of": "days-since values need the day they were counted to (the analysis date)",
     "repeated_customer": "a customer appears on several rows of a customer list",
-    "list_has_no_history": "a customer list cannot be scored at an earlier date",
+    "list_has_no_history": "a customer list has no purchase history (earlier dates, predictions)",
     "no_contact_match": "no customer of a customer list matches a customer of the orders",
 }
 

@@ -282,6 +282,19 @@ def test_options_a_list_cannot_honour_are_refused() -> None:
     assert caught.value.code == "list_has_no_history"
 
 
+def test_predictions_refuse_a_customer_list() -> None:
+    pytest.importorskip("scipy")
+    from rfm_engine.prediction.pipeline import analyze_with_predictions
+
+    listed = pd.read_csv(FIXTURES / "woocommerce_customers_browser.csv", dtype=str)
+    # Headers a transactions mapping could also take: the list must still not be predicted from.
+    listed = listed.rename(columns={"Email": "Customer ID", "Last Active": "Date"})
+    with pytest.raises(ConfigError) as caught:
+        analyze_with_predictions(listed)
+    assert (caught.value.code, caught.value.option) == ("list_has_no_history", "columns.kind")
+    assert "predict from the orders export" in str(caught.value)
+
+
 def test_an_earlier_as_of_drops_customers_active_after_it() -> None:
     result = analyze(
         FIXTURES / "woocommerce_customers_emailed.csv",
