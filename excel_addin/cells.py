@@ -19,7 +19,7 @@ import pandas as pd
 
 from rfm_engine import ColumnError, ColumnMap, ConfigError, DataError
 from rfm_engine.io import parse_amounts, parse_dates
-from rfm_engine.mapping import resolve_columns
+from rfm_engine.mapping import choose_mapping
 
 #: Column names given to a range without a header row (customer, date, amount in that order).
 HEADERLESS = ("customer", "date", "amount")
@@ -130,7 +130,8 @@ def orders_frame(cells: Any) -> tuple[pd.DataFrame, ColumnMap]:
         data.columns = headers
         if data.empty:
             raise DataError("orders: the range has a header row but no orders below it")
-        return data.infer_objects(), _column_map(headers)
+        data = data.infer_objects()
+        return data, _column_map(data, headers)
     if width != 3:
         raise ColumnError(
             f"orders: give a header row (customer, date, amount …) or exactly three columns "
@@ -152,11 +153,20 @@ def _unique_headers(first: Sequence[Any]) -> list[str]:
     return out
 
 
-def _column_map(headers: list[str]) -> ColumnMap:
-    """Found from the headers; three unknown headers are taken as customer, date, amount."""
+def _column_map(data: pd.DataFrame, headers: list[str]) -> ColumnMap:
+    """Found from the headers (orders, or a customer list: one row per customer with a count
+    and a total, as the engine decides); three unknown headers are taken as customer, date,
+    amount."""
     try:
-        return resolve_columns(headers, ColumnMap())
+        return choose_mapping(data, headers, ColumnMap()).columns
     except ColumnError as exc:
+        if exc.code == "no_last_purchase":
+            raise ColumnError(
+                f"orders: {exc}",
+                missing_columns=exc.missing_columns,
+                available_columns=exc.available_columns,
+                code=exc.code,
+            ) from None
         if len(headers) == 3:
             return ColumnMap(*headers)
         raise ColumnError(

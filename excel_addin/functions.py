@@ -39,8 +39,8 @@ NAMESPACE = "RFM"
 TABLE_COLUMNS = (*(c for c in CUSTOMER_COLUMNS if c != "segment"), "last_purchase")
 
 ORDERS_DOC = (
-    "Orders with a header row (columns found as when importing a file), or exactly three "
-    "columns: customer, date, amount"
+    "Orders with a header row (columns found as when importing a file), exactly three "
+    "columns: customer, date, amount, or a customer list (last order date, orders, total spent)"
 )
 AS_OF_DOC = "Analysis date (default: the day after the latest purchase)"
 BINS_DOC = "Number of scores per axis, 2-9 (default 5; 5 is best)"

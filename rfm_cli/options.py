@@ -14,7 +14,7 @@ from rfm_engine import (
     load_scheme,
 )
 from rfm_engine.io import DatabaseSource, is_database_url
-from rfm_engine.options import parse_iso_date
+from rfm_engine.options import LIST_ROLES, parse_iso_date
 from rfm_engine.pipeline import Source
 
 
@@ -50,6 +50,23 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         help="contact column to carry into exports (repeatable)",
     )
+    cols.add_argument(
+        "--table-kind",
+        choices=("auto", "transactions", "customers"),
+        help="what one row is: a purchase (transactions) or a customer with totals (a customer "
+        "list: CRM, membership, WooCommerce Customers report); default auto",
+    )
+    cols.add_argument(
+        "--last-purchase", metavar="COL", help="customer list: last purchase date column"
+    )
+    cols.add_argument(
+        "--days-since",
+        metavar="COL",
+        help="customer list: days since the last purchase (needs --as-of, the day they were "
+        "counted to)",
+    )
+    cols.add_argument("--order-count", metavar="COL", help="customer list: order count column")
+    cols.add_argument("--total-spent", metavar="COL", help="customer list: total spent column")
     cols.add_argument(
         "--order-total",
         action="store_true",
@@ -165,6 +182,15 @@ def config_from_args(args: argparse.Namespace) -> RfmConfig:
         changes["contacts"] = tuple(args.contact)
     if args.order_total:
         changes["amount_is_order_total"] = True
+    for role in LIST_ROLES:
+        if getattr(args, role, None):
+            changes[role] = getattr(args, role)
+    if args.last_purchase:
+        changes["days_since"] = None
+    if args.days_since:
+        changes["last_purchase"] = None
+    if args.table_kind:
+        changes["kind"] = args.table_kind
     columns = rep(columns, **changes)
 
     reading = base.reading

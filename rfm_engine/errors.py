@@ -35,6 +35,12 @@ REASONS: dict[str, str] = {
     "output_is_input": "an output path is one of the input files",
     "unencodable_output": "text cannot be written in the chosen output encoding",
     "duckdb_missing": "the out-of-core engine needs DuckDB",
+    "different_layouts": "files given together have different columns",
+    "no_last_purchase": "a customer list has no last-purchase date, so no recency",
+    "needs_as_of": "days-since values need the day they were counted to (the analysis date)",
+    "repeated_customer": "a customer appears on several rows of a customer list",
+    "list_has_no_history": "a customer list has no purchase history (earlier dates, predictions)",
+    "no_contact_match": "no customer of a customer list matches a customer of the orders",
 }
 
 

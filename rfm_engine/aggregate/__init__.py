@@ -1,11 +1,13 @@
 """Stage 4, aggregation: per-customer totals of the cleaned purchases.
 
 Every backend returns the same :class:`CustomerTotals` (module ``totals``): ``in_memory``
-(NumPy) and ``out_of_core`` (``chunk_store``: cleaned chunks streamed into an on-disk DuckDB
-database, for files larger than memory) and ``in_database`` (one query in the source's own
-database). ``choose_engine`` picks one for a set of files.
+(NumPy), ``out_of_core`` (``chunk_store``: cleaned chunks streamed into an on-disk DuckDB
+database, for files larger than memory), ``in_database`` (one query in the source's own
+database) and ``customer_list`` (a customer list's own totals). ``choose_engine`` picks one for
+a set of files.
 """
 
+from .customer_list import totals_from_customer_list
 from .in_database import totals_in_database
 from .in_memory import totals_in_memory
 from .out_of_core import choose_engine, duckdb_available, totals_out_of_core
@@ -15,6 +17,7 @@ __all__ = [
     "CustomerTotals",
     "choose_engine",
     "duckdb_available",
+    "totals_from_customer_list",
     "totals_in_database",
     "totals_in_memory",
     "totals_out_of_core",

@@ -30,6 +30,7 @@ from ..io.table_shape import WHITESPACE
 from ..io.text_reading import TextLayout, csv_options, decoding_error, text_layout
 from ..io.xlsx_reading import OLE_MAGIC, ZIP_MAGIC
 from ..mapping.columns import resolve_columns
+from ..mapping.table_kind import detect_table_kind
 from ..options.config import RfmConfig
 from .chunk_store import ChunkStore
 from .machine import machine_memory
@@ -98,10 +99,14 @@ def totals_out_of_core(
     layouts = [_text_layout(p, config) for p in paths]
     if any(layout is None for layout in layouts) or config.columns.amount_is_order_total:
         return None
+    if config.columns.kind == "customers":
+        return None  # a customer list is one row per customer: the in-memory path reads it
     report = progress or (lambda done, total: None)
     chunks = _chunks(paths, layouts, chunk_rows)
     first = next(chunks)
     headers = [c for c in first.columns if c not in (SOURCE_COLUMN, ROW_COLUMN)]
+    if detect_table_kind(first, headers, config.columns)[0] == "customers":
+        return None
     source_name = str(paths[0]) if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} more)"
     columns = resolve_columns(headers, config.columns, source=source_name, sample=first.head(500))
     dayfirst = _dayfirst(paths, layouts, columns.date, config, first, chunk_rows)

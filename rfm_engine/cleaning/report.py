@@ -24,7 +24,16 @@ RULES: dict[str, tuple[int, str]] = {
     "after_as_of": (5, "dated after the analysis date"),
     "before_start": (5, "dated before the period start"),
     "cancelled": (6, "order status cancelled, closed, refunded or unpaid"),
+    # Customer lists (one row per customer with totals):
+    "bad_count": (3, "order count missing or not a whole number"),
+    "never_bought": (4, "order count 0: registered, never bought"),
+    "bad_last_purchase": (3, "last purchase date missing or unreadable"),
+    "bad_days_since": (3, "days since the last purchase missing or not a whole number"),
+    "bad_total": (3, "total spent missing or unreadable"),
+    "non_positive_total": (4, "total spent zero or negative"),
 }
+#: What one row is, by the kind of table (for the report's "rows used" line).
+ROW_UNITS = {"transactions": "purchase rows", "customers": "customer rows"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,10 @@ class CleaningReport:
     rows_used: int
     steps: tuple[CleaningStep, ...]
     returns_netted: int = 0
+    #: Rules that cannot apply to this kind of table: ``(key, why)`` (see ``RULES``).
+    not_applicable: tuple[tuple[str, str], ...] = ()
+    #: ``"transactions"`` or ``"customers"`` (a customer list).
+    table_kind: str = "transactions"
 
     def rows_dropped(self, key: str) -> int:
         return sum(s.rows for s in self.steps if s.key == key)
@@ -79,11 +92,21 @@ class CleaningReport:
                     "examples": "",
                 }
             )
+        for key, why in self.not_applicable:
+            records.append(
+                {
+                    "rule": RULES.get(key, (4, ""))[0],
+                    "key": "not_applicable",
+                    "description": f"not applicable ({key}): {why}",
+                    "rows": 0,
+                    "examples": "",
+                }
+            )
         records.append(
             {
                 "rule": 0,
-                "key": "rows_used",
-                "description": "purchase rows used",
+                "key": "rows_used" if self.table_kind == "transactions" else "customer_rows_used",
+                "description": f"{ROW_UNITS.get(self.table_kind, 'rows')} used",
                 "rows": self.rows_used,
                 "examples": "",
             }

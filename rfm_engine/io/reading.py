@@ -76,6 +76,7 @@ def read_table(
                 f"{path}: its columns differ from {paths[0]} ({', '.join(map(str, cols[:8]))} "
                 f"vs {', '.join(map(str, first[:8]))}); combine only files of the same layout",
                 path=str(path),
+                code="different_layouts",
             )
         frame.columns = [_match(c, first) for c in frame.columns]
     combined = pd.concat(frames, ignore_index=True)

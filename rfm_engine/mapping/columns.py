@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import ColumnError
+from ..notes import RfmWarning
 from ..options.config import ColumnMap
 from .content_sniffing import sniff_roles
 from .header_names import CONTACT_NAMES, HEADER_NAMES, normalize_header
@@ -64,6 +65,8 @@ class ColumnChoice:
     columns: ColumnMap
     origins: dict[str, str] = field(default_factory=dict)
     preset: Preset | None = None
+    #: How the kind of table was decided (see :mod:`.table_kind`).
+    warnings: tuple[RfmWarning, ...] = ()
 
 
 def resolve_columns(

@@ -51,6 +51,8 @@ CANCELLED_PARTS = (
     "退款成功",
     "等待買家付款",
     "未付款",
+    "作废",
+    "作廢",
 )
 #: Prefixes that mark a deleted order (JD).
 CANCELLED_PREFIXES = ("(删除)", "（删除）", "(刪除)", "（刪除）")

@@ -6,6 +6,8 @@ Modules: ``config`` (the option dataclasses), ``schemes`` (schemes and their loa
 """
 
 from .config import (
+    LIST_ROLES,
+    TABLE_KINDS,
     AxisScoring,
     CleaningRules,
     ColumnMap,
@@ -26,6 +28,8 @@ __all__ = [
     "BUILTIN_SCHEMES",
     "KINDS",
     "LANGS",
+    "LIST_ROLES",
+    "TABLE_KINDS",
     "AxisScoring",
     "CleaningRules",
     "ColumnMap",

@@ -24,6 +24,9 @@ from .schemes import SegmentScheme, load_scheme
 CONFIG_VERSION = 1
 LANGUAGES = ("en", "zh_CN", "zh_TW")
 MIN_BINS, MAX_BINS = 2, 9
+TABLE_KINDS = ("auto", "transactions", "customers")
+#: The roles of a customer list (one row per customer with totals).
+LIST_ROLES = ("last_purchase", "days_since", "order_count", "total_spent")
 
 
 def _choice(option: str, value: Any, allowed: tuple[Any, ...]) -> None:
@@ -41,6 +44,13 @@ class ColumnMap:
     ``amount`` or ``quantity`` × ``price`` gives the purchase amount. ``amount_is_order_total``
     says the amount column holds the order's total on its rows (line-item exports), so it counts
     once per order. ``contacts`` are carried through to exports unchanged.
+
+    ``kind`` says what one row is: a purchase (``"transactions"``), a customer with totals
+    (``"customers"``: a CRM or membership list, a shop's customer report) or ``"auto"``
+    (decided from the headers and whether the customer key repeats; see
+    :mod:`rfm_engine.mapping.table_kind`). A customer list uses ``last_purchase`` (or
+    ``days_since``, days from the last purchase to the analysis date), ``order_count`` and
+    ``total_spent`` instead of ``date`` and ``amount``.
     """
 
     customer: str | None = None
@@ -52,9 +62,21 @@ class ColumnMap:
     status: str | None = None
     contacts: tuple[str, ...] = ()
     amount_is_order_total: bool = False
+    kind: Literal["auto", "transactions", "customers"] = "auto"
+    last_purchase: str | None = None
+    days_since: str | None = None
+    order_count: str | None = None
+    total_spent: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "contacts", tuple(self.contacts))
+        _choice("columns.kind", self.kind, TABLE_KINDS)
+        if self.last_purchase and self.days_since:
+            raise ConfigError(
+                "give either a last-purchase date column or a days-since column, not both",
+                option="columns.days_since",
+                value=self.days_since,
+            )
         if self.amount and (self.quantity or self.price):
             raise ConfigError(
                 "give either an amount column or quantity and price columns, not both",
@@ -76,7 +98,7 @@ class ColumnMap:
     @property
     def roles(self) -> dict[str, str]:
         """Role → column for the roles that are set (contacts excluded)."""
-        names = ("customer", "date", "amount", "quantity", "price", "order", "status")
+        names = ("customer", "date", "amount", "quantity", "price", "order", "status", *LIST_ROLES)
         return {n: getattr(self, n) for n in names if getattr(self, n)}
 
 

@@ -17,18 +17,20 @@ import pandas as pd
 from ..aggregate import (
     CustomerTotals,
     choose_engine,
+    totals_from_customer_list,
     totals_in_database,
     totals_in_memory,
     totals_out_of_core,
 )
 from ..aggregate.out_of_core import CHUNK_ROWS
-from ..cleaning import CleaningReport, clean, clean_in_database
-from ..errors import DataError
+from ..cleaning import CleaningReport, clean, clean_customer_list, clean_in_database
+from ..errors import DataError, InputFileError
 from ..io import INTERNAL_COLUMNS, DatabaseSource, read_sources
 from ..io.database import connect, open_table, sample_rows
-from ..mapping import resolve_columns
+from ..mapping import choose_mapping, detect_table_kind, resolve_columns
 from ..model import STEPS, RfmResult, score_customers
 from ..options import RfmConfig
+from .list_and_orders import add_list_contacts, split_sources
 
 Progress = Callable[[int, int], None]
 Source = str | Path | Sequence[str | Path] | pd.DataFrame | DatabaseSource
@@ -51,7 +53,10 @@ def analyze(
     ----------
     source
         A file path, several paths of the same layout, or a raw DataFrame whose columns are
-        named as in an export.
+        named as in an export. A table may be transactions or a customer list (one row per
+        customer with totals; see :mod:`rfm_engine.mapping.table_kind`). Paths of an orders
+        export together with customer lists give R/F/M from the orders and contacts from the
+        lists (:mod:`.list_and_orders`).
     config
         Every option; columns left ``None`` are found from the headers.
     progress
@@ -65,26 +70,53 @@ def analyze(
     config.segments.resolved_scheme().require_bins(config.scoring.bins)
     if isinstance(source, DatabaseSource):
         return analyze_database(source, config, progress=progress)
+    lists = None
     if not isinstance(source, pd.DataFrame):
         paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
         if choose_engine(paths, config) == "duckdb":
             return analyze_out_of_core(paths, config, progress=progress)
+        try:
+            raw = load_table(paths, config)
+        except InputFileError as refusal:
+            if refusal.code != "different_layouts":
+                raise
+            # A customer list given with the orders: contacts from the list, R/F/M from orders.
+            source, lists = split_sources(paths, config, refusal)
+            raw = load_table(source, config)
+    else:
+        raw = source
     report = progress or (lambda done, total: None)
-    raw = load_table(source, config)
     report(1, STEPS)
-    headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
-    source_name = _source_name(source)
-    columns = resolve_columns(headers, config.columns, source=source_name, sample=raw.head(500))
-    config = dataclasses.replace(config, columns=columns)
-    cleaned = clean(
-        raw, columns, rules=config.cleaning, period=config.period, dayfirst=config.reading.dayfirst
-    )
+    totals, config = totals_of_table(raw, config, _source_name(source))
+    if lists is not None:
+        totals = add_list_contacts(totals, lists)
     report(2, STEPS)
-    if cleaned.purchases.empty:
-        raise no_purchases_error(source_name, cleaned.report)
-    totals = totals_in_memory(cleaned, columns, distinct_days=config.metrics.frequency == "days")
     report(3, STEPS)
     return score_customers(totals, config, progress=report)
+
+
+def totals_of_table(
+    raw: pd.DataFrame, config: RfmConfig, source_name: str = ""
+) -> tuple[CustomerTotals, RfmConfig]:
+    """Map, clean and total one raw table (transactions or a customer list, see
+    :func:`~rfm_engine.mapping.choose_mapping`); the config comes back with the columns used."""
+    headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
+    choice = choose_mapping(raw, headers, config.columns, source=source_name)
+    columns = choice.columns
+    config = dataclasses.replace(config, columns=columns)
+    rules, period, dayfirst = config.cleaning, config.period, config.reading.dayfirst
+    days = config.metrics.frequency == "days"
+    if columns.kind == "customers":
+        listed = clean_customer_list(raw, columns, rules=rules, period=period, dayfirst=dayfirst)
+        listed = dataclasses.replace(listed, warnings=(*choice.warnings, *listed.warnings))
+        if listed.customers.empty:
+            raise no_purchases_error(source_name, listed.report)
+        return totals_from_customer_list(listed, columns, distinct_days=days), config
+    cleaned = clean(raw, columns, rules=rules, period=period, dayfirst=dayfirst)
+    cleaned = dataclasses.replace(cleaned, warnings=(*choice.warnings, *cleaned.warnings))
+    if cleaned.purchases.empty:
+        raise no_purchases_error(source_name, cleaned.report)
+    return totals_in_memory(cleaned, columns, distinct_days=days), config
 
 
 def analyze_out_of_core(
@@ -122,9 +154,13 @@ def analyze_database(
     report = progress or (lambda done, total: None)
     table = open_table(connect(source), source)
     headers = [str(c) for c in table.columns]
-    columns = resolve_columns(
-        headers, config.columns, source=source.name, sample=sample_rows(table)
-    )
+    sample = sample_rows(table)
+    if detect_table_kind(sample, headers, config.columns)[0] == "customers":
+        # A customer list is one row per customer: read whole and scored as a list.
+        totals, config = totals_of_table(table.to_pandas(), config, source.name)
+        report(3, STEPS)
+        return score_customers(totals, config, progress=report)
+    columns = resolve_columns(headers, config.columns, source=source.name, sample=sample)
     config = dataclasses.replace(config, columns=columns)
     report(1, STEPS)
     cleaned = clean_in_database(
@@ -157,7 +193,7 @@ def no_purchases_error(source_name: str, report: CleaningReport) -> DataError:
     )
 
 
-def _source_name(source: Source) -> str:
+def _source_name(source: Source | list) -> str:
     if isinstance(source, pd.DataFrame):
         return ""
     if isinstance(source, DatabaseSource):

@@ -115,6 +115,13 @@ def compare_periods(
     raw = load_table(source, config)
     now_period = dataclasses.replace(config.period, as_of=as_of_now or config.period.as_of)
     now = analyze(raw, dataclasses.replace(config, period=now_period))
+    if now.config.columns.kind == "customers":
+        raise ConfigError(
+            "a customer list holds each customer's totals as of its export, not the purchases "
+            "behind them, so it cannot be scored at an earlier date; compare the orders export",
+            value="customers",
+            code="list_has_no_history",
+        )
     report(1, 2)
     then_date = as_of_then or now.as_of - dt.timedelta(days=days)
     if then_date >= now.as_of:

@@ -17,7 +17,7 @@ import pandas as pd
 from ..cleaning import clean
 from ..errors import ConfigError
 from ..io import INTERNAL_COLUMNS
-from ..mapping import resolve_columns
+from ..mapping import detect_table_kind, resolve_columns
 from ..model import RfmResult, default_as_of
 from ..options import RfmConfig
 from ..pipeline import analyze, load_table
@@ -41,6 +41,14 @@ def cleaned_purchases(source: Source, config: RfmConfig = RfmConfig()):
     raw = load_table(source, config)
     name = _source_name(source)
     headers = [c for c in raw.columns if c not in INTERNAL_COLUMNS]
+    if detect_table_kind(raw, headers, config.columns)[0] == "customers":
+        raise ConfigError(
+            f"{name or 'input'}: a customer list holds totals, not the purchase days the "
+            "prediction models need; predict from the orders export",
+            option="columns.kind",
+            value="customers",
+            code="list_has_no_history",
+        )
     columns = resolve_columns(headers, config.columns, source=name, sample=raw.head(500))
     config = dataclasses.replace(config, columns=columns)
     cleaned = clean(
