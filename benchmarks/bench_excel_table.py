@@ -46,7 +46,7 @@ def synthetic_orders(rows: int, customers: int = 20_000) -> list[list[object]]:
 
 def call_table(orders: list[list[object]]) -> list[list[object]]:
     payload = {
-        "func_name": "rfm_table",
+        "func_name": "table",
         "args": [orders, None, None, None, None],
         "version": xlwings.__version__,
         "client": "Office.js",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,8 @@ import pandas as pd
 from rfm_engine import ColumnError, ColumnMap, ConfigError, DataError
 from rfm_engine.io import parse_amounts, parse_dates
 from rfm_engine.mapping import choose_mapping
+
+from .number_formats import formatted
 
 #: Column names given to a range without a header row (customer, date, amount in that order).
 HEADERLESS = ("customer", "date", "amount")
@@ -69,6 +72,8 @@ def _rows(value: Any) -> list:
 def _clean(value: Any) -> Any:
     if isinstance(value, int) and value in _COM_ERRORS:
         return None
+    if isinstance(value, Decimal):  # Currency/Accounting cells in the classic add-in
+        return float(value)
     if isinstance(value, dict):
         return None if value.get("type") == "Error" else value.get("basicValue")
     if type(value).__name__ == "JsNull":
@@ -243,6 +248,32 @@ def numbers(value: Any, name: str) -> np.ndarray:
     return parsed
 
 
+def number_grid(value: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """A range (or one cell) as a 2D float array and the mask of cells holding a number.
+
+    Empty cells are not numbers (they give empty cells back); text that is not a number is an
+    error naming its row and column within the range.
+    """
+    rows = matrix(value)
+    width = max(len(r) for r in rows)
+    flat = [v for r in rows for v in (*r, *[None] * (width - len(r)))]
+    given = np.array([not (v is None or (isinstance(v, str) and not v.strip())) for v in flat])
+    grid = np.full(len(flat), np.nan)
+    if given.any():
+        numbers = pd.Series([v for v, g in zip(flat, given, strict=True) if g], dtype=object)
+        grid[given] = parse_amounts(numbers).to_numpy(dtype="float64")
+        bad = np.flatnonzero(given & ~np.isfinite(grid))
+        if len(bad):
+            row, col = divmod(int(bad[0]), width)
+            raise DataError(
+                f"{name}: {flat[bad[0]]!r} is not a number (row {row + 1}, column {col + 1} of "
+                "the range)",
+                column=name,
+                examples=(flat[bad[0]],),
+            )
+    return grid.reshape(len(rows), width), given.reshape(len(rows), width)
+
+
 def _number(value: Any, name: str) -> float:
     if isinstance(value, bool):
         raise ConfigError(f"{name} must be a number, not {value!r}", option=name)
@@ -252,11 +283,16 @@ def _number(value: Any, name: str) -> float:
     return float(parsed)
 
 
-def table_cells(frame: pd.DataFrame) -> list[list[Any]]:
+def table_cells(frame: pd.DataFrame, formats: Mapping[str, str] | None = None) -> list[list[Any]]:
     """A header row, then the rows as plain Python values (missing values as empty cells,
-    dates as dates so Excel shows them as dates)."""
+    dates as dates so Excel shows them as dates); columns named in ``formats`` as formatted
+    numbers (:mod:`excel_addin.number_formats`)."""
     body = frame.astype(object).where(frame.notna(), None)
     rows = [[_plain(v) for v in row] for row in body.itertuples(index=False, name=None)]
+    for i, column in enumerate(frame.columns):
+        if formats and column in formats:
+            for row in rows:
+                row[i] = formatted(row[i], formats[column])
     return [list(frame.columns), *rows]
 
 

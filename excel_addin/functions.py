@@ -1,9 +1,13 @@
 """The Excel functions ``RFM.TABLE``, ``RFM.SUMMARY``, ``RFM.SCORE`` … through xlwings.
 
 Thin wrappers: each reshapes cell values (:mod:`excel_addin.cells`), calls the engine and hands
-the answer back as cells. In xlwings Lite and xlwings Server the functions are named
-``RFM.TABLE`` etc.; the classic Windows add-in names them after the Python functions
-(``RFM_TABLE`` …). Bad input gives a text cell ``#RFM! <problem>``, never an error box.
+the answer back as cells. Bad input gives a text cell ``#RFM! <problem>``, never an error box.
+
+Names: xlwings Lite and xlwings Server register a function as ``NAMESPACE.PYTHON_NAME`` in upper
+case (xlwings 0.33 to 0.37 alike; only 0.37 and later also accept ``name=``), so the Python
+functions are called ``table``, ``summary`` … to register as ``RFM.TABLE``, ``RFM.SUMMARY`` on
+every version. The classic Windows add-in names a function exactly after its Python name and
+allows no dot: :mod:`excel_addin.classic_addin` gives it ``RFM_TABLE`` … over the same code.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from rfm_engine.model import assign_segments, default_as_of, quantile_cut_points
 
 from . import cells
 from .cell_errors import cell_errors
+from .number_formats import COLUMN_FORMATS, for_runtime
 from .scheme_table import scheme_rules
 
 NAMESPACE = "RFM"
@@ -48,21 +53,27 @@ SCHEME_DOC = "Segment scheme: classic, seed5, cn8, activity or a .json file (def
 LANG_DOC = "Language of segment names: en, zh_CN or zh_TW (default en)"
 
 
-def _func(name: str):
-    return xw.func(namespace=NAMESPACE, name=name)
+class FormattedCells(xw.conversion.Converter):
+    """Return converter: formatted numbers where Excel shows them (runtime 1.4+), plain
+    numbers elsewhere (:mod:`excel_addin.number_formats`)."""
+
+    @staticmethod
+    def write_value(value, options):
+        return for_runtime(value, options)
 
 
-def _orders_func(name: str):
+def _func(func):
+    """Register ``func`` as ``RFM.<PYTHON NAME>`` with the formatted-number return converter."""
+    return xw.func(namespace=NAMESPACE)(xw.ret(FormattedCells)(func))
+
+
+def _orders_func(func):
     """``_func`` plus the argument help shared by RFM.TABLE and RFM.SUMMARY."""
-
-    def decorate(func):
-        options = {"as_of": AS_OF_DOC, "bins": BINS_DOC, "scheme": SCHEME_DOC, "lang": LANG_DOC}
-        for arg, doc in options.items():
-            func = xw.arg(arg, doc=doc)(func)
-        func = xw.arg("orders", "raw", doc=ORDERS_DOC)(func)
-        return _func(name)(func)
-
-    return decorate
+    options = {"as_of": AS_OF_DOC, "bins": BINS_DOC, "scheme": SCHEME_DOC, "lang": LANG_DOC}
+    for arg, doc in options.items():
+        func = xw.arg(arg, doc=doc)(func)
+    func = xw.arg("orders", "raw", doc=ORDERS_DOC)(func)
+    return _func(func)
 
 
 def _config(as_of, bins, scheme, lang) -> RfmConfig:
@@ -80,62 +91,67 @@ def _analyze(orders, as_of, bins, scheme, lang):
     return analyze(frame, config)
 
 
-@_orders_func("TABLE")
+@_orders_func
 @cell_errors
-def rfm_table(orders, as_of=None, bins=None, scheme=None, lang=None):
+def table(orders, as_of=None, bins=None, scheme=None, lang=None):
     """One row per customer: recency, frequency, monetary, R F M scores, code, score and
     segment, as the desktop app and the rfm command give them."""
     result = _analyze(orders, as_of, bins, scheme, lang)
-    return cells.table_cells(result.customers[list(TABLE_COLUMNS)])
+    return cells.table_cells(result.customers[list(TABLE_COLUMNS)], COLUMN_FORMATS)
 
 
-@_orders_func("SUMMARY")
+@_orders_func
 @cell_errors
-def rfm_summary(orders, as_of=None, bins=None, scheme=None, lang=None):
+def summary(orders, as_of=None, bins=None, scheme=None, lang=None):
     """One row per segment: customers, shares, orders, revenue, averages and the recommended
     action."""
-    return cells.table_cells(_analyze(orders, as_of, bins, scheme, lang).summary)
+    return cells.table_cells(_analyze(orders, as_of, bins, scheme, lang).summary, COLUMN_FORMATS)
 
 
-@_func("SCORE")
-@xw.arg("value", doc="The value to score")
+@_func
+@xw.arg("value", "raw", doc="The value to score, or a whole column of values (spills)")
 @xw.arg("values", "raw", doc="The column it is scored within (e.g. every customer's monetary)")
 @xw.arg("bins", doc=BINS_DOC)
 @xw.arg("lower_is_better", doc="TRUE for recency days (fewer days score higher); default FALSE")
 @cell_errors
-def rfm_score(value, values, bins=None, lower_is_better=None):
-    """The quantile score (1 to bins, highest best) of a value within a column, by the rule of
-    RFM.TABLE."""
+def score(value, values, bins=None, lower_is_better=None):
+    """The quantile score (1 to bins, highest best) of a value, or of every value of a column,
+    within a column, by the rule of RFM.TABLE."""
     n = ScoringConfig(bins=cells.int_value(bins, "bins", 5)).bins
     axis = "recency" if cells.bool_value(lower_is_better, "lower_is_better") else "monetary"
     cuts = quantile_cut_points(cells.numbers(values, "values"), n)
-    one = cells.numbers(cells.scalar(value, "value"), "value")
-    return int(quantile_scores(one, cuts, axis, n)[0])
+    grid, given = cells.number_grid(value, "value")
+    if not given.any():
+        raise DataError("value: no number given", column="value")
+    scores = quantile_scores(grid[given], cuts, axis, n)
+    out = np.full(grid.shape, None, dtype=object)
+    out[given] = scores.astype(int).tolist()
+    return out[0, 0] if out.shape == (1, 1) else out.tolist()
 
 
-@_func("THRESHOLDS")
+@_func
 @xw.arg("values", "raw", doc="A column of values (e.g. every customer's frequency)")
 @xw.arg("bins", doc=BINS_DOC)
 @cell_errors
-def rfm_thresholds(values, bins=None):
+def thresholds(values, bins=None):
     """The quantile cut points (bins - 1 of them, in a column) that RFM.SCORE and RFM.TABLE
     use for this column."""
     n = ScoringConfig(bins=cells.int_value(bins, "bins", 5)).bins
     return [[float(c)] for c in quantile_cut_points(cells.numbers(values, "values"), n)]
 
 
-@_func("SEGMENT")
+@_func
 @xw.arg("r", "raw", doc="R score (a cell or a column)")
 @xw.arg("f", "raw", doc="F score")
 @xw.arg("m", "raw", doc="M score")
 @xw.arg("scheme", doc="Segment scheme: classic, seed5 or a .json rule table (default classic)")
 @xw.arg("lang", doc=LANG_DOC)
 @cell_errors
-def rfm_segment(r, f, m, scheme=None, lang=None):
+def segment(r, f, m, scheme=None, lang=None):
     """The segment name for R, F and M scores (a single cell, or columns of scores)."""
-    segments = SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic"))
+    chosen = SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic"))
     language = RfmConfig(lang=cells.text_value(lang, "lang", "en")).lang
-    rules = load_scheme(segments.scheme)
+    rules = load_scheme(chosen.scheme)
     if not rules.rules.by_scores:
         raise ConfigError(
             f"the {rules.key!r} scheme does not segment by scores alone; use RFM.TABLE",
@@ -150,16 +166,16 @@ def rfm_segment(r, f, m, scheme=None, lang=None):
         if len(bad):
             raise DataError(f"{axis}: {bad[0]:g} is not a score from 1 to {bins}")
     table = pd.DataFrame({"r_score": scores[0], "f_score": scores[1], "m_score": scores[2]})
-    keys = assign_segments(table, rules, bins=bins, options=segments).keys
+    keys = assign_segments(table, rules, bins=bins, options=chosen).keys
     names = [rules.segment(k).name(language) for k in keys]
     return names[0] if len(names) == 1 else [[n] for n in names]
 
 
-@_func("RECENCY")
+@_func
 @xw.arg("last_date", "raw", doc="Date of the last purchase (a cell or a column)")
 @xw.arg("as_of", doc="Analysis date (default: the day after the latest date given)")
 @cell_errors
-def rfm_recency(last_date, as_of=None):
+def recency(last_date, as_of=None):
     """Days from the last purchase to the analysis date (a purchase on the analysis date
     gives 0)."""
     flat = [v for row in cells.matrix(last_date) for v in row]
@@ -177,15 +193,15 @@ def rfm_recency(last_date, as_of=None):
     return out[0] if len(out) == 1 else [[d] for d in out]
 
 
-@_func("SEGMENTS")
+@_func
 @xw.arg("scheme", doc=SCHEME_DOC)
 @xw.arg("lang", doc=LANG_DOC)
 @cell_errors
-def rfm_segments(scheme=None, lang=None):
+def segments(scheme=None, lang=None):
     """The scheme's rule table: each segment with its rule and recommended action."""
-    segments = SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic"))
+    chosen = SegmentConfig(scheme=cells.text_value(scheme, "scheme", "classic"))
     language = RfmConfig(lang=cells.text_value(lang, "lang", "en")).lang
-    return cells.table_cells(scheme_rules(load_scheme(segments.scheme), language))
+    return cells.table_cells(scheme_rules(load_scheme(chosen.scheme), language))
 
 
 HORIZON_DOC = "Days ahead to predict purchases and revenue (default 90)"
@@ -206,13 +222,13 @@ def _predict(orders, as_of, horizon, discount):
     return analyze_with_predictions(frame, config, options)
 
 
-@_func("PREDICT")
+@_func
 @xw.arg("orders", "raw", doc=ORDERS_DOC)
 @xw.arg("as_of", doc=AS_OF_DOC)
 @xw.arg("horizon", doc=HORIZON_DOC)
 @xw.arg("discount", doc=DISCOUNT_DOC)
 @cell_errors
-def rfm_predict(orders, as_of=None, horizon=None, discount=None):
+def predict(orders, as_of=None, horizon=None, discount=None):
     """One row per customer: probability still active, likely lost, expected purchases, spend
     per order and revenue over the horizon, expected next order date (BG/NBD and Gamma-Gamma
     models); the warnings about the numbers follow the table."""
@@ -228,13 +244,13 @@ def rfm_predict(orders, as_of=None, horizon=None, discount=None):
     return rows
 
 
-@_func("PREDICT_INFO")
+@_func
 @xw.arg("orders", "raw", doc=ORDERS_DOC)
 @xw.arg("as_of", doc=AS_OF_DOC)
 @xw.arg("horizon", doc=HORIZON_DOC)
 @xw.arg("discount", doc=DISCOUNT_DOC)
 @cell_errors
-def rfm_predict_info(orders, as_of=None, horizon=None, discount=None):
+def predict_info(orders, as_of=None, horizon=None, discount=None):
     """Two columns: the fitted parameters (time in weeks), fit diagnostics, totals (expected
     revenue, customers likely lost) and the warnings of RFM.PREDICT."""
     _, prediction = _predict(orders, as_of, horizon, discount)
@@ -255,22 +271,23 @@ def rfm_predict_info(orders, as_of=None, horizon=None, discount=None):
     return rows
 
 
-@_func("VERSION")
+@_func
 @cell_errors
-def rfm_version():
+def version():
     """The version of the RFM engine behind these functions."""
     return __version__
 
 
+#: The Python names of the functions (registered as ``RFM.<NAME>``).
 __all__ = [
-    "rfm_predict",
-    "rfm_predict_info",
-    "rfm_recency",
-    "rfm_score",
-    "rfm_segment",
-    "rfm_segments",
-    "rfm_summary",
-    "rfm_table",
-    "rfm_thresholds",
-    "rfm_version",
+    "predict",
+    "predict_info",
+    "recency",
+    "score",
+    "segment",
+    "segments",
+    "summary",
+    "table",
+    "thresholds",
+    "version",
 ]

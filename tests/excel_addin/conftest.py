@@ -23,11 +23,20 @@ xlwings = pytest.importorskip("xlwings")
 server = pytest.importorskip("xlwings.server")
 
 from excel_addin import functions  # noqa: E402  (needs the environment above)
+from excel_addin.number_formats import plain_cells  # noqa: E402
 
 
-def call_excel(func_name: str, *args, runtime: str = "1.4", date_format: str | None = None):
+def call_excel(
+    func_name: str,
+    *args,
+    runtime: str = "1.4",
+    date_format: str | None = None,
+    formats: bool = False,
+    module=functions,
+):
     """Call ``func_name`` as Excel does: every argument a 2D matrix (or ``None`` when omitted),
-    through :func:`xlwings.server.custom_functions_call`; returns the 2D result Excel gets."""
+    through :func:`xlwings.server.custom_functions_call`; returns the 2D result Excel gets,
+    with formatted numbers as their plain values unless ``formats``."""
     payload = {
         "func_name": func_name,
         "args": list(args),
@@ -38,7 +47,8 @@ def call_excel(func_name: str, *args, runtime: str = "1.4", date_format: str | N
         "date_format": date_format,
         "caller_address": "Sheet1!Z1",
     }
-    return asyncio.run(server.custom_functions_call(payload, functions))
+    result = asyncio.run(server.custom_functions_call(payload, module))
+    return result if formats else plain_cells(result)
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def test_rfm_table_equals_rfm_analyze_on_rfm_r_sample(excel, shared_datasets, tm
     capsys.readouterr()
     cli = pd.read_csv(tmp_path / "customers.csv", encoding="utf-8-sig", dtype={"rfm_code": str})
 
-    result = excel("rfm_table", excel_range(path))
+    result = excel("table", excel_range(path))
     table = pd.DataFrame(result[1:], columns=result[0])
     # Every column but the last purchase date is a column of customers.csv.
     compared = [c for c in result[0] if c != "last_purchase"]

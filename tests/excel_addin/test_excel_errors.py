@@ -12,28 +12,29 @@ ORDERS = [["customer", "date", "amount"], ["a", 45292.0, 10.0], ["b", 45297.0, 2
 @pytest.mark.parametrize(
     ("func", "args", "message"),
     [
-        ("rfm_table", [[["a", 45292.0, 10.0, 1.0]]], "give a header row"),
-        ("rfm_table", [[["x", "y", "z", "w"], [1.0, 2.0, 3.0, 4.0]]], "cannot tell which column"),
-        ("rfm_table", [[[None, None, None]]], "orders: the range is empty"),
-        ("rfm_table", [[["customer", "date", "amount"]]], "no orders below it"),
-        ("rfm_table", [ORDERS, None, [[12.0]]], "bins must be between 2 and 9"),
-        ("rfm_table", [ORDERS, None, [[2.5]]], "bins must be a whole number"),
-        ("rfm_table", [ORDERS, None, None, [["nope"]]], "unknown segment scheme 'nope'"),
-        ("rfm_table", [ORDERS, None, None, None, [["fr"]]], "lang must be one of"),
-        ("rfm_table", [ORDERS, [["someday"]]], "as_of: cannot read 'someday' as a date"),
-        ("rfm_table", [ORDERS, [[45292.0, 45293.0]]], "as_of must be a single cell"),
-        ("rfm_table", [[["c", "d", "a"], ["a", "soon", 1.0], ["b", "later", 2.0]]], "date"),
-        ("rfm_summary", [ORDERS, None, [[4.0]]], "written for 5-point scores"),
-        ("rfm_score", [[[1.0]], [[1.0], ["abc"]]], "values: 'abc' is not a number"),
-        ("rfm_score", [[[1.0]], [[None]]], "values: the range has no numbers"),
-        ("rfm_score", [[[1.0], [2.0]], [[1.0], [2.0]]], "value must be a single cell"),
-        ("rfm_score", [[[1.0]], [[1.0], [2.0]], None, [["maybe"]]], "TRUE or FALSE"),
-        ("rfm_thresholds", [[[1.0], [2.0]], [[1.0]]], "bins must be between 2 and 9"),
-        ("rfm_segment", [[[7.0]], [[1.0]], [[1.0]]], "r: 7 is not a score from 1 to 5"),
-        ("rfm_segment", [[[1.0], [2.0]], [[1.0]], [[1.0]]], "same number of scores"),
-        ("rfm_segment", [[[1.0]], [[1.0]], [[1.0]], [["cn8"]]], "use RFM.TABLE"),
-        ("rfm_recency", [[["yesterday"]]], "last_date: cannot read 'yesterday' as a date"),
-        ("rfm_segments", [[["nope"]]], "unknown segment scheme"),
+        ("table", [[["a", 45292.0, 10.0, 1.0]]], "give a header row"),
+        ("table", [[["x", "y", "z", "w"], [1.0, 2.0, 3.0, 4.0]]], "cannot tell which column"),
+        ("table", [[[None, None, None]]], "orders: the range is empty"),
+        ("table", [[["customer", "date", "amount"]]], "no orders below it"),
+        ("table", [ORDERS, None, [[12.0]]], "bins must be between 2 and 9"),
+        ("table", [ORDERS, None, [[2.5]]], "bins must be a whole number"),
+        ("table", [ORDERS, None, None, [["nope"]]], "unknown segment scheme 'nope'"),
+        ("table", [ORDERS, None, None, None, [["fr"]]], "lang must be one of"),
+        ("table", [ORDERS, [["someday"]]], "as_of: cannot read 'someday' as a date"),
+        ("table", [ORDERS, [[45292.0, 45293.0]]], "as_of must be a single cell"),
+        ("table", [[["c", "d", "a"], ["a", "soon", 1.0], ["b", "later", 2.0]]], "date"),
+        ("summary", [ORDERS, None, [[4.0]]], "written for 5-point scores"),
+        ("score", [[[1.0]], [[1.0], ["abc"]]], "values: 'abc' is not a number"),
+        ("score", [[[1.0]], [[None]]], "values: the range has no numbers"),
+        ("score", [[[1.0], ["x"]], [[1.0], [2.0]]], "'x' is not a number (row 2, column 1"),
+        ("score", [[[None], [""]], [[1.0], [2.0]]], "value: no number given"),
+        ("score", [[[1.0]], [[1.0], [2.0]], None, [["maybe"]]], "TRUE or FALSE"),
+        ("thresholds", [[[1.0], [2.0]], [[1.0]]], "bins must be between 2 and 9"),
+        ("segment", [[[7.0]], [[1.0]], [[1.0]]], "r: 7 is not a score from 1 to 5"),
+        ("segment", [[[1.0], [2.0]], [[1.0]], [[1.0]]], "same number of scores"),
+        ("segment", [[[1.0]], [[1.0]], [[1.0]], [["cn8"]]], "use RFM.TABLE"),
+        ("recency", [[["yesterday"]]], "last_date: cannot read 'yesterday' as a date"),
+        ("segments", [[["nope"]]], "unknown segment scheme"),
     ],
 )
 def test_error_cells(excel, func, args, message):
@@ -50,5 +51,5 @@ def test_an_unexpected_failure_is_still_a_cell_text(excel, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(functions, "analyze", broken)
-    text = excel("rfm_table", ORDERS)[0][0]
+    text = excel("table", ORDERS)[0][0]
     assert text == "#RFM! unexpected error (RuntimeError: boom); please report it"

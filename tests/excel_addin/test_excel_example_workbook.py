@@ -74,7 +74,7 @@ def excel_values(sheet) -> list[list[object]]:
 
 def test_rfm_table_on_the_orders_sheet_equals_the_engine_reading_the_file(excel):
     book = openpyxl.load_workbook(WORKBOOK)
-    result = excel("rfm_table", excel_values(book["Orders"]))
+    result = excel("table", excel_values(book["Orders"]))
     assert result[0][0] == "customer_id", result[0][0]
     engine = analyze(WORKBOOK, RfmConfig(reading=ReadOptions(sheet="Orders"))).customers
     assert len(result) - 1 == len(engine) > 50

@@ -36,7 +36,7 @@ def cdnow_rows():
 
 
 def test_predict_info_gives_the_published_parameters(excel, cdnow_rows):
-    info = excel("rfm_predict_info", cdnow_rows, [[serial(dt.date(1997, 9, 30))]])
+    info = excel("predict_info", cdnow_rows, [[serial(dt.date(1997, 9, 30))]])
     values = dict((row[0], row[1]) for row in info[1:] if row[0] != "warning")
     published = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
     for name, value in published.items():
@@ -48,7 +48,7 @@ def test_predict_info_gives_the_published_parameters(excel, cdnow_rows):
 
 
 def test_predict_spills_the_engine_numbers_then_the_warnings(excel, cdnow_rows):
-    table = excel("rfm_predict", cdnow_rows, None, [[30]], [[0.01]])
+    table = excel("predict", cdnow_rows, None, [[30]], [[0.01]])
     header = table[0]
     assert header[:4] == ["customer_id", "segment_name", "p_alive", "likely_lost"]
     assert "expected_revenue_30d" in header
@@ -80,7 +80,7 @@ def test_predict_spills_the_engine_numbers_then_the_warnings(excel, cdnow_rows):
 def test_too_little_data_is_said_below_the_table(excel):
     # a: 2024-01-01 and 2024-01-11 -> next order expected 2024-01-21 from its own 10-day gap.
     rows = [["Customer", "Date", "Amount"], ["a", 45292.0, 10.0], ["a", 45302.0, 5.0]]
-    table = excel("rfm_predict", rows)
+    table = excel("predict", rows)
     row = dict(zip(table[0], table[1], strict=True))
     assert row["customer_id"] == "a" and row["p_alive"] == ""
     assert row["next_order_date"] == serial(dt.date(2024, 1, 21))

@@ -54,7 +54,7 @@ def with_dates(rows):
 
 
 def test_table_matches_the_hand_computed_example(excel):
-    result = excel("rfm_table", excel_rows())
+    result = excel("table", excel_rows())
     assert result[0] == COLUMNS
     assert result[0][:4] == ["customer_id", "recency_days", "frequency", "monetary"]
     assert result[0][-2:] == ["segment_name", "last_purchase"]
@@ -63,18 +63,18 @@ def test_table_matches_the_hand_computed_example(excel):
 
 def test_headerless_three_columns_and_trailing_empty_rows(excel):
     rows = [*excel_rows(header=False), [None, None, None], ["", "", ""], [0.0, 0.0, 0.0]]
-    assert with_dates(excel("rfm_table", rows)[1:]) == EXPECTED
+    assert with_dates(excel("table", rows)[1:]) == EXPECTED
 
 
 def test_a_range_wider_than_the_data(excel):
     """A1:E5000 over data in A:C: empty columns and rows are ignored, with or without header."""
     wide = [[*row, None, ""] for row in excel_rows()] + [[None] * 5] * 3
-    assert with_dates(excel("rfm_table", wide)[1:]) == EXPECTED
-    assert with_dates(excel("rfm_table", wide[1:])[1:]) == EXPECTED
+    assert with_dates(excel("table", wide)[1:]) == EXPECTED
+    assert with_dates(excel("table", wide[1:])[1:]) == EXPECTED
     # A column without a header next to the data is kept and named after its position.
     notes = [[*row, "note"] for row in excel_rows()]
     notes[0][-1] = None
-    assert with_dates(excel("rfm_table", notes)[1:]) == EXPECTED
+    assert with_dates(excel("table", notes)[1:]) == EXPECTED
 
 
 def test_date_cells_as_datetimes_text_or_serials_give_the_same_table(excel):
@@ -82,20 +82,20 @@ def test_date_cells_as_datetimes_text_or_serials_give_the_same_table(excel):
         [c, dt.datetime.combine(d, dt.time(15, 30)), a] for c, d, a in ORDERS
     ]
     as_text = [HEADER] + [[c, d.isoformat(), str(a)] for c, d, a in ORDERS]
-    expected = excel("rfm_table", excel_rows())
-    assert excel("rfm_table", as_datetimes) == expected
-    assert excel("rfm_table", as_text) == expected
+    expected = excel("table", excel_rows())
+    assert excel("table", as_datetimes) == expected
+    assert excel("table", as_text) == expected
 
 
 def test_omitted_optional_arguments_arrive_in_every_shape(excel):
-    expected = excel("rfm_table", excel_rows())
-    assert excel("rfm_table", excel_rows(), None, None, None, None) == expected
-    assert excel("rfm_table", excel_rows(), [[""]], [[""]], [[""]], [[""]]) == expected
-    assert excel("rfm_table", excel_rows(), [[0.0]], [[0.0]], [[0.0]], [[0.0]]) == expected
+    expected = excel("table", excel_rows())
+    assert excel("table", excel_rows(), None, None, None, None) == expected
+    assert excel("table", excel_rows(), [[""]], [[""]], [[""]], [[""]]) == expected
+    assert excel("table", excel_rows(), [[0.0]], [[0.0]], [[0.0]], [[0.0]]) == expected
 
 
 def test_dates_come_back_as_dates(excel):
-    result = excel("rfm_table", excel_rows(), date_format="yyyy-mm-dd")
+    result = excel("table", excel_rows(), date_format="yyyy-mm-dd", formats=True)
     last = result[1][-1]
     assert last == {
         "type": "FormattedNumber",
@@ -103,12 +103,12 @@ def test_dates_come_back_as_dates(excel):
         "numberFormat": "yyyy-mm-dd",
     }
     # Older Excel (custom functions runtime < 1.4) gets the serial number.
-    assert excel("rfm_table", excel_rows(), runtime="1.3")[1][-1] == serial(D11)
+    assert excel("table", excel_rows(), runtime="1.3", formats=True)[1][-1] == serial(D11)
 
 
 def test_options_reach_the_engine(excel):
     as_of = dt.date(2024, 2, 1)
-    rows = excel("rfm_table", excel_rows(), [[serial(as_of)]], [[3.0]], [["cn8"]], [["zh_CN"]])
+    rows = excel("table", excel_rows(), [[serial(as_of)]], [[3.0]], [["cn8"]], [["zh_CN"]])
     config = RfmConfig(
         columns=ColumnMap(*HEADER),
         period=Period(as_of=as_of),
@@ -127,11 +127,11 @@ def test_header_row_is_mapped_like_an_import(excel):
     rows = [["订单编号", "买家会员名", "订单付款时间", "买家实际支付金额"]] + [
         [f"O{i}", c, serial(d), a] for i, (c, d, a) in enumerate(ORDERS)
     ]
-    assert with_dates(excel("rfm_table", rows)[1:]) == EXPECTED
+    assert with_dates(excel("table", rows)[1:]) == EXPECTED
 
 
 def test_summary_matches_the_engine(excel):
-    result = excel("rfm_summary", excel_rows())
+    result = excel("summary", excel_rows())
     frame = pd.DataFrame(excel_rows()[1:], columns=HEADER)
     engine = analyze(frame, RfmConfig(columns=ColumnMap(*HEADER))).summary
     assert result[0] == list(engine.columns)
@@ -155,6 +155,6 @@ def test_rich_values_error_cells_and_js_null_are_read_as_xlwings_would(excel):
         [-2146826246, serial(D1), 99.0],  # #N/A as the classic add-in's COM passes it
         [JsNull(), JsNull(), JsNull()],
     ]
-    assert with_dates(excel("rfm_table", rows)[1:]) == EXPECTED
+    assert with_dates(excel("table", rows)[1:]) == EXPECTED
     as_of = {"type": "FormattedNumber", "basicValue": serial(dt.date(2024, 1, 12))}
-    assert excel("rfm_recency", [[rows[2][1]]], [[as_of]]) == [[1]]
+    assert excel("recency", [[rows[2][1]]], [[as_of]]) == [[1]]

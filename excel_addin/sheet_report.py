@@ -1,0 +1,95 @@
+"""What "Analyse this sheet" writes: the Customers and Segments sheets, as cell values.
+
+Pure (no xlwings): the orders of a sheet (a 2D list of cell values, header row first, as
+``RFM.TABLE`` takes them) go through the engine once, and come back as the two tables the
+script writes as Excel Tables, with the number format of each column and the chart's data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from rfm_engine import RfmConfig, RfmResult, analyze
+
+from . import cells
+from .functions import TABLE_COLUMNS
+from .number_formats import COLUMN_FORMATS
+
+CUSTOMERS_SHEET = "Customers"
+SEGMENTS_SHEET = "Segments"
+#: Columns of the Segments sheet (the summary without the segment key).
+SEGMENT_COLUMNS = (
+    "segment_name",
+    "customers",
+    "customer_share",
+    "orders",
+    "revenue",
+    "revenue_share",
+    "mean_recency",
+    "mean_frequency",
+    "mean_monetary",
+    "avg_order_value",
+    "action",
+)
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+@dataclass(frozen=True)
+class SheetTable:
+    """One sheet to write: its name, the Excel Table's name, the cells (header row first) and
+    the number format of each formatted column (by 0-based column index)."""
+
+    sheet: str
+    table: str
+    rows: list[list[Any]]
+    formats: dict[int, str]
+
+
+@dataclass(frozen=True)
+class SheetReport:
+    """The two sheets, the result they come from, and a one-line summary for the log."""
+
+    customers: SheetTable
+    segments: SheetTable
+    result: RfmResult
+
+    @property
+    def message(self) -> str:
+        config = self.result.config
+        return (
+            f"RFM: {len(self.result.customers):,} customers in "
+            f"{len(self.segments.rows) - 1} segments (as of {self.result.as_of:%Y-%m-%d}, "
+            f"{config.scoring.bins} scores per axis, scheme {config.segments.scheme}); "
+            f"wrote the sheets {CUSTOMERS_SHEET} and {SEGMENTS_SHEET}"
+        )
+
+
+def sheet_report(values: Any, config: RfmConfig | None = None) -> SheetReport:
+    """Analyse the orders in ``values`` (a sheet's used range) and lay out the two sheets.
+
+    Raises the engine's :class:`~rfm_engine.RfmError` subclasses for bad input, as
+    ``RFM.TABLE`` does (the script shows their message).
+    """
+    frame, columns = cells.orders_frame(values)
+    result = analyze(frame, dataclasses.replace(config or RfmConfig(), columns=columns))
+    customers = result.customers[list(TABLE_COLUMNS)]
+    segments = result.summary[list(SEGMENT_COLUMNS)]
+    return SheetReport(
+        customers=SheetTable(
+            CUSTOMERS_SHEET,
+            "RfmCustomers",
+            cells.table_cells(customers),
+            _formats(customers.columns, last_purchase=DATE_FORMAT),
+        ),
+        segments=SheetTable(
+            SEGMENTS_SHEET, "RfmSegments", cells.table_cells(segments), _formats(segments.columns)
+        ),
+        result=result,
+    )
+
+
+def _formats(columns, **extra: str) -> dict[int, str]:
+    wanted = {**COLUMN_FORMATS, **extra}
+    return {i: wanted[c] for i, c in enumerate(columns) if c in wanted}
