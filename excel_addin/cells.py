@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rfm_engine import ColumnError, ColumnMap, ConfigError, DataError
+from rfm_engine import CUSTOMER_COLUMNS, ColumnError, ColumnMap, ConfigError, DataError
 from rfm_engine.io import parse_amounts, parse_dates
 from rfm_engine.mapping import choose_mapping
 
@@ -26,6 +26,9 @@ from .number_formats import formatted
 
 #: Column names given to a range without a header row (customer, date, amount in that order).
 HEADERLESS = ("customer", "date", "amount")
+#: RFM.TABLE's columns: the export's customer columns without the segment key, then the date
+#: of the last purchase.
+TABLE_COLUMNS = (*(c for c in CUSTOMER_COLUMNS if c != "segment"), "last_purchase")
 
 
 def is_blank(value: Any) -> bool:

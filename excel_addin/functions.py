@@ -19,7 +19,6 @@ import pandas as pd
 import xlwings as xw
 
 from rfm_engine import (
-    CUSTOMER_COLUMNS,
     ConfigError,
     DataError,
     Period,
@@ -39,9 +38,7 @@ from .number_formats import COLUMN_FORMATS, for_runtime
 from .scheme_table import scheme_rules
 
 NAMESPACE = "RFM"
-#: The spilled customers table: the export's columns without the segment key, then the date
-#: of the last purchase.
-TABLE_COLUMNS = (*(c for c in CUSTOMER_COLUMNS if c != "segment"), "last_purchase")
+TABLE_COLUMNS = cells.TABLE_COLUMNS
 
 ORDERS_DOC = (
     "Orders with a header row (columns found as when importing a file), exactly three "

@@ -14,7 +14,6 @@ from typing import Any
 from rfm_engine import RfmConfig, RfmResult, analyze
 
 from . import cells
-from .functions import TABLE_COLUMNS
 from .number_formats import COLUMN_FORMATS
 
 CUSTOMERS_SHEET = "Customers"
@@ -74,7 +73,7 @@ def sheet_report(values: Any, config: RfmConfig | None = None) -> SheetReport:
     """
     frame, columns = cells.orders_frame(values)
     result = analyze(frame, dataclasses.replace(config or RfmConfig(), columns=columns))
-    customers = result.customers[list(TABLE_COLUMNS)]
+    customers = result.customers[list(cells.TABLE_COLUMNS)]
     segments = result.summary[list(SEGMENT_COLUMNS)]
     return SheetReport(
         customers=SheetTable(
