@@ -24,6 +24,7 @@ Run: python scripts/make_example_workbook.py [--rows N] [--out-dir DIR]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 from pathlib import Path
@@ -60,8 +61,8 @@ def start_here(prefix: str) -> list[str]:
     loading = (
         [
             "  xlwings Lite: open the xlwings Lite add-in; put the two lines of",
-            "    excel_addin/lite/requirements.txt into requirements.txt and excel_addin/lite/main.py",
-            "    into main.py, then press Ctrl+Alt+F9 to recalculate.",
+            "    excel_addin/lite/requirements.txt into requirements.txt and",
+            "    excel_addin/lite/main.py into main.py, then press Ctrl+Alt+F9 to recalculate.",
         ]
         if prefix == "RFM."
         else [
@@ -117,10 +118,8 @@ def typed_rows(header: list[str], rows: list[list[str]]) -> list[list[Any]]:
     out = []
     for row in rows:
         typed: list[Any] = list(row)
-        try:
+        with contextlib.suppress(ValueError):  # the sample's one unreadable date stays text
             typed[date_col] = dt.datetime.fromisoformat(row[date_col])
-        except ValueError:
-            pass  # the sample's one unreadable date stays text
         typed[amount_col] = float(row[amount_col])
         out.append(typed)
     return out

@@ -58,7 +58,9 @@ def test_the_committed_workbook_is_what_the_script_makes(tmp_path, flavour, comm
 
 def fallback(formula: str) -> tuple[str, str]:
     """``=IFERROR(<call>,'Stored results'!<range>)`` as (call, range)."""
-    match = re.fullmatch(r"=IFERROR\((.+),'Stored results'!(\$[A-Z]+\$\d+(?::\$[A-Z]+\$\d+)?)\)", formula)
+    match = re.fullmatch(
+        r"=IFERROR\((.+),'Stored results'!(\$[A-Z]+\$\d+(?::\$[A-Z]+\$\d+)?)\)", formula
+    )
     assert match, formula
     return match.group(1), match.group(2)
 
