@@ -56,12 +56,16 @@ class SheetReport:
 
     @property
     def message(self) -> str:
-        config = self.result.config
+        """What was done, with the settings used and the rows cleaning left out (so no row is
+        dropped silently)."""
+        config, cleaning = self.result.config, self.result.cleaning
+        dropped = [f"{s.description}: {s.rows:,}" for s in cleaning.steps if s.rows]
         return (
-            f"RFM: {len(self.result.customers):,} customers in "
-            f"{len(self.segments.rows) - 1} segments (as of {self.result.as_of:%Y-%m-%d}, "
-            f"{config.scoring.bins} scores per axis, scheme {config.segments.scheme}); "
-            f"wrote the sheets {CUSTOMERS_SHEET} and {SEGMENTS_SHEET}"
+            f"RFM: {len(self.result.customers):,} customers from {cleaning.rows_used:,} of "
+            f"{cleaning.rows_read:,} order rows, in {len(self.segments.rows) - 1} segments (as "
+            f"of {self.result.as_of:%Y-%m-%d}, {config.scoring.bins} scores per axis, scheme "
+            f"{config.segments.scheme}); wrote the sheets {CUSTOMERS_SHEET} and "
+            f"{SEGMENTS_SHEET}" + (f". Rows left out: {'; '.join(dropped)}" if dropped else "")
         )
 
 

@@ -86,7 +86,9 @@ def test_writes_customers_and_segments_as_tables_with_a_chart(excel, capsys):
     assert formats[(2, 2)] == "0.0%"  # Segments: customer_share
     (chart,) = by_func(actions, "addChart")
     assert chart["args"][1:4] == ["BarClustered", "Segments", f"$A$1:$B${len(segments)}"]
-    assert "3 customers in 11 segments" in capsys.readouterr().out
+    log = capsys.readouterr().out
+    assert "3 customers from 6 of 6 order rows, in 11 segments (as of 2024-01-12" in log
+    assert "Rows left out" not in log
 
 
 def test_running_again_replaces_the_result_sheets():
@@ -114,6 +116,14 @@ def test_a_result_sheet_is_not_analysed():
     actions = run_script([sheet("Orders", ORDERS), sheet("Customers", [["x"]])], active=1)
     assert [a["func"] for a in actions] == ["alert"]
     assert "sheet with your orders" in actions[0]["args"][0]
+
+
+def test_rows_left_out_are_named_in_the_log(capsys):
+    orders = [*ORDERS, ["d", 45300.0, -5.0], ["", 45300.0, 7.0]]
+    run_script([sheet("Orders", orders)])
+    log = capsys.readouterr().out
+    assert "from 6 of 8 order rows" in log
+    assert "Rows left out: blank customer id: 1; amount zero or negative" in log
 
 
 def test_sheet_report_formats_follow_the_columns():
