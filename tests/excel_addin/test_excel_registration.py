@@ -66,3 +66,22 @@ def test_the_lite_main_py_registers_the_same_functions(addin_meta):
 
     lite = custom_functions_meta(module)
     assert lite == addin_meta
+
+
+def test_the_lite_main_py_registers_the_analyse_script():
+    namespace = runpy.run_path(str(REPO / "excel_addin" / "lite" / "main.py"))
+    module = type(functions)("lite_main")
+    module.__dict__.update(namespace)
+    from xlwings.server import custom_scripts_meta
+
+    assert [s["function_name"] for s in custom_scripts_meta(module)] == ["analyse_this_sheet"]
+
+
+def test_python_names_give_the_excel_names_on_every_xlwings_version():
+    """xlwings before 0.37 ignores ``name=``: it registers NAMESPACE.PYTHON_NAME in upper case,
+    so each Python name must be the Excel name after the dot."""
+    for name in functions.__all__:
+        func = getattr(functions, name)
+        assert func.__xlfunc__["name"] == name
+        assert func.__xlfunc__.get("excel_name") is None
+        assert f"RFM.{name.upper()}" in EXPECTED
