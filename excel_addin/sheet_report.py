@@ -68,6 +68,15 @@ class SheetReport:
             f"{SEGMENTS_SHEET}" + (f". Rows left out: {'; '.join(dropped)}" if dropped else "")
         )
 
+    @property
+    def notes(self) -> list[str]:
+        """The engine's warnings (uncertain choices, limits of the result), one line each with
+        the setting that changes it."""
+        return [
+            f"RFM note: {w.message}" + (f" (setting: {w.option})" if w.option else "")
+            for w in self.result.warnings
+        ]
+
 
 def sheet_report(values: Any, config: RfmConfig | None = None) -> SheetReport:
     """Analyse the orders in ``values`` (a sheet's used range) and lay out the two sheets.

@@ -41,6 +41,8 @@ def analyse_this_sheet(book: xw.Book):
     segments = write_table(book, report.segments)
     add_segment_chart(segments, len(report.segments.rows) - 1)
     print(report.message)
+    for note in report.notes:
+        print(note)
 
 
 def sheet_values(sheet):

@@ -41,8 +41,7 @@ from excel_addin.scheme_table import scheme_rules
 from excel_addin.sheet_report import sheet_report
 from resources import sample_orders_path
 from rfm_engine import __version__, load_scheme
-from rfm_engine.scoring import quantile_cut_points, quantile_scores
-from rfm_engine.segmentation import assign_segments
+from rfm_engine.model import assign_segments, quantile_cut_points, quantile_scores
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "excel_addin" / "example"

@@ -89,6 +89,8 @@ def test_writes_customers_and_segments_as_tables_with_a_chart(excel, capsys):
     log = capsys.readouterr().out
     assert "3 customers from 6 of 6 order rows, in 11 segments (as of 2024-01-12" in log
     assert "Rows left out" not in log
+    # The engine's warnings reach the log, one line each.
+    assert "RFM note: recency: ties leave scores 2, 3, 4 of 5 unused" in log
 
 
 def test_running_again_replaces_the_result_sheets():

@@ -108,7 +108,7 @@ def test_wheel_and_sdist(dist):
     names = zipfile.ZipFile(wheel).namelist()
     for needed in (
         "rfm_engine/__init__.py",
-        "rfm_engine/scheme_data/classic.json",
+        "rfm_engine/options/scheme_data/classic.json",
         "rfm_cli/main.py",
         "excel_addin/functions.py",
         "excel_addin/classic_addin.py",
@@ -127,13 +127,15 @@ def test_wheel_and_sdist(dist):
     assert {"pyproject.toml", "README.md", "LICENSE", "functions.py"} <= members
 
 
-@pytest.mark.parametrize("xlwings_version", [OLDEST_XLWINGS, "newest"])
-def test_excel_functions_from_the_wheel_with_only_the_lite_packages(
-    venv, tmp_path, xlwings_version
-):
-    version = (
-        importlib.metadata.version("xlwings") if xlwings_version == "newest" else xlwings_version
-    )
+def test_the_guide_and_requirements_name_the_tested_versions():
+    assert requirement_lines() == [f"xlwings=={PINNED_XLWINGS}", "rfm-segments"]
+    guide = (REPO / "excel_addin" / "README.md").read_text(encoding="utf-8")
+    assert f"**The functions need xlwings {OLDEST_XLWINGS} or later**" in guide
+    assert f"xlwings=={PINNED_XLWINGS}\n   rfm-segments" in guide
+
+
+@pytest.mark.parametrize("version", XLWINGS_VERSIONS)
+def test_excel_functions_from_the_wheel_with_only_the_lite_packages(venv, tmp_path, version):
     got = lite_run(venv, version, tmp_path)
     assert got["xlwings"] == version
     assert str(venv.parents[1]) in got["engine_file"]  # the installed wheel, not this checkout
