@@ -134,6 +134,29 @@ def test_the_guide_and_requirements_name_the_tested_versions():
     assert f"xlwings=={PINNED_XLWINGS}\n   rfm-segments" in guide
 
 
+def test_the_commands_from_the_wheel(venv, tmp_path):
+    """``rfm`` analyses the sample without pyarrow or python-calamine; ``rfm-desktop`` without
+    Qt says in one line how to install it (exit status 2), never a traceback."""
+    bin_dir = venv.parent
+    result = subprocess.run(
+        [bin_dir / "rfm", "analyze", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=CLEAN_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "customers.csv").stat().st_size > 10_000
+    result = subprocess.run(
+        [bin_dir / "rfm-desktop"], capture_output=True, text=True, timeout=60, env=CLEAN_ENV
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        'rfm-desktop: the desktop app needs Qt (PySide6): pip install "rfm-segments[desktop]"'
+    )
+
+
 @pytest.mark.parametrize("version", XLWINGS_VERSIONS)
 def test_excel_functions_from_the_wheel_with_only_the_lite_packages(venv, tmp_path, version):
     got = lite_run(venv, version, tmp_path)
