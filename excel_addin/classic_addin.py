@@ -43,9 +43,13 @@ RFM_THRESHOLDS = classic(functions.thresholds)
 RFM_SEGMENT = classic(functions.segment)
 RFM_RECENCY = classic(functions.recency)
 RFM_SEGMENTS = classic(functions.segments)
+RFM_PREDICT = classic(functions.predict)
+RFM_PREDICT_INFO = classic(functions.predict_info)
 RFM_VERSION = classic(functions.version)
 
 __all__ = [
+    "RFM_PREDICT",
+    "RFM_PREDICT_INFO",
     "RFM_RECENCY",
     "RFM_SCORE",
     "RFM_SEGMENT",

@@ -21,6 +21,8 @@ GUIDE_NAMES = {
     "RFM_SEGMENT",
     "RFM_RECENCY",
     "RFM_SEGMENTS",
+    "RFM_PREDICT",
+    "RFM_PREDICT_INFO",
     "RFM_VERSION",
 }
 

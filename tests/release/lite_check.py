@@ -65,6 +65,7 @@ def main(main_py, orders_json):
         "summary": call(functions, "summary", orders),
         "score": call(lite, "score", [[15.0], [20.0], [120.0]], [[15.0], [20.0], [120.0]]),
         "version": call(lite, "version"),
+        "predict": call(lite, "predict_info", orders),
         "script": script_actions(lite, orders),
     }
     print(json.dumps(out, default=str))

@@ -42,7 +42,7 @@ XLWINGS_VERSIONS = sorted(
 #: What xlwings Lite installs for ``rfm-segments`` (besides xlwings): the engine's dependencies
 #: without the ones marked not for Pyodide, and theirs.
 LITE_PACKAGES = ("pandas", "numpy", "python-dateutil", "tzdata", "openpyxl", "et-xmlfile")
-LITE_PACKAGES += ("defusedxml",)
+LITE_PACKAGES += ("defusedxml", "scipy")  # scipy: RFM.PREDICT (Pyodide has it)
 # Worked by hand in tests/excel_addin/test_excel_table.py (as_of 2024-01-12, bins 5).
 ORDERS = [
     ["Customer", "Order date", "Amount"],
@@ -164,6 +164,8 @@ def test_excel_functions_from_the_wheel_with_only_the_lite_packages(venv, tmp_pa
     assert str(venv.parents[1]) in got["engine_file"]  # the installed wheel, not this checkout
     assert got["missing"] == ["pyarrow", "python_calamine"]
     assert got["names"] == [
+        "RFM.PREDICT",
+        "RFM.PREDICT_INFO",
         "RFM.RECENCY",
         "RFM.SCORE",
         "RFM.SEGMENT",
@@ -189,6 +191,7 @@ def test_excel_functions_from_the_wheel_with_only_the_lite_packages(venv, tmp_pa
     assert champions[2] == 1 and champions[3]["numberFormat"] == "0.0%"
     assert got["score"] == [[1], [3], [5]]
     assert got["version"] == [[importlib.metadata.version("rfm-segments")]]
+    assert got["predict"][0][:2] == ["item", "value"] and len(got["predict"]) > 5
     assert got["script"][:3] == ["addSheet", "setValues", "addTable"]
     assert got["script"].count("addTable") == 2
     # Charts arrived in xlwings 0.37; older versions get the tables and a note in the log.
