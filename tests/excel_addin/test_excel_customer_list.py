@@ -37,7 +37,7 @@ def cells(rows):
 
 
 def test_rfm_table_accepts_a_customer_list_range(excel):
-    result = excel("rfm_table", cells(LIST))
+    result = excel("table", cells(LIST))
     header = result[0]
     picked = [
         header.index(c)
@@ -58,7 +58,7 @@ def test_rfm_table_accepts_a_customer_list_range(excel):
 
 
 def test_rfm_summary_of_a_customer_list_counts_its_orders(excel):
-    summary = excel("rfm_summary", cells(LIST))
+    summary = excel("summary", cells(LIST))
     header = summary[0]
     rows = {r[header.index("segment")]: r for r in summary[1:]}
     assert rows["potential_loyalist"][header.index("customers")] == 2
@@ -68,6 +68,6 @@ def test_rfm_summary_of_a_customer_list_counts_its_orders(excel):
 
 def test_a_customer_list_without_a_last_purchase_date_is_one_error_cell(excel):
     rows = [["Email", "Total Orders", "Total Spent"], ["a@x.com", 2.0, 10.0], ["b@x.com", 1.0, 5.0]]
-    result = excel("rfm_table", rows)
+    result = excel("table", rows)
     assert len(result) == 1 and len(result[0]) == 1
     assert result[0][0].startswith("#RFM! orders: a customer list without a last-purchase date")
