@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,31 +98,34 @@ class MergePlan:
 
 def plan_merge(stored: pd.DataFrame, hashes: list[bytes], keys: list[str | None]) -> MergePlan:
     """Merge rules of this module. ``stored`` has ``id``, ``hash`` and ``okey`` of the stored
-    rows that share a hash or an order key with the new rows."""
-    new = pd.DataFrame({"hash": hashes, "okey": keys})
-    replaced: list[str] = []
-    delete: list[int] = []
+    rows that share a hash or an order key with the new rows (plain counting: the rows that
+    overlap are few next to an export's size)."""
     keyed = stored[stored["okey"].notna()]
+    replaced: set[str] = set()
     if len(keyed):
-        wanted = set(k for k in keys if k is not None)
-        keyed = keyed[keyed["okey"].isin(wanted)]
-    if len(keyed):
-        old = keyed.groupby(["okey", "hash"]).size().rename("old")
-        ours = new[new["okey"].notna()].groupby(["okey", "hash"]).size().rename("new")
-        both = pd.concat([old, ours], axis=1).fillna(0)
-        short = both[both["old"] > both["new"]].index.get_level_values("okey").unique()
-        replaced = sorted(str(k) for k in short)
-        delete = [int(i) for i in keyed.loc[keyed["okey"].isin(set(short)), "id"]]
-    remaining = stored[~stored["id"].isin(set(delete))]
-    have = remaining["hash"].value_counts()
-    seen = new.groupby("hash", sort=False).cumcount().to_numpy()
-    already = new["hash"].map(have).fillna(0).to_numpy()
-    add = np.flatnonzero(seen >= already)
+        old = Counter(zip(keyed["okey"], keyed["hash"], strict=True))
+        known = set(keyed["okey"])
+        ours = Counter((k, h) for k, h in zip(keys, hashes, strict=True) if k in known)
+        replaced = {k for (k, h), n in old.items() if n > ours.get((k, h), 0)}
+    gone = keyed["okey"].isin(list(replaced)) if replaced else pd.Series(False, index=keyed.index)
+    delete = [int(i) for i in keyed.loc[gone, "id"]]
+    deleted = set(delete)
+    # Each stored copy of a row absorbs one occurrence in the export; the rest are added.
+    copies = Counter(
+        h for i, h in zip(stored["id"], stored["hash"], strict=True) if i not in deleted
+    )
+    add = []
+    for position, digest in enumerate(hashes):
+        left = copies.get(digest, 0)
+        if left:
+            copies[digest] = left - 1
+        else:
+            add.append(position)
     return MergePlan(
-        add=add,
+        add=np.asarray(add, dtype=np.int64),
         delete_ids=tuple(delete),
-        merged=len(new) - len(add),
-        replaced_orders=tuple(replaced),
+        merged=len(hashes) - len(add),
+        replaced_orders=tuple(sorted(replaced)),
     )
 
 
