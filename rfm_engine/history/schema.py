@@ -4,7 +4,8 @@
 workspace. Version 0 is an empty database. Each migration runs in the transaction that opens
 an older workspace, so a failed migration leaves the file as it was.
 
-- 1: source columns, settings, imports, source rows.
+- 1: source columns, settings, imports, source rows (the import and row number they came
+  from, a hash of their cells, their order key, the cells as a JSON array).
 - 2: imports record rows merged, orders replaced and warnings; snapshots of the analysis at
   period ends with their settings, per-customer rows and segment summary.
 """
@@ -25,8 +26,7 @@ MIGRATIONS: dict[int, str] = {
         rows_read INTEGER NOT NULL, rows_added INTEGER NOT NULL, imported_at TEXT NOT NULL);
     CREATE TABLE rows (
         id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id),
-        file TEXT NOT NULL, row INTEGER NOT NULL, hash BLOB NOT NULL, okey TEXT,
-        data TEXT NOT NULL);
+        row INTEGER NOT NULL, hash BLOB NOT NULL, okey TEXT, data TEXT NOT NULL);
     CREATE INDEX rows_hash ON rows(hash);
     CREATE INDEX rows_okey ON rows(okey) WHERE okey IS NOT NULL;
     """,

@@ -222,7 +222,10 @@ class Workspace:
         :func:`rfm_engine.load_table` gives a file; :func:`rfm_engine.analyze` takes it."""
         with self._read():
             headers = self.columns
-            rows = self.conn.execute("SELECT file, row, data FROM rows ORDER BY id").fetchall()
+            rows = self.conn.execute(
+                "SELECT i.file, r.row, r.data FROM rows r JOIN imports i ON i.id = r.import_id "
+                "ORDER BY r.id"
+            ).fetchall()
         if not rows:
             raise InputFileError(f"{self.path}: the workspace holds no rows yet; add exports")
         frame = decode_rows([r[2] for r in rows], headers)
@@ -339,11 +342,8 @@ class Workspace:
         import_id = cursor.lastrowid
         row_numbers = frame[ROW_COLUMN].to_numpy()
         conn.executemany(
-            "INSERT INTO rows (import_id, file, row, hash, okey, data) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (import_id, path.name, int(row_numbers[i]), hashes[i], keys[i], texts[i])
-                for i in plan.add
-            ),
+            "INSERT INTO rows (import_id, row, hash, okey, data) VALUES (?, ?, ?, ?, ?)",
+            ((import_id, int(row_numbers[i]), hashes[i], keys[i], texts[i]) for i in plan.add),
         )
         return ImportRecord(
             id=int(import_id),

@@ -199,8 +199,7 @@ def _version_one_workspace(path, tmp_path):
     )
     texts = encode_rows(frame, headers)
     conn.executemany(
-        "INSERT INTO rows (import_id, file, row, hash, okey, data) VALUES (1, 'old.csv', ?, ?, "
-        "NULL, ?)",
+        "INSERT INTO rows (import_id, row, hash, okey, data) VALUES (1, ?, ?, NULL, ?)",
         [(i + 1, row_hash(t), t) for i, t in enumerate(texts)],
     )
     conn.execute("COMMIT")
