@@ -59,6 +59,11 @@ def add_history_command(commands: argparse._SubParsersAction) -> None:
     when.add_argument(
         "--left", metavar="KEY,KEY", help="left.csv: only customers who were in these segments"
     )
+    when.add_argument(
+        "--report",
+        metavar="PATH.xlsx",
+        help="also write the report workbook of the last period with a Trends sheet",
+    )
     add_output_options(cmd, required=False)
     cmd.set_defaults(handler=run_history)
 
@@ -90,8 +95,22 @@ def run_history(args: argparse.Namespace) -> int:
     if paths and not isinstance(source, list):
         with Workspace(paths[0]) as workspace:
             store_history(workspace, history)
+    if args.report:
+        from rfm_engine.history.report_sheets import trends_sheets
+        from rfm_engine.report_workbook import write_report
+
+        source = ", ".join(p.name for p in paths)
+        write_report(
+            history.results[-1],
+            Path(args.report),
+            source=source,
+            inputs=paths,
+            more_sheets=trends_sheets(history),
+        )
     _print(history)
     print(f"\nWritten to {out}{os.sep}: {', '.join(OUTPUTS)}")
+    if args.report:
+        print(f"Report workbook: {args.report}")
     if args.out:
         movers = changes(history, entered=entered, left=left)
         last = history.results[-1]

@@ -108,6 +108,25 @@ def test_history_prints_and_writes_sizes_flows_timelines_and_lists(
         assert len(workspace.status().snapshots) == 24
 
 
+def test_history_report_has_a_trends_sheet(sample_workspace, tmp_path):
+    import openpyxl
+
+    shop, _, _ = sample_workspace
+    report = tmp_path / "report.xlsx"
+    args = ["history", str(shop), "--dir", str(tmp_path / "h"), "--report", str(report)]
+    assert main(args) == 0
+    book = openpyxl.load_workbook(report)
+    assert book.sheetnames[-1] == "Trends" and "Summary" in book.sheetnames
+    sheet = book["Trends"]
+    header = [c.value for c in sheet[4]]
+    assert header[:3] == ["period end", "Champions", "Potential Loyalist"]
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(min_row=5, max_row=28, values_only=True)}
+    assert len(rows) == 24
+    direct = analyze(sample_orders_path(), RfmConfig(period=Period(as_of="2025-06-30")))
+    assert list(rows["2025-06-30"][: len(header) - 1]) == direct.summary["customers"].tolist()
+    assert len(sheet._charts) == 2
+
+
 def test_add_problems_are_one_line_and_change_nothing(sample_workspace, tmp_path, capsys):
     shop, parts, _ = sample_workspace
     before = shop.read_bytes()
