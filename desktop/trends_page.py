@@ -83,6 +83,7 @@ class TrendsPanel(QWidget):
             series.attachAxis(y_axis)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         changed, new = engine.last_changes(history)
+        notes = "".join("\n⚠ " + w.line() for w in history.warnings)
         if len(labels) > 1:
             self.headline.setText(
                 self.tr(
@@ -91,9 +92,10 @@ class TrendsPanel(QWidget):
                 ).format(
                     before=labels[-2], after=labels[-1], changed=f"{changed:,}", new=f"{new:,}"
                 )
+                + notes
             )
         else:
-            self.headline.setText(labels[-1] if labels else "")
+            self.headline.setText((labels[-1] if labels else "") + notes)
 
 
 def _msecs(day) -> int:

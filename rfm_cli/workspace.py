@@ -53,6 +53,7 @@ def run_add(args: argparse.Namespace) -> int:
     new = not path.exists() or path.stat().st_size == 0
     with Workspace(path, create=True) as workspace:
         config = config_from_args(args, base=workspace.config)
+        updated = workspace.update_settings(config)
         records = workspace.add([Path(p) for p in args.inputs], config)
         for record in records:
             print(
@@ -62,6 +63,8 @@ def run_add(args: argparse.Namespace) -> int:
             )
             for warning in record.warnings:
                 print(f"warning: {warning.line()}", file=sys.stderr)
+        if updated:
+            print("Settings updated: later commands use the options given here")
         imports = len(workspace.imports())
         print(
             f"{'Created' if new else 'Updated'} {path}: {workspace.row_count():,} rows from "
@@ -99,6 +102,9 @@ def run_status(args: argparse.Namespace) -> int:
         ]
         headers = ["#", "file", "imported (UTC)", "read", "added", "merged", "replaced", "sha256"]
         print(format_table(headers, rows, [True, False, False, True, True, True, True, False]))
+    for record in status.imports:
+        for warning in record.warnings:
+            print(f"warning (import {record.id}): {warning.line()}")
     if status.snapshots:
         periods = sorted({p for p, _ in status.snapshots})
         for period in periods:

@@ -52,6 +52,8 @@ def _trends(book: Any, history: History) -> None:
     sheet.cell(1, 1, f"Segments at each {history.period} end (cut points {cuts})").font = Font(
         bold=True, size=14
     )
+    for n, warning in enumerate(history.warnings):
+        sheet.cell(2, 1 + 6 * n, f"Note: {warning.line()}").font = Font(italic=True)
     customers, revenue = size_tables(history)
     customers["period end"] = customers["period end"].astype(str)
     revenue["period end"] = revenue["period end"].astype(str)

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis import analyze, load_table
+from ..analysis import analyze, load_table, resolve_scheme
 from ..config import RfmConfig
-from ..errors import InputFileError
+from ..errors import ConfigError, InputFileError
 from ..reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
 from .notices import HistoryWarning
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -182,6 +182,29 @@ class Workspace:
         """Record new settings in force (earlier ones stay in the settings table)."""
         with self.transaction() as conn:
             self._insert_config(conn, config)
+
+    def update_settings(self, config: RfmConfig) -> bool:
+        """Keep ``config`` as the settings in force when its scoring, segment, metric, cleaning
+        or language settings differ from the stored ones; True when it did. The column mapping
+        of a workspace never changes (its rows are merged by it): a different one is an error.
+        """
+        stored = self.config
+        if stored is None:
+            return False
+        if config.columns != stored.columns:
+            raise ConfigError(
+                f"{self.path}: keeps the columns {_roles(stored)}; a workspace keeps one column "
+                "mapping (give other columns to analyze, export or history for one run)",
+                option="columns",
+            )
+        same = dataclasses.replace(
+            config, reading=stored.reading, period=dataclasses.replace(config.period, as_of=None)
+        )
+        if same == stored:
+            return False
+        resolve_scheme(same).require_bins(same.scoring.bins)  # refuse settings that cannot run
+        self.save_config(same)
+        return True
 
     def _insert_config(self, conn: sqlite3.Connection, config: RfmConfig) -> None:
         stored = dataclasses.replace(config, period=dataclasses.replace(config.period, as_of=None))
@@ -357,6 +380,10 @@ class Workspace:
             imported_at=imported_at,
             warnings=tuple(warnings),
         )
+
+
+def _roles(config: RfmConfig) -> str:
+    return ", ".join(f"{role} = {column}" for role, column in config.columns.roles.items())
 
 
 def _warning(data: dict) -> HistoryWarning:

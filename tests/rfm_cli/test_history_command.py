@@ -108,6 +108,50 @@ def test_history_prints_and_writes_sizes_flows_timelines_and_lists(
         assert len(workspace.status().snapshots) == 24
 
 
+def test_later_options_become_the_settings_in_force_and_check_reads_a_workspace(
+    sample_workspace, tmp_path, capsys
+):
+    shop, parts, _ = sample_workspace
+    assert main(["workspace", "add", str(shop), str(parts[0]), "--bins", "3"]) == 2
+    assert "with 3 bins choose another scheme" in capsys.readouterr().err
+    assert (
+        main(["workspace", "add", str(shop), str(parts[0]), "--bins", "3", "--scheme", "cn8"]) == 0
+    )
+    assert "Settings updated" in capsys.readouterr().out
+    out = tmp_path / "out"
+    assert main(["analyze", str(shop), "--out", str(out)]) == 0
+    customers = _rows(out / "customers.csv")
+    assert {r["r_score"] for r in customers} == {"1", "2", "3"}
+    assert {r["segment"] for r in customers} <= {
+        "important_value",
+        "important_retain",
+        "important_develop",
+        "important_winback",
+        "general_value",
+        "general_retain",
+        "general_develop",
+        "general_winback",
+    }
+    assert main(["workspace", "add", str(shop), str(parts[0]), "--customer", "email"]) == 2
+    assert "keeps one column mapping" in capsys.readouterr().err
+    assert main(["check", str(shop)]) == 0
+    assert "5,636" in capsys.readouterr().out
+
+
+def test_status_shows_the_warnings_of_an_import(tmp_path, capsys):
+    shop = tmp_path / "shop.rfmdb"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("order_id,customer_id,order_date,amount\nA1,ann,2024-05-02,10\n", "utf-8")
+    second.write_text("order_id,customer_id,order_date,amount\nA1,ann,2024-05-02,12\n", "utf-8")
+    assert main(["workspace", "add", str(shop), str(first)]) == 0
+    assert main(["workspace", "add", str(shop), str(second)]) == 0
+    captured = capsys.readouterr()
+    assert "1 orders replaced" in captured.out
+    assert "warning: b.csv: 1 orders already in the workspace differ" in captured.err
+    assert main(["workspace", "status", str(shop)]) == 0
+    assert "warning (import 2): b.csv: 1 orders" in capsys.readouterr().out
+
+
 def test_history_report_has_a_trends_sheet(sample_workspace, tmp_path):
     import openpyxl
 

@@ -3,6 +3,7 @@ recorded, failed imports leaving nothing behind, orders never counted twice, mig
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sqlite3
 
@@ -261,3 +262,23 @@ def test_files_that_are_not_workspaces_are_refused_in_one_line(tmp_path):
         Workspace(text)
     with pytest.raises(InputFileError, match="no such workspace"):
         Workspace(tmp_path / "missing.rfmdb")
+
+
+def test_settings_in_force_change_but_the_column_mapping_does_not(tmp_path):
+    from rfm_engine import ColumnMap, ConfigError, ScoringConfig
+
+    orders = _csv(tmp_path / "a.csv", ["o1,ann,2024-01-05,5.5,paid", "o2,bob,2024-01-09,3,paid"])
+    with Workspace(tmp_path / "shop.rfmdb", create=True) as workspace:
+        workspace.add([orders])
+        stored = workspace.config
+        assert stored.columns.customer == "customer_id" and stored.columns.order == "order_id"
+        assert workspace.update_settings(stored) is False
+        four = dataclasses.replace(stored, scoring=ScoringConfig(bins=4))
+        assert workspace.update_settings(four) is True
+        assert workspace.config.scoring.bins == 4
+        count = workspace.conn.execute("SELECT count(*) FROM settings").fetchone()[0]
+        assert count == 2  # the earlier settings are kept as history
+        other = dataclasses.replace(stored, columns=ColumnMap(customer="status"))
+        with pytest.raises(ConfigError, match="keeps the columns customer = customer_id"):
+            workspace.update_settings(other)
+        assert workspace.config.scoring.bins == 4
