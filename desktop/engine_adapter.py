@@ -63,6 +63,7 @@ __all__ = [
     "ScoringConfig",
     "SegmentConfig",
     "SegmentScheme",
+    "add_to_workspace",
     "analyze",
     "analyze_workspace",
     "axis_counts",
@@ -189,3 +190,11 @@ def last_changes(history) -> tuple[int, int]:
     moved = changes(history)
     new = int((moved["segment_before"] == NEW_SINCE).sum())
     return len(moved) - new, new
+
+
+def add_to_workspace(shop: Path, paths: Sequence[Path], config: RfmConfig | None = None):
+    """Add exports to a workspace (created with ``config`` when new); the import records."""
+    from rfm_engine.history import Workspace
+
+    with Workspace(shop, create=True) as workspace:
+        return workspace.add(list(paths), config if workspace.config is None else None)

@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
+        from .workspace_actions import WorkspaceActions
+
+        self.workspace_actions = WorkspaceActions(self, file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
         analysis_menu.addAction(self.scoring_action)
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
         has_result = self.result is not None and not busy
         self.export_action.setEnabled(has_result)
         self.compare_action.setEnabled(has_result)
+        self.workspace_actions.update(busy)
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, total)

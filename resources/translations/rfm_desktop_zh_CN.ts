@@ -613,47 +613,47 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
+        <location filename="../../desktop/main_window.py" line="110"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>No data yet: open a sales export, drop one here, or open the sample.</source>
         <translation>尚无数据：打开销售导出文件、拖放文件到此处，或打开示例数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
         <translation>{files} · {customers} 位客户 · 使用 {rows} 行 · 分析日期 {as_of} · {bins} 档评分 · 方案：{scheme}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>Open sales export</source>
         <translation>打开销售导出文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>销售导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>Workspaces (*.rfmdb)</source>
         <translation>工作区 (*.rfmdb)</translation>
     </message>
@@ -1018,9 +1018,47 @@
         <translation>每个月末各分群的客户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/trends_page.py" line="89"/>
+        <location filename="../../desktop/trends_page.py" line="90"/>
         <source>From {before} to {after}: {changed} customers changed segment, {new} new customers.</source>
         <translation>从 {before} 到 {after}：{changed} 位客户换了分群，新增 {new} 位客户。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="22"/>
+        <source>Save as &amp;workspace…</source>
+        <translation>另存为工作区(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="24"/>
+        <source>&amp;Add exports to workspace…</source>
+        <translation>向工作区添加导出文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="39"/>
+        <source>Save as workspace</source>
+        <translation>另存为工作区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="39"/>
+        <source>Workspaces (*.rfmdb)</source>
+        <translation>工作区 (*.rfmdb)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="47"/>
+        <source>Add exports to workspace</source>
+        <translation>向工作区添加导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="49"/>
+        <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
+        <translation>销售导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="70"/>
+        <source>{added} rows added, {merged} already in the workspace</source>
+        <translation>新增 {added} 行，{merged} 行已在工作区中</translation>
     </message>
 </context>
 </TS>

@@ -41,3 +41,31 @@ def test_a_workspace_opens_with_its_trends(qtbot, window, wait_idle, tmp_path, m
     wait_idle(window, timeout=60000)
     assert window.result.config.scoring.bins == 4
     assert window.trends_panel.model.headerData(1, Qt.Orientation.Horizontal) == "Active"
+
+
+def test_save_the_open_exports_as_a_workspace_then_add_more(
+    qtbot, window, wait_idle, tmp_path, monthly_exports
+):
+    parts = monthly_exports(sample_orders_path(), "order_date", tmp_path / "parts")
+    window.run_analysis(parts[:12], RfmConfig())
+    wait_idle(window)
+    actions = window.workspace_actions
+    assert actions.save_action.isEnabled() and not actions.add_action.isEnabled()
+    shop = tmp_path / "shop.rfmdb"
+    actions.save_as(shop)
+    qtbot.waitUntil(lambda: window.paths == [shop] and not window.runner.busy, timeout=60000)
+    assert actions.add_action.isEnabled() and not actions.save_action.isEnabled()
+    first = len(window.result.customers)
+    with Workspace(shop) as workspace:
+        before = workspace.row_count()
+    read = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in parts[10:])
+    actions.add(parts[10:])
+    qtbot.waitUntil(lambda: window.trends_panel.model.rowCount() == 24, timeout=60000)
+    wait_idle(window)
+    added = 5636 - before
+    expected = f"{added:,} rows added, {read - added:,} already in the workspace"
+    assert actions.last_message == expected
+    assert len(window.result.customers) == 2957 > first
+    with Workspace(shop) as workspace:
+        assert workspace.row_count() == 5636
+        assert len(workspace.imports()) == 12 + 14
