@@ -282,3 +282,23 @@ def test_settings_in_force_change_but_the_column_mapping_does_not(tmp_path):
         with pytest.raises(ConfigError, match="keeps the columns customer = customer_id"):
             workspace.update_settings(other)
         assert workspace.config.scoring.bins == 4
+
+
+def test_workbooks_and_a_gbk_copy_merge_by_their_cells(tmp_path, shared_datasets):
+    books = shared_datasets / "mingrisoft_taobao_2018_2019"
+    whole = analyze([books / "2018.xlsx", books / "2019.xlsx"])
+    with Workspace(tmp_path / "books.rfmdb", create=True) as workspace:
+        workspace.add([books / "2019.xlsx"])
+        workspace.add([books / "2018.xlsx", books / "2018.xlsx"])
+        added = [(r.rows_added, r.rows_merged) for r in workspace.imports()]
+        assert added == [(2124, 0), (1784, 0), (0, 1784)]
+        result = analyze(workspace.table(), workspace.config)
+    pd.testing.assert_frame_equal(_customers(result), _customers(whole))
+    toys = shared_datasets / "taobao_toy_shop_2017"
+    with Workspace(tmp_path / "toys.rfmdb", create=True) as workspace:
+        workspace.add([toys / "orders_utf8.csv"])
+        (gbk,) = workspace.add([toys / "orders_gbk.csv"])
+        # The same export in another encoding: the same cells, nothing added.
+        assert (gbk.rows_read, gbk.rows_added, gbk.orders_replaced) == (3989, 0, 0)
+        result = analyze(workspace.table(), workspace.config)
+    pd.testing.assert_frame_equal(_customers(result), _customers(analyze(toys / "orders_gbk.csv")))
