@@ -7,6 +7,7 @@ writes exactly the files the command line writes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -31,6 +32,14 @@ from rfm_engine import (
     load_scheme,
     load_table,
     outputs,
+)
+from rfm_engine.history import (
+    Workspace,
+    changes,
+    compute_history,
+    is_workspace,
+    size_tables,
+    store_history,
 )
 from rfm_engine.io import INTERNAL_COLUMNS, ROW_COLUMN
 from rfm_engine.mapping import guess_columns, resolve_columns
@@ -143,8 +152,6 @@ def compare_with_earlier(
 def is_workspace_input(paths: Sequence[Path]) -> bool:
     """True when ``paths`` is one workspace file (opened like a project, not through the
     import wizard)."""
-    from rfm_engine.history import is_workspace
-
     return len(paths) == 1 and Path(paths[0]).exists() and is_workspace(paths[0])
 
 
@@ -153,10 +160,6 @@ def analyze_workspace(
 ):
     """The analysis of a workspace (its own settings when ``config`` is None) and its history
     at every month end, which is stored in the workspace: ``(result, history)``."""
-    import dataclasses
-
-    from rfm_engine.history import Workspace, compute_history, store_history
-
     with Workspace(path) as workspace:
         table = workspace.table()
         config = dataclasses.replace(config or workspace.config, lang=lang)
@@ -169,8 +172,6 @@ def analyze_workspace(
 def workspace_or_paths(paths: Sequence[Path]):
     """What the engine reads for ``paths``: a workspace's rows, or the files."""
     if is_workspace_input(paths):
-        from rfm_engine.history import Workspace
-
         with Workspace(paths[0]) as workspace:
             return workspace.table()
     return list(paths)
@@ -178,15 +179,11 @@ def workspace_or_paths(paths: Sequence[Path]):
 
 def trend_tables(history) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Customers and revenue per segment name (columns) at each period end (rows)."""
-    from rfm_engine.history.report_sheets import size_tables
-
     return size_tables(history)
 
 
 def last_changes(history) -> tuple[int, int]:
     """Customers who changed segment in the last period, and new customers in it."""
-    from rfm_engine.history import changes
-
     moved = changes(history)
     new = int((moved["segment_before"] == NEW_SINCE).sum())
     return len(moved) - new, new
@@ -194,7 +191,5 @@ def last_changes(history) -> tuple[int, int]:
 
 def add_to_workspace(shop: Path, paths: Sequence[Path], config: RfmConfig | None = None):
     """Add exports to a workspace (created with ``config`` when new); the import records."""
-    from rfm_engine.history import Workspace
-
     with Workspace(shop, create=True) as workspace:
         return workspace.add(list(paths), config if workspace.config is None else None)

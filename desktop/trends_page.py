@@ -83,7 +83,7 @@ class TrendsPanel(QWidget):
             series.attachAxis(y_axis)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         changed, new = engine.last_changes(history)
-        notes = "".join("\n⚠ " + w.line() for w in history.warnings)
+        notes = "".join("\n⚠ " + str(w) for w in history.warnings)
         if len(labels) > 1:
             self.headline.setText(
                 self.tr(

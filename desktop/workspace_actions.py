@@ -67,7 +67,7 @@ class WorkspaceActions(QObject):
         def done(records) -> None:
             added = sum(r.rows_added for r in records)
             merged = sum(r.rows_merged for r in records)
-            notes = [w.line() for r in records for w in r.warnings]
+            notes = [str(w) for r in records for w in r.warnings]
             text = self.tr("{added} rows added, {merged} already in the workspace").format(
                 added=f"{added:,}", merged=f"{merged:,}"
             )

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 from rfm_engine import RfmError
-from rfm_engine.config import parse_iso_date
-from rfm_engine.exports import write_csv
 from rfm_engine.history import (
     PERIODS,
     Workspace,
@@ -20,9 +17,12 @@ from rfm_engine.history import (
     sizes,
     store_history,
     timelines,
+    trends_sheets,
 )
-from rfm_engine.mailing import mailing_list
+from rfm_engine.options import parse_iso_date
+from rfm_engine.outputs import mailing_list, write_csv, write_report
 
+from .error_text import print_warnings
 from .export import add_output_options, print_scheme_notes, write_list
 from .options import add_data_options
 from .text_table import format_table
@@ -81,8 +81,7 @@ def run_history(args: argparse.Namespace) -> int:
     table = source if not isinstance(source, list) else _load(source, config)
     history = compute_history(table, config, period=args.period, freeze=freeze)
     print_scheme_notes(history.results[-1])
-    for warning in history.warnings:
-        print(f"warning: {warning.line()}", file=sys.stderr)
+    print_warnings([*history.results[-1].warnings, *history.warnings])
     entered, left = _keys(args.entered), _keys(args.left)
     entered_table = changes(history, entered=entered)
     left_table = changes(history, left=left)
@@ -96,9 +95,6 @@ def run_history(args: argparse.Namespace) -> int:
         with Workspace(paths[0]) as workspace:
             store_history(workspace, history)
     if args.report:
-        from rfm_engine.history.report_sheets import trends_sheets
-        from rfm_engine.report_workbook import write_report
-
         source = ", ".join(p.name for p in paths)
         write_report(
             history.results[-1],

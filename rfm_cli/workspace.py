@@ -4,7 +4,6 @@ workspace as INPUT of the other commands (``rfm analyze SHOP.rfmdb``)."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +11,8 @@ import pandas as pd
 from rfm_engine import InputFileError, RfmConfig
 from rfm_engine.history import Workspace, is_workspace
 
-from .options import add_data_options, config_from_args
+from .error_text import print_warnings, warning_line
+from .options import add_data_options, config_from_args, input_paths
 from .text_table import format_table
 
 
@@ -61,8 +61,7 @@ def run_add(args: argparse.Namespace) -> int:
                 f"{record.rows_merged:,} already in the workspace, "
                 f"{record.orders_replaced:,} orders replaced"
             )
-            for warning in record.warnings:
-                print(f"warning: {warning.line()}", file=sys.stderr)
+            print_warnings(record.warnings)
         if updated:
             print("Settings updated: later commands use the options given here")
         imports = len(workspace.imports())
@@ -104,7 +103,7 @@ def run_status(args: argparse.Namespace) -> int:
         print(format_table(headers, rows, [True, False, False, True, True, True, True, False]))
     for record in status.imports:
         for warning in record.warnings:
-            print(f"warning (import {record.id}): {warning.line()}")
+            print(f"import {record.id}: {warning_line(warning)}")
     if status.snapshots:
         periods = sorted({p for p, _ in status.snapshots})
         for period in periods:
@@ -125,10 +124,5 @@ def data_source(
             table = workspace.table()
             stored = workspace.config
         return table, config_from_args(args, base=stored), [path]
-    if args.inputs:
-        paths = [Path(p) for p in args.inputs]
-    else:
-        from resources import sample_orders_path
-
-        paths = [sample_orders_path()]
+    paths = input_paths(args)
     return paths, config_from_args(args), paths

@@ -9,7 +9,7 @@
 """
 
 from .movement import changes, flows, sizes, timelines
-from .notices import HistoryWarning
+from .report_sheets import size_tables, trends_sheets
 from .snapshot_store import store_history, stored_snapshots
 from .snapshots import PERIODS, History, compute_history, period_ends
 from .workspace import SCHEMA_VERSION, ImportRecord, Workspace, WorkspaceStatus, is_workspace
@@ -18,7 +18,6 @@ __all__ = [
     "PERIODS",
     "SCHEMA_VERSION",
     "History",
-    "HistoryWarning",
     "ImportRecord",
     "Workspace",
     "WorkspaceStatus",
@@ -27,8 +26,10 @@ __all__ = [
     "flows",
     "is_workspace",
     "period_ends",
+    "size_tables",
     "sizes",
     "store_history",
     "stored_snapshots",
     "timelines",
+    "trends_sheets",
 ]

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..comparison import NEW_SINCE
-from ..config import ConfigError
-from ..result import CUSTOMER_COLUMNS
+from ..errors import ConfigError
+from ..model import CUSTOMER_COLUMNS
+from ..pipeline import NEW_SINCE
 from .snapshots import History
 
 

@@ -1,21 +1,34 @@
-"""Warnings as data: what the history code guessed or decided that could change the numbers."""
+"""The history's warnings, as the engine's :class:`~rfm_engine.notes.RfmWarning` (stage
+``history``): what an import or the snapshots decided that could change the numbers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
+
+from ..notes import WARNINGS, RfmWarning
+
+WARNINGS["orders_replaced"] = (
+    "an export holds orders already in the workspace with other rows; the export added last "
+    "replaces them"
+)
+WARNINGS["last_period_open"] = (
+    "the last period ends after the latest purchase; its recency counts the days to its end"
+)
+WARNINGS["frozen_ties"] = (
+    "frozen cut points had ties; the tied thresholds were set one float step apart"
+)
 
 
-@dataclass(frozen=True)
-class HistoryWarning:
-    """``code`` for faces to word, a one-line ``message``, the ``evidence`` (examples) and the
-    ``option`` that changes the behaviour (empty when none does)."""
+def history_warning(code: str, message: str, option: str | None = None, **evidence: Any):
+    return RfmWarning(code, message, option=option, evidence=evidence, stage="history")
 
-    code: str
-    message: str
-    evidence: tuple[str, ...] = ()
-    option: str = ""
 
-    def line(self) -> str:
-        shown = f" (e.g. {', '.join(self.evidence[:3])})" if self.evidence else ""
-        hint = f"; {self.option}" if self.option else ""
-        return f"{self.message}{shown}{hint}"
+def warning_from_dict(data: dict[str, Any]) -> RfmWarning:
+    """The warning of :meth:`RfmWarning.to_dict` (as kept in the workspace)."""
+    return RfmWarning(
+        data["code"],
+        data["message"],
+        option=data.get("option"),
+        evidence=data.get("evidence") or {},
+        stage=data.get("stage", "history"),
+    )

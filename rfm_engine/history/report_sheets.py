@@ -8,8 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..comparison import NEW_SINCE
-from ..report_workbook import put_frame
+from ..outputs.report_workbook import put_frame
+from ..pipeline import NEW_SINCE
 from .movement import flows, sizes
 from .snapshots import History
 
@@ -53,7 +53,7 @@ def _trends(book: Any, history: History) -> None:
         bold=True, size=14
     )
     for n, warning in enumerate(history.warnings):
-        sheet.cell(2, 1 + 6 * n, f"Note: {warning.line()}").font = Font(italic=True)
+        sheet.cell(2, 1 + 6 * n, f"Note: {warning}").font = Font(italic=True)
     customers, revenue = size_tables(history)
     customers["period end"] = customers["period end"].astype(str)
     revenue["period end"] = revenue["period end"].astype(str)

@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..analysis import analyze
-from ..config import AXES, AxisScoring, ConfigError, RfmConfig, ScoringConfig
-from ..result import CUSTOMER_COLUMNS, RfmResult
-from .notices import HistoryWarning
+from ..errors import ConfigError
+from ..model import CUSTOMER_COLUMNS, RfmResult
+from ..notes import RfmWarning
+from ..options import AxisScoring, RfmConfig, ScoringConfig
+from ..pipeline import analyze
+from .notices import history_warning
 
 PERIODS = ("month", "week", "quarter")
 _FREQ = {"month": "M", "week": "W-SUN", "quarter": "Q-DEC"}
@@ -57,7 +59,7 @@ class History:
     results: tuple[RfmResult, ...] = field(repr=False)
     config: RfmConfig
     frozen_from: dt.date | None = None
-    warnings: tuple[HistoryWarning, ...] = ()
+    warnings: tuple[RfmWarning, ...] = ()
 
     @property
     def cut_points_label(self) -> str:
@@ -84,7 +86,7 @@ def frozen_scoring(result: RfmResult) -> tuple[ScoringConfig, bool]:
     scoring = result.config.scoring
     axes: dict[str, AxisScoring] = {}
     nudged = False
-    for axis in AXES:
+    for axis in ("recency", "frequency", "monetary"):
         spec = scoring.axis(axis)
         if spec.method == "fixed":
             axes[axis] = spec
@@ -135,11 +137,14 @@ def compute_history(
     warnings = []
     if whole.last_purchase and ends[-1] > whole.last_purchase:
         warnings.append(
-            HistoryWarning(
-                code="last_period_open",
-                message=f"the last period ends {ends[-1]}, after the latest purchase "
-                f"({whole.last_purchase}): its recency counts the days to {ends[-1]}",
-                option="--period week for a closer end, or add the newer exports",
+            history_warning(
+                "last_period_open",
+                f"the last period ends {ends[-1]}, after the latest purchase "
+                f"({whole.last_purchase}): its recency counts the days to {ends[-1]}; weeks end "
+                "closer, newer exports fill it",
+                option="period",
+                period_end=ends[-1],
+                last_purchase=whole.last_purchase,
             )
         )
     frozen_from = None
@@ -147,7 +152,7 @@ def compute_history(
         frozen_from = next((e for e in ends if e >= freeze), None)
         if frozen_from is None or freeze < first:
             raise ConfigError(
-                f"--freeze {freeze} is outside the history ({first} to {ends[-1]})",
+                f"the freeze date {freeze} is outside the history ({first} to {ends[-1]})",
                 option="freeze",
                 value=freeze,
             )
@@ -156,11 +161,13 @@ def compute_history(
         config = dataclasses.replace(config, scoring=scoring)
         if nudged:
             warnings.append(
-                HistoryWarning(
-                    code="frozen_ties",
-                    message=f"cut points of {frozen_from} have ties; the tied thresholds were "
-                    "set one float step apart (same scores for whole days and orders)",
-                    option="--freeze another period, or cut points per period",
+                history_warning(
+                    "frozen_ties",
+                    f"cut points of {frozen_from} have ties; the tied thresholds were set one "
+                    "float step apart (same scores for whole days and orders)",
+                    option="freeze",
+                    period_end=frozen_from,
+                    cut_points={a: list(c.cut_points) for a, c in base.cut_points.items()},
                 )
             )
     results = []

@@ -22,11 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis import analyze, load_table, resolve_scheme
-from ..config import RfmConfig
 from ..errors import ConfigError, InputFileError
-from ..reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
-from .notices import HistoryWarning
+from ..io import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
+from ..notes import RfmWarning
+from ..options import RfmConfig
+from ..pipeline import analyze, load_table
+from .notices import history_warning, warning_from_dict
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from .stored_rows import decode_rows, encode_rows, order_keys, order_label, plan_merge, row_hash
 
@@ -59,7 +60,7 @@ class ImportRecord:
     rows_merged: int
     orders_replaced: int
     imported_at: str
-    warnings: tuple[HistoryWarning, ...] = ()
+    warnings: tuple[RfmWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ class Workspace:
         if config.columns != stored.columns:
             raise ConfigError(
                 f"{self.path}: keeps the columns {_roles(stored)}; a workspace keeps one column "
-                "mapping (give other columns to analyze, export or history for one run)",
+                "mapping (other columns can be given for one analysis)",
                 option="columns",
             )
         same = dataclasses.replace(
@@ -202,7 +203,8 @@ class Workspace:
         )
         if same == stored:
             return False
-        resolve_scheme(same).require_bins(same.scoring.bins)  # refuse settings that cannot run
+        # Refuse settings that cannot run (e.g. a 5-point scheme with 3 bins).
+        same.segments.resolved_scheme().require_bins(same.scoring.bins)
         self.save_config(same)
         return True
 
@@ -336,13 +338,15 @@ class Workspace:
         warnings = []
         if plan.replaced_orders:
             warnings.append(
-                HistoryWarning(
-                    code="orders_replaced",
-                    message=f"{path.name}: {len(plan.replaced_orders):,} orders already in the "
-                    "workspace differ in this export; its rows replace the stored ones (the "
-                    "export added last is taken as the newer state)",
-                    evidence=tuple(order_label(k) for k in plan.replaced_orders[:5]),
-                    option="add the exports oldest first, or remove the older export's rows",
+                history_warning(
+                    "orders_replaced",
+                    f"{path.name}: {len(plan.replaced_orders):,} orders already in the "
+                    "workspace differ in this export (e.g. "
+                    f"{', '.join(order_label(k) for k in plan.replaced_orders[:3])}); its rows "
+                    "replace the stored ones: the export added last is taken as the newer state",
+                    file=path.name,
+                    orders=[order_label(k) for k in plan.replaced_orders[:20]],
+                    count=len(plan.replaced_orders),
                 )
             )
         conn.executemany("DELETE FROM rows WHERE id = ?", [(i,) for i in plan.delete_ids])
@@ -359,7 +363,7 @@ class Workspace:
                 plan.merged,
                 len(plan.replaced_orders),
                 imported_at,
-                json.dumps([dataclasses.asdict(w) for w in warnings], ensure_ascii=False),
+                json.dumps([w.to_dict() for w in warnings], ensure_ascii=False),
             ),
         )
         import_id = cursor.lastrowid
@@ -386,8 +390,8 @@ def _roles(config: RfmConfig) -> str:
     return ", ".join(f"{role} = {column}" for role, column in config.columns.roles.items())
 
 
-def _warning(data: dict) -> HistoryWarning:
-    return HistoryWarning(**{**data, "evidence": tuple(data.get("evidence", ()))})
+def _warning(data: dict) -> RfmWarning:
+    return warning_from_dict(data)
 
 
 def _aligned(frame: pd.DataFrame, headers: list[str], path: Path) -> pd.DataFrame:

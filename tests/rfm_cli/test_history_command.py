@@ -149,7 +149,7 @@ def test_status_shows_the_warnings_of_an_import(tmp_path, capsys):
     assert "1 orders replaced" in captured.out
     assert "warning: b.csv: 1 orders already in the workspace differ" in captured.err
     assert main(["workspace", "status", str(shop)]) == 0
-    assert "warning (import 2): b.csv: 1 orders" in capsys.readouterr().out
+    assert "import 2: warning: b.csv: 1 orders" in capsys.readouterr().out
 
 
 def test_history_report_has_a_trends_sheet(sample_workspace, tmp_path):

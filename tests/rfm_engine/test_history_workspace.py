@@ -113,8 +113,10 @@ def test_a_changed_order_from_a_later_export_replaces_the_stored_one(tmp_path):
         assert record.orders_replaced == 1
         (warning,) = record.warnings
         assert warning.code == "orders_replaced"
-        assert warning.evidence == ("alice/A1",)
-        assert workspace.imports()[1].warnings == (warning,)
+        assert dict(warning.evidence) == {"file": "june.csv", "orders": ["alice/A1"], "count": 1}
+        assert warning.stage == "history" and "(e.g. alice/A1)" in warning.message
+        (kept,) = workspace.imports()[1].warnings
+        assert kept.to_dict() == warning.to_dict()
         assert workspace.row_count() == 3
         customers = analyze(workspace.table(), workspace.config).customers.set_index("customer_id")
     assert customers.loc["alice", "monetary"] == 12.5
@@ -273,7 +275,11 @@ def test_settings_in_force_change_but_the_column_mapping_does_not(tmp_path):
         stored = workspace.config
         assert stored.columns.customer == "customer_id" and stored.columns.order == "order_id"
         assert workspace.update_settings(stored) is False
-        four = dataclasses.replace(stored, scoring=ScoringConfig(bins=4))
+        four = dataclasses.replace(
+            stored,
+            scoring=ScoringConfig(bins=4),
+            segments=dataclasses.replace(stored.segments, scheme="cn8"),
+        )
         assert workspace.update_settings(four) is True
         assert workspace.config.scoring.bins == 4
         count = workspace.conn.execute("SELECT count(*) FROM settings").fetchone()[0]
