@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import REASONS
 from ..notes import WARNINGS, RfmWarning
 
 WARNINGS["orders_replaced"] = (
@@ -16,6 +17,17 @@ WARNINGS["last_period_open"] = (
 )
 WARNINGS["frozen_ties"] = (
     "frozen cut points had ties; the tied thresholds were set one float step apart"
+)
+
+REASONS.update(
+    {
+        "no_workspace": "the workspace file does not exist",
+        "not_a_workspace": "the file is not a workspace database",
+        "newer_workspace": "the workspace was made by a newer version",
+        "empty_workspace": "the workspace holds no rows yet",
+        "workspace_layout": "an export's columns differ from the workspace's",
+        "workspace_columns": "a workspace keeps the column mapping it was created with",
+    }
 )
 
 

@@ -97,13 +97,16 @@ class Workspace:
         self.path = Path(path)
         if not self.path.exists() and not create:
             raise InputFileError(
-                f"{self.path}: no such workspace (create it with 'rfm workspace add')",
+                f"{self.path}: no such workspace (adding exports to it creates it)",
                 path=str(self.path),
+                code="no_workspace",
             )
         if self.path.is_dir():
             raise InputFileError(f"{self.path}: is a folder, not a workspace", path=str(path))
         if self.path.exists() and self.path.stat().st_size and not is_workspace(self.path):
-            raise InputFileError(f"{self.path}: is not a workspace database", path=str(path))
+            raise InputFileError(
+                f"{self.path}: is not a workspace database", path=str(path), code="not_a_workspace"
+            )
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -123,12 +126,15 @@ class Workspace:
         version = self.schema_version
         app = self.conn.execute("PRAGMA application_id").fetchone()[0]
         if version and app != APPLICATION_ID:
-            raise InputFileError(f"{self.path}: is a database, but not a workspace")
+            raise InputFileError(
+                f"{self.path}: is a database, but not a workspace", code="not_a_workspace"
+            )
         if version > SCHEMA_VERSION:
             raise InputFileError(
                 f"{self.path}: was made by a newer version (workspace schema {version}, this "
                 f"version knows up to {SCHEMA_VERSION}); update the program",
                 path=str(self.path),
+                code="newer_workspace",
             )
         if version == SCHEMA_VERSION:
             return
@@ -137,7 +143,9 @@ class Workspace:
             if version == 0:
                 tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if tables:
-                    raise InputFileError(f"{self.path}: is a database, but not a workspace")
+                    raise InputFileError(
+                        f"{self.path}: is a database, but not a workspace", code="not_a_workspace"
+                    )
             if version < SCHEMA_VERSION:
                 migrate(self.conn, version)
 
@@ -197,6 +205,7 @@ class Workspace:
                 f"{self.path}: keeps the columns {_roles(stored)}; a workspace keeps one column "
                 "mapping (other columns can be given for one analysis)",
                 option="columns",
+                code="workspace_columns",
             )
         same = dataclasses.replace(
             config, reading=stored.reading, period=dataclasses.replace(config.period, as_of=None)
@@ -252,7 +261,10 @@ class Workspace:
                 "ORDER BY r.id"
             ).fetchall()
         if not rows:
-            raise InputFileError(f"{self.path}: the workspace holds no rows yet; add exports")
+            raise InputFileError(
+                f"{self.path}: the workspace holds no rows yet; add exports",
+                code="empty_workspace",
+            )
         frame = decode_rows([r[2] for r in rows], headers)
         frame[SOURCE_COLUMN] = pd.Categorical([r[0] for r in rows])
         frame[ROW_COLUMN] = pd.array([r[1] for r in rows], dtype="int64")
@@ -411,5 +423,6 @@ def _aligned(frame: pd.DataFrame, headers: list[str], path: Path) -> pd.DataFram
             f"{path}: its columns differ from the workspace's ({'; '.join(parts)}); a workspace "
             "takes exports of one layout",
             path=str(path),
+            code="workspace_layout",
         )
     return frame.rename(columns={theirs[k]: ours[k] for k in ours})

@@ -250,8 +250,9 @@ def test_files_that_are_not_workspaces_are_refused_in_one_line(tmp_path):
     conn = sqlite3.connect(newer)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(InputFileError, match="made by a newer version"):
+    with pytest.raises(InputFileError, match="made by a newer version") as newer_error:
         Workspace(newer)
+    assert newer_error.value.code == "newer_workspace"
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)
     conn.execute("CREATE TABLE t (x)")
@@ -260,8 +261,9 @@ def test_files_that_are_not_workspaces_are_refused_in_one_line(tmp_path):
         Workspace(other)
     text = tmp_path / "notes.rfmdb"
     text.write_text("hello", encoding="utf-8")
-    with pytest.raises(InputFileError, match="is not a workspace database"):
+    with pytest.raises(InputFileError, match="is not a workspace database") as text_error:
         Workspace(text)
+    assert text_error.value.code == "not_a_workspace"
     with pytest.raises(InputFileError, match="no such workspace"):
         Workspace(tmp_path / "missing.rfmdb")
 
