@@ -110,7 +110,7 @@ def print_scheme_notes(result: RfmResult) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from .workspace import data_source
 
-    source, config, paths = data_source(args)
+    source, config, paths = data_source(args, databases=True)
     result = analyze(source, config)
     print_scheme_notes(result)
     chosen = select_segments(result.customers, result.scheme, args.segments)

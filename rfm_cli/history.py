@@ -101,7 +101,7 @@ def run_history(args: argparse.Namespace) -> int:
             Path(args.report),
             source=source,
             inputs=paths,
-            more_sheets=trends_sheets(history),
+            extra_sheets=[trends_sheets(history)],
         )
     _print(history)
     print(f"\nWritten to {out}{os.sep}: {', '.join(OUTPUTS)}")

@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    source, config, paths = data_source(args)
+    source, config, paths = data_source(args, databases=True)
     if args.write_table:
         if not isinstance(source, DatabaseSource):
             raise RfmError("--write-table needs a database URL as INPUT")

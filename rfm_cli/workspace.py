@@ -6,13 +6,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pandas as pd
-
 from rfm_engine import InputFileError, RfmConfig
 from rfm_engine.history import Workspace, is_workspace
+from rfm_engine.pipeline import Source
 
 from .error_text import print_warnings, warning_line
-from .options import add_data_options, config_from_args, input_paths
+from .options import add_data_options, config_from_args, input_paths, input_source
 from .text_table import format_table
 
 
@@ -113,16 +112,19 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def data_source(
-    args: argparse.Namespace,
-) -> tuple[pd.DataFrame | list[Path], RfmConfig, list[Path]]:
+    args: argparse.Namespace, *, databases: bool = False
+) -> tuple[Source, RfmConfig, list[Path]]:
     """What a command analyses: a workspace's rows and settings (flags override them) when its
-    only INPUT is a workspace, else the files (none: the built-in sample). Also the paths no
-    output may overwrite."""
+    only INPUT is a workspace, else the files (none: the built-in sample) or, with
+    ``databases``, a database table. Also the paths no output may overwrite."""
     if len(args.inputs or ()) == 1 and is_workspace(args.inputs[0]):
         path = Path(args.inputs[0])
         with Workspace(path) as workspace:
             table = workspace.table()
             stored = workspace.config
         return table, config_from_args(args, base=stored), [path]
+    if databases:
+        source, paths = input_source(args)
+        return source, config_from_args(args), paths
     paths = input_paths(args)
     return paths, config_from_args(args), paths

@@ -17,7 +17,7 @@ _NEW_NAMES = {"en": "New customers", "zh_CN": "新客户", "zh_TW": "新客戶"}
 
 
 def trends_sheets(history: History) -> Callable[[Any], None]:
-    """``more_sheets`` for :func:`rfm_engine.report_workbook.write_report`: a "Trends" sheet."""
+    """For ``extra_sheets`` of :func:`rfm_engine.outputs.write_report`: a "Trends" sheet."""
 
     def add(book: Any) -> None:
         _trends(book, history)
