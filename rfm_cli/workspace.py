@@ -63,6 +63,9 @@ def run_add(args: argparse.Namespace) -> int:
             print_warnings(record.warnings)
         if updated:
             print("Settings updated: later commands use the options given here")
+        if new or updated:
+            roles = workspace.config.columns.roles
+            print("Columns: " + ", ".join(f"{role} = {col}" for role, col in roles.items()))
         imports = len(workspace.imports())
         print(
             f"{'Created' if new else 'Updated'} {path}: {workspace.row_count():,} rows from "

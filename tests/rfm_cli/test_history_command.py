@@ -41,6 +41,7 @@ def sample_workspace(tmp_path, monthly_exports, capsys):
 def test_add_status_and_analyze_a_workspace(sample_workspace, tmp_path, capsys):
     shop, parts, printed = sample_workspace
     assert f"Created {shop}" in printed and f"Updated {shop}: 5,636 rows from 25 imports" in printed
+    assert "Columns: customer = customer_id, date = order_date, amount = amount" in printed
     assert main(["workspace", "status", str(shop)]) == 0
     status = capsys.readouterr().out
     assert "Rows: 5,636; imports: 25" in status
