@@ -300,6 +300,8 @@ class Workspace:
         stored = self.config
         reading = config or stored or RfmConfig()
         frames = [load_table([p], reading) for p in paths]
+        headers = self.columns or [c for c in frames[0].columns if c not in INTERNAL_COLUMNS]
+        frames = [_aligned(f, headers, p) for f, p in zip(frames, paths, strict=True)]
         report(1, len(paths) + 2)
         settings = stored
         if settings is None:
@@ -308,16 +310,23 @@ class Workspace:
             settings = analyze(combined, config or RfmConfig()).config
         records = []
         with self.transaction() as conn:
-            headers = self.columns
-            if not headers:
-                headers = [c for c in frames[0].columns if c not in INTERNAL_COLUMNS]
+            kept = self.columns
+            if not kept:
                 conn.executemany(
                     "INSERT INTO source_columns (position, name) VALUES (?, ?)",
                     list(enumerate(headers)),
                 )
                 self._insert_config(conn, settings)
+            elif kept != headers:  # another window created the workspace meanwhile
+                raise InputFileError(
+                    f"{paths[0]}: its columns differ from the workspace's; a workspace takes "
+                    "exports of one layout",
+                    path=str(paths[0]),
+                    code="workspace_layout",
+                )
+            else:
+                settings = self.config or settings
             for i, (path, frame) in enumerate(zip(paths, frames, strict=True)):
-                frame = _aligned(frame, headers, path)
                 records.append(self._add_one(conn, path, frame, headers, settings))
                 report(i + 2, len(paths) + 2)
         report(len(paths) + 2, len(paths) + 2)

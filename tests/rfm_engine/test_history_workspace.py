@@ -166,9 +166,15 @@ def test_a_failed_import_leaves_the_workspace_as_it_was(tmp_path):
         workspace.add([good])
     before = path.read_bytes()
     with Workspace(path) as workspace:
-        # more.csv is written first inside the transaction, then other.csv fails: all undone.
         with pytest.raises(InputFileError, match=r"other\.csv: its columns differ .*extra extra"):
             workspace.add([more, other_layout])
+
+        def stop_after_the_first_file(done, total):
+            if done == 2:  # more.csv's rows are written, the transaction is still open
+                raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            workspace.add([more, good], progress=stop_after_the_first_file)
         with pytest.raises(InputFileError, match=r"missing\.csv: no such file"):
             workspace.add([more, tmp_path / "missing.csv"])
         assert workspace.row_count() == 1
