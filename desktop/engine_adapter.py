@@ -7,6 +7,7 @@ writes exactly the files the command line writes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -31,6 +32,14 @@ from rfm_engine import (
     load_scheme,
     load_table,
     outputs,
+)
+from rfm_engine.history import (
+    Workspace,
+    changes,
+    compute_history,
+    is_workspace,
+    size_tables,
+    store_history,
 )
 from rfm_engine.io import INTERNAL_COLUMNS, ROW_COLUMN
 from rfm_engine.mapping import guess_columns, resolve_columns
@@ -63,16 +72,22 @@ __all__ = [
     "ScoringConfig",
     "SegmentConfig",
     "SegmentScheme",
+    "add_to_workspace",
     "analyze",
+    "analyze_workspace",
     "axis_counts",
     "compare_with_earlier",
     "export_segments",
     "guess_columns",
+    "is_workspace_input",
+    "last_changes",
     "load_scheme",
     "read_raw",
     "resolve_columns",
     "sheet_names",
     "source_headers",
+    "trend_tables",
+    "workspace_or_paths",
 ]
 
 
@@ -124,6 +139,57 @@ def compare_with_earlier(
     """The migration matrix between ``days`` before ``result.as_of`` and ``result.as_of``:
     rows are segments then (and ``NEW_SINCE``), columns segments now."""
     comparison = compare_periods(
-        list(paths), result.config, as_of_now=result.as_of, days=days, progress=progress
+        workspace_or_paths(paths),
+        result.config,
+        as_of_now=result.as_of,
+        days=days,
+        progress=progress,
     )
     return comparison.matrix
+
+
+# ---- workspaces and history ---------------------------------------------------------------
+def is_workspace_input(paths: Sequence[Path]) -> bool:
+    """True when ``paths`` is one workspace file (opened like a project, not through the
+    import wizard)."""
+    return len(paths) == 1 and Path(paths[0]).exists() and is_workspace(paths[0])
+
+
+def analyze_workspace(
+    path: Path, config: RfmConfig | None, lang: str, progress: Progress | None = None
+):
+    """The analysis of a workspace (its own settings when ``config`` is None) and its history
+    at every month end, which is stored in the workspace: ``(result, history)``."""
+    with Workspace(path) as workspace:
+        table = workspace.table()
+        config = dataclasses.replace(config or workspace.config, lang=lang)
+        result = analyze(table, config)
+        history = compute_history(table, result.config, progress=progress)
+        store_history(workspace, history)
+    return result, history
+
+
+def workspace_or_paths(paths: Sequence[Path]):
+    """What the engine reads for ``paths``: a workspace's rows, or the files."""
+    if is_workspace_input(paths):
+        with Workspace(paths[0]) as workspace:
+            return workspace.table()
+    return list(paths)
+
+
+def trend_tables(history) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Customers and revenue per segment name (columns) at each period end (rows)."""
+    return size_tables(history)
+
+
+def last_changes(history) -> tuple[int, int]:
+    """Customers who changed segment in the last period, and new customers in it."""
+    moved = changes(history)
+    new = int((moved["segment_before"] == NEW_SINCE).sum())
+    return len(moved) - new, new
+
+
+def add_to_workspace(shop: Path, paths: Sequence[Path], config: RfmConfig | None = None):
+    """Add exports to a workspace (created with ``config`` when new); the import records."""
+    with Workspace(shop, create=True) as workspace:
+        return workspace.add(list(paths), config if workspace.config is None else None)

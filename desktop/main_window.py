@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
     # ---- layout -----------------------------------------------------------------------------
     def _build_central(self) -> None:
         from .charts import ChartsPanel
+        from .trends_page import TrendsPanel
 
         self.tabs = QTabWidget(self)
         self.summary_panel = SummaryPanel(self)
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.summary_panel, self.tr("Segments"))
         self.tabs.addTab(self.customers_panel, self.tr("Customers"))
         self.tabs.addTab(self.charts_panel, self.tr("Charts"))
+        self.trends_panel = TrendsPanel(self)
+        self.tabs.addTab(self.trends_panel, self.tr("Trends"))
         self.setCentralWidget(self.tabs)
         self.summary_panel.view.doubleClicked.connect(self._open_segment)
 
@@ -98,6 +101,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        from .workspace_actions import WorkspaceActions
+
+        self.workspace_actions = WorkspaceActions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
         has_result = self.result is not None and not busy
         self.export_action.setEnabled(has_result)
         self.compare_action.setEnabled(has_result)
+        self.workspace_actions.update(busy)
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, total)
@@ -211,16 +219,23 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.customers_panel)
 
     # ---- running ----------------------------------------------------------------------------
-    def run_analysis(self, paths: list[Path], config: engine.RfmConfig) -> None:
-        """Analyse in the background; on success the result replaces the shown one."""
-        config = dataclasses.replace(config, lang=self.lang)
+    def run_analysis(self, paths: list[Path], config: engine.RfmConfig | None) -> None:
+        """Analyse in the background; on success the result replaces the shown one. A
+        workspace (one ``.rfmdb`` path) is analysed with ``config`` or, when None, its own
+        settings, and its month-end history fills the Trends page."""
+        config = config and dataclasses.replace(config, lang=self.lang)
 
         def work(progress):
-            result = engine.analyze(paths, config, progress=progress)
-            return result, prepare_frame(result.customers_table())  # formatting off-thread too
+            history = None
+            if engine.is_workspace_input(paths):
+                result, history = engine.analyze_workspace(paths[0], config, self.lang, progress)
+            else:
+                result = engine.analyze(paths, config, progress=progress)
+            return result, history, prepare_frame(result.customers_table())  # off-thread too
 
         def done(outcome) -> None:
-            result, customers = outcome
+            result, history, customers = outcome
+            self.trends_panel.set_history(history)
             self.paths = list(paths)
             self.comparison = None
             self.settings.add_recent(self.paths)
@@ -244,14 +259,21 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open sales export"),
             str(self.paths[0].parent) if self.paths else "",
-            self.tr("Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)"),
+            self.tr("Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)")
+            + ";;"
+            + self.tr("Workspaces (*.rfmdb)"),
         )
         if files:
             self.open_files([Path(f) for f in files])
 
     def open_files(self, paths: list[Path]) -> None:
-        """Walk the user through the import wizard, then analyse."""
+        """Walk the user through the import wizard, then analyse; a workspace opens directly
+        with the settings it keeps."""
         from .import_wizard import ImportWizard
+
+        if engine.is_workspace_input(paths):
+            self.run_analysis(list(paths), None)
+            return
 
         self.wizard = ImportWizard(paths, _options_only(self.config), self.lang, self)
         self.wizard.accepted.connect(

@@ -10,7 +10,7 @@ from rfm_engine import check_data
 from rfm_engine.pipeline import DataCheck
 
 from .error_text import warning_line
-from .options import add_data_options, config_from_args, input_paths
+from .options import add_data_options
 from .text_table import format_table
 
 EXIT_PROBLEM = 2
@@ -30,7 +30,10 @@ def add_check_command(commands) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    check = check_data(input_paths(args), config_from_args(args))
+    from .workspace import data_source
+
+    source, config, _ = data_source(args)
+    check = check_data(source, config)
     print(render_check(check))
     return 0 if check.ok else EXIT_PROBLEM
 

@@ -12,7 +12,7 @@ from rfm_engine.outputs import mailing_list, write_csv
 from rfm_engine.pipeline import compare_periods
 
 from .export import add_output_options, print_scheme_notes, write_list
-from .options import add_data_options, config_from_args, input_paths
+from .options import add_data_options
 from .text_table import format_table
 
 
@@ -54,15 +54,16 @@ def _keys(text: str | None) -> list[str]:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    paths = input_paths(args)
+    from .workspace import data_source
+
+    source, config, paths = data_source(args)
     if args.days is not None and args.days <= 0:
         raise RfmError(f"--days must be a positive number of days, not {args.days}")
     movers_wanted = bool(args.from_segments or args.to_segments)
     if movers_wanted and not args.out:
         raise RfmError("--from/--to write a list of the movers: give its file with --out")
     comparison = compare_periods(
-        paths,
+        source,
         config,
         as_of_then=parse_iso_date(args.then, "--then") if args.then else None,
         days=args.days,

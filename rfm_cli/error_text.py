@@ -44,6 +44,8 @@ OPTION_FLAGS: dict[str, str] = {
     "prediction.monthly_discount": "--discount",
     "prediction.lost_below": "--lost-below",
     "prediction.holdout_days": "--holdout",
+    "period": "--period",
+    "freeze": "--freeze",
 }
 
 

@@ -18,7 +18,7 @@ from rfm_engine.outputs import (
 )
 
 from .error_text import print_warnings
-from .options import add_data_options, config_from_args, input_source
+from .options import add_data_options
 
 ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
 
@@ -108,8 +108,9 @@ def print_scheme_notes(result: RfmResult) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    source, paths = input_source(args)
+    from .workspace import data_source
+
+    source, config, paths = data_source(args, databases=True)
     result = analyze(source, config)
     print_scheme_notes(result)
     chosen = select_segments(result.customers, result.scheme, args.segments)

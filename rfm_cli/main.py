@@ -27,7 +27,8 @@ from .check import add_check_command
 from .compare import add_compare_command
 from .error_text import error_line, print_warnings
 from .export import add_export_command, print_scheme_notes
-from .options import add_data_options, config_from_args, input_source, source_label
+from .history import add_history_command
+from .options import add_data_options, source_label
 from .predict import (
     add_predict_command,
     add_prediction_options,
@@ -36,6 +37,7 @@ from .predict import (
     print_prediction_summary,
 )
 from .report import render_summary
+from .workspace import add_workspace_command, data_source
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -90,12 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_command(commands)
     add_compare_command(commands)
     add_check_command(commands)
+    add_workspace_command(commands)
+    add_history_command(commands)
     return parser
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    source, paths = input_source(args)
+    source, config, paths = data_source(args, databases=True)
     if args.write_table:
         if not isinstance(source, DatabaseSource):
             raise RfmError("--write-table needs a database URL as INPUT")
@@ -109,7 +112,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         write_report(
             result,
             Path(args.report),
-            source=source_label(source),
+            source=source_label(paths or source),
             inputs=paths,
             extra_sheets=extra,
         )
@@ -128,7 +131,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     result.config.save(out / "config.json")
     if args.write_table:
         write_customers_table(result, source, args.write_table)
-    print(render_summary(result, source=source_label(source)))
+    print(render_summary(result, source=source_label(paths or source)))
     print(
         f"\nWritten to {out}{os.sep}: customers.csv, segments.csv, cleaning.csv, cut_points.csv, "
         "config.json"

@@ -163,9 +163,10 @@ def _numbers(text: str, option: str) -> tuple[float, ...]:
         ) from None
 
 
-def config_from_args(args: argparse.Namespace) -> RfmConfig:
-    """The configuration of a run: ``--config`` (or defaults), then the flags given."""
-    base = RfmConfig.load(args.config) if args.config else RfmConfig()
+def config_from_args(args: argparse.Namespace, base: RfmConfig | None = None) -> RfmConfig:
+    """The configuration of a run: ``--config`` (else ``base``, e.g. a workspace's settings,
+    else defaults), then the flags given."""
+    base = RfmConfig.load(args.config) if args.config else base or RfmConfig()
     rep = dataclasses.replace
 
     roles = {

@@ -18,6 +18,7 @@ public surface:
 ``model``      recency/frequency/monetary, scores, segments, summary → :class:`RfmResult`
 ``outputs``    Excel-safe CSV/XLSX, mailing lists, the report workbook (written atomically)
 ``pipeline``   the stages in order: :func:`analyze`, :func:`check_data`, :func:`compare_periods`
+``history``    a shop's exports in a workspace database, snapshots at period ends, movement
 
 Below them all: ``errors`` (the :class:`RfmError` family, with reason codes), ``atomic``
 (files written whole) and ``version``.

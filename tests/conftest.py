@@ -41,3 +41,39 @@ def postgres_url() -> Iterator[str]:
                 os.environ.pop("RFM_DB_PASSWORD", None)
             else:
                 os.environ["RFM_DB_PASSWORD"] = previous
+
+
+def split_by_month(source: Path, date_column: str, folder: Path, overlap_days: int = 10):
+    """Monthly CSV exports of ``source`` (csv module: every cell's text kept), each one also
+    holding the last ``overlap_days`` days of the month before (overlapping exports). Rows
+    whose date does not parse go with the first month."""
+    import csv
+
+    import pandas as pd
+
+    with source.open(newline="", encoding="utf-8-sig") as fh:
+        header, *body = list(csv.reader(fh))
+    column = header.index(date_column)
+    dates = pd.to_datetime(pd.Series([r[column] for r in body]), errors="coerce", format="mixed")
+    months = dates.dt.to_period("M")
+    months = months.fillna(months.min())
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, month in enumerate(sorted(months.unique())):
+        start = month.start_time
+        keep = (months == month) | (
+            (dates >= start - pd.Timedelta(days=overlap_days)) & (dates < start)
+        )
+        path = folder / f"{source.stem}_{n:02d}_{month}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            writer.writerows(r for r, k in zip(body, keep, strict=True) if k)
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def monthly_exports():
+    """``split_by_month`` as a fixture."""
+    return split_by_month

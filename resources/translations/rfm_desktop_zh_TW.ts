@@ -47,77 +47,82 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../desktop/charts.py" line="125"/>
+        <location filename="../../desktop/charts.py" line="126"/>
         <source>Run Analysis → Compare to see how customers moved between segments.</source>
         <translation>執行「分析 → 比較」即可查看客戶在分群之間的遷移。</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="130"/>
+        <location filename="../../desktop/charts.py" line="131"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="131"/>
+        <location filename="../../desktop/charts.py" line="132"/>
         <source>R × F</source>
         <translation>R × F</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="132"/>
+        <location filename="../../desktop/charts.py" line="133"/>
         <source>Distributions</source>
         <translation>分佈</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="133"/>
+        <location filename="../../desktop/charts.py" line="134"/>
         <source>Migration</source>
         <translation>遷移</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="144"/>
+        <location filename="../../desktop/charts.py" line="145"/>
         <source>Customers per segment</source>
         <translation>各分群客戶數</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="150"/>
+        <location filename="../../desktop/charts.py" line="151"/>
         <source>Revenue per segment</source>
         <translation>各分群營業額</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="162"/>
+        <location filename="../../desktop/charts.py" line="163"/>
         <source>R score (5 = most recent)</source>
         <translation>R 分（5 = 最近購買）</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="163"/>
+        <location filename="../../desktop/charts.py" line="164"/>
         <source>F score (higher = more orders)</source>
         <translation>F 分（越高訂單越多）</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="166"/>
+        <location filename="../../desktop/charts.py" line="167"/>
         <source>Recency (days)</source>
         <translation>最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="167"/>
+        <location filename="../../desktop/charts.py" line="168"/>
         <source>Frequency</source>
         <translation>購買頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="168"/>
+        <location filename="../../desktop/charts.py" line="169"/>
         <source>Monetary</source>
         <translation>消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="195"/>
+        <location filename="../../desktop/charts.py" line="197"/>
         <source>(new)</source>
         <translation>（新客戶）</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="202"/>
+        <location filename="../../desktop/charts.py" line="199"/>
+        <source>(gone)</source>
+        <translation>（不再出現）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts.py" line="207"/>
         <source>Segment 90 days earlier</source>
         <translation>90 天前的分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="203"/>
+        <location filename="../../desktop/charts.py" line="208"/>
         <source>Segment now</source>
         <translation>目前分群</translation>
     </message>
@@ -411,17 +416,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="22"/>
+        <location filename="../../desktop/error_dialog.py" line="23"/>
         <source>Cannot continue</source>
         <translation>無法繼續</translation>
     </message>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="31"/>
+        <location filename="../../desktop/error_dialog.py" line="32"/>
         <source>Unexpected error</source>
         <translation>意外錯誤</translation>
     </message>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="33"/>
+        <location filename="../../desktop/error_dialog.py" line="34"/>
         <source>Something went wrong that the app did not expect. Your data and earlier results are unchanged. Please report it with the details below.</source>
         <translation>發生了程式未預料到的問題。您的資料和先前的結果沒有改變。請附上下方的詳細資訊回報此問題。</translation>
     </message>
@@ -429,72 +434,72 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="36"/>
+        <location filename="../../desktop/export_dialog.py" line="45"/>
         <source>Export segments</source>
         <translation>匯出分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="42"/>
+        <location filename="../../desktop/export_dialog.py" line="51"/>
         <source>CSV table (opens in Excel)</source>
         <translation>CSV 表格（可用 Excel 開啟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="43"/>
+        <location filename="../../desktop/export_dialog.py" line="52"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 活頁簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="44"/>
+        <location filename="../../desktop/export_dialog.py" line="53"/>
         <source>Mailchimp audience (CSV with email and segment tag)</source>
         <translation>Mailchimp 受眾（含電子郵件和分群標籤的 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="45"/>
+        <location filename="../../desktop/export_dialog.py" line="54"/>
         <source>Report workbook (segments, customers, cut points, cleaning)</source>
         <translation>報告活頁簿（分群、客戶、切分點、清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="59"/>
+        <location filename="../../desktop/export_dialog.py" line="68"/>
         <source>Browse…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="71"/>
+        <location filename="../../desktop/export_dialog.py" line="80"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="72"/>
+        <location filename="../../desktop/export_dialog.py" line="81"/>
         <source>Segments:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="73"/>
+        <location filename="../../desktop/export_dialog.py" line="82"/>
         <source>File:</source>
         <translation>檔案：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="76"/>
+        <location filename="../../desktop/export_dialog.py" line="85"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="93"/>
+        <location filename="../../desktop/export_dialog.py" line="102"/>
         <source>Export to</source>
         <translation>匯出至</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="107"/>
+        <location filename="../../desktop/export_dialog.py" line="116"/>
         <source>Choose at least one segment.</source>
         <translation>請至少選擇一個分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="114"/>
+        <location filename="../../desktop/export_dialog.py" line="123"/>
         <source>Writing…</source>
         <translation>正在寫入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="121"/>
+        <location filename="../../desktop/export_dialog.py" line="130"/>
         <source>Wrote {customers} customers to {path}</source>
         <translation>已將 {customers} 位客戶寫入 {path}</translation>
     </message>
@@ -548,99 +553,109 @@
         <translation>RFM 客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73"/>
+        <location filename="../../desktop/main_window.py" line="74"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74"/>
+        <location filename="../../desktop/main_window.py" line="75"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75"/>
+        <location filename="../../desktop/main_window.py" line="76"/>
         <source>Charts</source>
         <translation>圖表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87"/>
+        <location filename="../../desktop/main_window.py" line="78"/>
+        <source>Trends</source>
+        <translation>趨勢</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="90"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88"/>
+        <location filename="../../desktop/main_window.py" line="91"/>
         <source>Open &amp;sample data</source>
         <translation>開啟範例資料(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89"/>
+        <location filename="../../desktop/main_window.py" line="92"/>
         <source>&amp;Scoring…</source>
         <translation>評分設定(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90"/>
+        <location filename="../../desktop/main_window.py" line="93"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92"/>
+        <location filename="../../desktop/main_window.py" line="95"/>
         <source>&amp;Compare with 90 days earlier</source>
         <translation>與 90 天前比較(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94"/>
+        <location filename="../../desktop/main_window.py" line="97"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="101"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="110"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>No data yet: open a sales export, drop one here, or open the sample.</source>
         <translation>尚無資料：開啟銷售匯出檔案、拖放檔案到此處，或開啟範例資料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
         <translation>{files} · {customers} 位客戶 · 使用 {rows} 列 · 分析日期 {as_of} · {bins} 級評分 · 方案：{scheme}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>Open sales export</source>
         <translation>開啟銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="264"/>
+        <source>Workspaces (*.rfmdb)</source>
+        <translation>工作區 (*.rfmdb)</translation>
     </message>
 </context>
 <context>
@@ -983,6 +998,67 @@
         <location filename="../../desktop/segment_views.py" line="73"/>
         <source>Recommended action</source>
         <translation>建議行動</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsPanel</name>
+    <message>
+        <location filename="../../desktop/trends_page.py" line="52"/>
+        <source>Open a workspace (.rfmdb) to see how the segments change month by month.</source>
+        <translation>開啟一個工作區（.rfmdb），查看各分群逐月的變化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/trends_page.py" line="59"/>
+        <source>Month end</source>
+        <translation>月底</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/trends_page.py" line="60"/>
+        <source>Customers per segment at each month end</source>
+        <translation>每個月底各分群的客戶數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/trends_page.py" line="90"/>
+        <source>From {before} to {after}: {changed} customers changed segment, {new} new customers.</source>
+        <translation>從 {before} 到 {after}：{changed} 位客戶換了分群，新增 {new} 位客戶。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="22"/>
+        <source>Save as &amp;workspace…</source>
+        <translation>另存為工作區(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="24"/>
+        <source>&amp;Add exports to workspace…</source>
+        <translation>向工作區加入匯出檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="39"/>
+        <source>Save as workspace</source>
+        <translation>另存為工作區</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="39"/>
+        <source>Workspaces (*.rfmdb)</source>
+        <translation>工作區 (*.rfmdb)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="47"/>
+        <source>Add exports to workspace</source>
+        <translation>向工作區加入匯出檔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="49"/>
+        <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
+        <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_actions.py" line="70"/>
+        <source>{added} rows added, {merged} already in the workspace</source>
+        <translation>新增 {added} 列，{merged} 列已在工作區中</translation>
     </message>
 </context>
 </TS>
