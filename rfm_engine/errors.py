@@ -41,6 +41,7 @@ REASONS: dict[str, str] = {
     "repeated_customer": "a customer appears on several rows of a customer list",
     "list_has_no_history": "a customer list has no purchase history (earlier dates, predictions)",
     "no_contact_match": "no customer of a customer list matches a customer of the orders",
+    "mixed_currencies": "amounts are in several currencies and none was chosen",
 }
 
 

@@ -23,13 +23,14 @@ import numpy as np
 import pandas as pd
 
 from ..cleaning.rules import clean
+from ..cleaning.value_notes import amount_separator
 from ..errors import ConfigError, InputFileError
 from ..io.parsing import date_order
 from ..io.reading import ROW_COLUMN, SOURCE_COLUMN, read_sample
 from ..io.table_shape import WHITESPACE
 from ..io.text_reading import TextLayout, csv_options, decoding_error, text_layout
 from ..io.xlsx_reading import OLE_MAGIC, ZIP_MAGIC
-from ..mapping.columns import resolve_columns
+from ..mapping.columns import choose_columns
 from ..mapping.table_kind import detect_table_kind
 from ..options.config import RfmConfig
 from .chunk_store import ChunkStore
@@ -108,8 +109,17 @@ def totals_out_of_core(
     if detect_table_kind(first, headers, config.columns)[0] == "customers":
         return None
     source_name = str(paths[0]) if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} more)"
-    columns = resolve_columns(headers, config.columns, source=source_name, sample=first.head(500))
+    choice = choose_columns(headers, config.columns, source=source_name, sample=first)
+    columns = choice.columns
+    if columns.amount_is_order_total:
+        return None  # an order's rows may straddle chunks: rule 7 runs in memory
     dayfirst = _dayfirst(paths, layouts, columns.date, config, first, chunk_rows)
+    # One decimal separator for every chunk, as the first chunk shows it.
+    decimal = config.reading.decimal
+    amount_column = columns.amount or columns.price
+    if decimal is None:
+        decimal = amount_separator(first[amount_column], amount_column, None, None)[0]
+    notes: list = list(choice.warnings)
     rules = dataclasses.replace(config.cleaning, drop_duplicates=False)
     report(1, 5)
     with tempfile.TemporaryDirectory(prefix="rfm-", dir=work_dir) as folder:
@@ -118,12 +128,20 @@ def totals_out_of_core(
             for chunk in _prepend(first, chunks):
                 chunk = chunk[[*headers, SOURCE_COLUMN, ROW_COLUMN]]
                 cleaned = clean(
-                    chunk, columns, rules=rules, period=config.period, dayfirst=dayfirst, trace=True
+                    chunk,
+                    columns,
+                    rules=rules,
+                    period=config.period,
+                    dayfirst=dayfirst,
+                    decimal=decimal,
+                    trace=True,
                 )
+                notes += [w for w in cleaned.warnings if w.code not in {n.code for n in notes}]
                 store.add(chunk, cleaned)
             report(2, 5)
             store.finish(lambda: _chunks(paths, layouts, chunk_rows))
-            return store.totals(dataclasses.replace(config, columns=columns))
+            totals = store.totals(dataclasses.replace(config, columns=columns))
+            return dataclasses.replace(totals, warnings=tuple(notes) + totals.warnings)
         finally:
             store.close()
 

@@ -31,6 +31,8 @@ RULES: dict[str, tuple[int, str]] = {
     "bad_days_since": (3, "days since the last purchase missing or not a whole number"),
     "bad_total": (3, "total spent missing or unreadable"),
     "non_positive_total": (4, "total spent zero or negative"),
+    "cancelled_at": (6, "order cancelled (a cancellation date is set)"),
+    "other_currency": (3, "amount in another currency than the one chosen"),
 }
 #: What one row is, by the kind of table (for the report's "rows used" line).
 ROW_UNITS = {"transactions": "purchase rows", "customers": "customer rows"}

@@ -22,7 +22,9 @@ from ..io.parsing import (
 )
 from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
 from ..mapping.status import cancelled_mask
+from ..notes import RfmWarning
 from ..options.config import CleaningRules, ColumnMap, Period
+from .customer_key import customer_keys, key_warnings
 from .duplicates import duplicate_rows
 from .report import (
     EXAMPLES_PER_RULE,
@@ -37,6 +39,7 @@ from .report import (
     RowTrace,
 )
 from .row_hashing import row_hashes
+from .value_notes import amount_separator, currency_rows, marker_warning
 
 
 class _Steps:
@@ -108,6 +111,7 @@ def clean(
     rules: CleaningRules = CleaningRules(),
     period: Period = Period(),
     dayfirst: bool | None = None,
+    decimal: str | None = None,
     trace: bool = False,
 ) -> CleanedData:
     """Apply the cleaning rules in the order of the definitions.
@@ -115,7 +119,9 @@ def clean(
     Every column is parsed once for all rows; the rules then narrow one positional mask, so
     millions of rows are never copied rule by rule. With ``trace`` (one chunk of a larger
     input), the result also says what became of each row, and the "most rows fail" check is
-    left to the caller, who sees all chunks.
+    left to the caller, who sees all chunks. ``decimal`` is the amounts' decimal separator
+    (``None``: decided from the whole column, with a ``decimal_separator`` warning where
+    values such as ``1.234`` depend on it).
     """
     raw = raw.reset_index(drop=True)
     if ROW_COLUMN not in raw.columns:
@@ -132,11 +138,13 @@ def clean(
 
     # The role columns are coded up front, together (in threads where that helps).
     coded.update(factorize_columns(raw, [c for c in columns.roles.values() if c]))
+    warnings: list[RfmWarning] = []
+    value_columns = [*columns.key_columns, columns.date, columns.amount or columns.price]
+    warnings += marker_warning(raw, [c for c in value_columns if c], codes_of)
 
     # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
-    customer_codes, customer_labels = text_id_codes(
-        raw[columns.customer], factorized=codes_of(columns.customer)
-    )
+    key = customer_keys(raw, columns, codes_of(columns.customer))
+    customer_codes, customer_labels = key.codes, key.labels
     order_codes = None
     if columns.order:
         order_codes = text_id_codes(
@@ -158,12 +166,14 @@ def clean(
     if columns.amount_is_order_total and columns.order:
         work, extra = _collapse_order_totals(raw, columns, steps.alive)
         steps.drop("order_lines", extra)
-        customer_codes, customer_labels = text_id_codes(work[columns.customer])
+        key = customer_keys(work, columns)
+        customer_codes, customer_labels = key.codes, key.labels
         order_codes = text_id_codes(work[columns.order], labels=False)[0]
         coded.update(dict.fromkeys(work.columns))  # the filled cells differ from raw's: none
 
-    # Rule 2: blank customer id.
+    # Rule 2: blank customer id (and no fallback identifier either).
     steps.apply("blank_customer", customer_codes < 0, rules.drop_blank_customer, columns.customer)
+    warnings += key_warnings(key, columns)
 
     # Rule 3: date or amount missing or unreadable.
     dates = parse_dates(
@@ -173,12 +183,22 @@ def clean(
         factorized=codes_of(columns.date),
     ).to_numpy()
     if columns.amount:
+        separator, found = amount_separator(
+            work[columns.amount], columns.amount, decimal, codes_of(columns.amount)
+        )
+        warnings += found
         amounts = parse_amounts(
-            work[columns.amount], factorized=codes_of(columns.amount)
+            work[columns.amount], factorized=codes_of(columns.amount), decimal=separator
         ).to_numpy()
     else:
+        separator, found = amount_separator(
+            work[columns.price], columns.price, decimal, codes_of(columns.price)
+        )
+        warnings += found
         quantity = parse_amounts(work[columns.quantity], factorized=codes_of(columns.quantity))
-        price = parse_amounts(work[columns.price], factorized=codes_of(columns.price))
+        price = parse_amounts(
+            work[columns.price], factorized=codes_of(columns.price), decimal=separator
+        )
         amounts = (quantity * price).to_numpy()
     bad_date = np.isnat(dates)
     amount_col = columns.amount or columns.price
@@ -188,6 +208,11 @@ def clean(
         _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount", share)
     steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
     steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
+
+    # Amounts in several currencies are never added up: keep the chosen one, or stop.
+    if columns.currency:
+        other = currency_rows(work, columns.currency, steps.alive, rules.currency)
+        steps.drop("other_currency", other)
 
     # Rule 4: amount <= 0 is not a purchase; in "net" mode negative rows are returns that
     # reduce monetary (never orders) and only zero rows are dropped.
@@ -217,6 +242,10 @@ def clean(
     if columns.status and rules.drop_cancelled:
         cancelled = cancelled_mask(work[columns.status]).to_numpy()
         steps.drop("cancelled", cancelled)
+        returned &= ~cancelled
+    if columns.cancelled_at and rules.drop_cancelled:
+        cancelled = text_id_codes(work[columns.cancelled_at], labels=False)[0] >= 0
+        steps.drop("cancelled_at", cancelled)
         returned &= ~cancelled
 
     contacts = tuple(c for c in columns.contacts if c in work.columns)
@@ -262,7 +291,12 @@ def clean(
             row_hash=row_hashes(raw[source_columns], coded),
         )
     return CleanedData(
-        purchases=purchases, returns=returns, report=report, contacts=contacts, trace=row_trace
+        purchases=purchases,
+        returns=returns,
+        report=report,
+        contacts=contacts,
+        trace=row_trace,
+        warnings=tuple(warnings),
     )
 
 
@@ -345,9 +379,8 @@ def _collapse_order_totals(
     if not keyed.any():
         return raw, extra
     idx = np.flatnonzero(keyed)
-    roles = [
-        c for c in dict.fromkeys([*columns.roles.values(), *columns.contacts]) if c in raw.columns
-    ]
+    names = [*columns.roles.values(), *columns.customer_fallback, *columns.contacts]
+    roles = [c for c in dict.fromkeys(names) if c in raw.columns]
     firsts = raw.iloc[idx][roles].groupby(codes[idx], sort=False).transform("first")
     filled = raw.copy()
     for role in roles:

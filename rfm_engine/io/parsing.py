@@ -7,6 +7,7 @@ cleaning step can count and show those rows.
 
 from __future__ import annotations
 
+import decimal as _decimal
 import os
 import re
 from collections.abc import Sequence
@@ -25,6 +26,46 @@ _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051
 #: A column's ``(codes, distinct values)`` as ``pandas.factorize`` gives them.
 Factorized = tuple[np.ndarray, np.ndarray]
+#: Cells that mean "no value" in exports and spreadsheets (compared in lower case, stripped):
+#: R's and pandas' markers, Excel's errors and pivot blanks. Ids, dates and amounts read them as
+#: blank, so ``NA`` never becomes a customer.
+MISSING_MARKERS = frozenset(
+    {
+        "na",
+        "n/a",
+        "#n/a",
+        "n.a.",
+        "nan",
+        "null",
+        "none",
+        "nil",
+        "-",
+        "--",
+        "(blank)",
+        "(null)",
+        "<na>",
+        "nat",
+        "#value!",
+        "#ref!",
+        "#div/0!",
+        "#null!",
+        "#name?",
+        "#num!",
+        "undefined",
+    }
+)
+
+
+def missing_marker_mask(values: pd.Series) -> pd.Series:
+    """True where a text cell is one of :data:`MISSING_MARKERS` (on distinct values)."""
+    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+        return pd.Series(False, index=values.index)
+    return _by_uniques(values, _marker_uniques).fillna(False).astype(bool)
+
+
+def _marker_uniques(values: pd.Series) -> pd.Series:
+    text = values.map(lambda v: v.strip().lower() if isinstance(v, str) else "")
+    return text.isin(MISSING_MARKERS)
 
 
 def strip_armour(values: pd.Series) -> pd.Series:
@@ -118,7 +159,7 @@ def _text_id_uniques(values: pd.Series) -> pd.Series:
     if not _all_text(values):
         values = pd.Series([one(v) for v in values], dtype=object)
     text = _strip_armour_uniques(values)
-    return text.mask(text == "")
+    return text.mask((text == "") | text.str.lower().isin(MISSING_MARKERS))
 
 
 def _all_text(values: pd.Series) -> bool:
@@ -176,31 +217,90 @@ def _by_uniques(values: pd.Series, parse, factorized: Factorized | None = None) 
 _CURRENCY = re.compile(r"(?i)HK\$|US\$|NT\$|RMB|CNY|USD|EUR|GBP|HKD|TWD|JPY|[¥$€£元圆円₩]|\(元\)")
 
 
-def parse_amounts(values: pd.Series, *, factorized: Factorized | None = None) -> pd.Series:
+_COMMA_DECIMAL = re.compile(
+    r"[+-]?\(?\d{1,3}(?:\.\d{3})+,\d+\)?-?|[+-]?\(?\d+,(?:\d{1,2}|\d{4,})\)?-?"
+)
+_DOT_DECIMAL = re.compile(
+    r"[+-]?\(?\d{1,3}(?:,\d{3})+\.\d+\)?-?|[+-]?\(?\d+\.(?:\d{1,2}|\d{4,})\)?-?"
+)
+_AMBIGUOUS_GROUP = re.compile(r"[+-]?\(?\d{1,3}[.,]\d{3}\)?-?")
+
+
+def amount_decimal(
+    values: pd.Series, *, factorized: Factorized | None = None
+) -> tuple[str | None, dict]:
+    """The decimal separator a text amount column uses, decided from all its distinct values
+    (as day/month order is for dates): ``","`` when some value can only be read with a decimal
+    comma (``1.234,56``, ``12,5``), ``"."`` when some can only be read with a decimal point
+    (``1,234.56``, ``12.5``), ``None`` when no value tells. The evidence says which values
+    told, and which (``1.234``, ``1,234``) the choice changes."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return None, {}
+    uniques = pd.Series((factorized or pd.factorize(values, use_na_sentinel=True))[1])
+    text = _amount_text(uniques[uniques.map(lambda v: isinstance(v, str))].astype(str))
+    comma = text[text.str.fullmatch(_COMMA_DECIMAL).fillna(False).astype(bool)]
+    dot = text[text.str.fullmatch(_DOT_DECIMAL).fillna(False).astype(bool)]
+    grouped = text[text.str.fullmatch(_AMBIGUOUS_GROUP).fillna(False).astype(bool)]
+    evidence = {
+        "comma_examples": tuple(comma.head(3)),
+        "dot_examples": tuple(dot.head(3)),
+        "ambiguous_examples": tuple(grouped.head(3)),
+        "ambiguous_values": len(grouped),
+    }
+    if len(comma) and len(dot):
+        return None, {**evidence, "mixed": True}
+    if len(comma):
+        return ",", evidence
+    if len(dot):
+        return ".", evidence
+    return None, evidence
+
+
+def _amount_text(text: pd.Series) -> pd.Series:
+    text = strip_armour(text).str.normalize("NFKC")
+    text = text.str.replace(_CURRENCY, "", regex=True)
+    return text.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+
+
+def parse_amounts(
+    values: pd.Series, *, factorized: Factorized | None = None, decimal: str | None = None
+) -> pd.Series:
     """Amounts as float. Reads currency signs and codes, thousands separators, decimal commas,
-    ``(12.50)`` negatives, a trailing minus and full-width digits; NaN where unreadable."""
+    ``(12.50)`` negatives, a trailing minus, full-width digits and ``Decimal`` cells; NaN where
+    unreadable. The decimal separator is ``decimal``, else the one the column shows
+    (:func:`amount_decimal`), else decided per value."""
     if pd.api.types.is_bool_dtype(values):
         return pd.Series(np.nan, index=values.index)
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
-    return _by_uniques(values, _parse_amount_uniques, factorized).astype("float64")
+    if decimal is None:
+        decimal = amount_decimal(values, factorized=factorized)[0]
+    return _by_uniques(values, lambda u: _parse_amount_uniques(u, decimal), factorized).astype(
+        "float64"
+    )
 
 
-def _parse_amount_uniques(raw: pd.Series) -> pd.Series:
-    if _all_text(raw) and raw.str.fullmatch(_PLAIN_NUMBER).all():
+def _parse_amount_uniques(raw: pd.Series, decimal: str | None = None) -> pd.Series:
+    if decimal != "," and _all_text(raw) and raw.str.fullmatch(_PLAIN_NUMBER).all():
         return raw.astype("float64")  # plain decimals: the same floats the full reading gives
     numbers = pd.Series(np.nan, index=raw.index)
-    is_num = raw.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+    is_num = raw.map(
+        lambda v: isinstance(v, (int, float, _decimal.Decimal)) and not isinstance(v, bool)
+    )
     if is_num.any():
-        numbers[is_num] = raw[is_num].astype("float64")
+        numbers[is_num] = raw[is_num].map(float).astype("float64")
     text = raw[~is_num & raw.map(lambda v: isinstance(v, str))].astype(str)
     if text.empty:
         return numbers
-    text = strip_armour(text).str.normalize("NFKC")
-    text = text.str.replace(_CURRENCY, "", regex=True)
-    text = text.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+    text = _amount_text(text)
     negative = text.str.match(r"^\(.*\)$") | text.str.match(r"^[^-]*\d-$")
     text = text.str.replace(r"^\((.*)\)$", r"\1", regex=True).str.replace(r"-$", "", regex=True)
+    if decimal is not None:
+        # One separator for the whole column: ``1.234`` is 1234 where ``1.234,56`` is seen.
+        group = "." if decimal == "," else ","
+        text = text.str.replace(group, "", regex=False).str.replace(decimal, ".", regex=False)
+        text = text.mask(text.str.count(r"\.") > 1)
+        return _finish_amounts(numbers, text, negative)
     both = text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
     comma_last = text.str.rfind(",") > text.str.rfind(".")
     # 1.234,56 → 1234.56 ; 1,234.56 → 1234.56
@@ -213,6 +313,10 @@ def _parse_amount_uniques(raw: pd.Series) -> pd.Series:
     thousands = only_comma & text.str.fullmatch(r"[+-]?\d{1,3}(,\d{3})+")
     text = text.mask(thousands, text.str.replace(",", "", regex=False))
     text = text.mask(only_comma & ~thousands, text.str.replace(",", ".", regex=False))
+    return _finish_amounts(numbers, text, negative)
+
+
+def _finish_amounts(numbers: pd.Series, text: pd.Series, negative: pd.Series) -> pd.Series:
     parsed = pd.to_numeric(text.astype(object).where(text.notna(), None), errors="coerce")
     parsed = parsed.astype("float64").where(
         ~negative.fillna(False).astype(bool), -parsed.astype("float64")

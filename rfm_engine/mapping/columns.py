@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import ColumnError
-from ..notes import RfmWarning
+from ..notes import WARNINGS, RfmWarning
 from ..options.config import ColumnMap
 from .content_sniffing import sniff_roles
+from .currencies import choose_amount_currency
+from .customer_keys import check_key_column, fallback_columns
 from .header_names import CONTACT_NAMES, HEADER_NAMES, normalize_header
 from .line_items import looks_like_order_total
 from .presets import Preset, detect_preset, pick
+
+WARNINGS["date_column_choice"] = "several columns could be the purchase date; one was chosen"
 
 
 def find_column(headers: Sequence[str], wanted: str) -> str | None:
@@ -60,12 +64,13 @@ def guess_columns(headers: Iterable[str]) -> ColumnMap:
 class ColumnChoice:
     """The columns chosen for a file and why: ``origins`` maps each role to ``given`` (named
     by the user), ``preset`` (a recognised export), ``header`` (a known header name) or
-    ``content`` (sniffed from the values)."""
+    ``content`` (sniffed from the values). ``warnings``: the uncertain choices made."""
 
     columns: ColumnMap
     origins: dict[str, str] = field(default_factory=dict)
     preset: Preset | None = None
-    #: How the kind of table was decided (see :mod:`.table_kind`).
+    #: Uncertain choices: key, date and currency columns, and how the kind of table was
+    #: decided (see :mod:`.table_kind`).
     warnings: tuple[RfmWarning, ...] = ()
 
 
@@ -90,6 +95,9 @@ def choose_columns(
     """Keep the roles the user named; fill the others from a recognised export's preset, then
     from known header names, then (given a ``sample`` of rows) from the cell contents.
 
+    ``sample`` should be all the rows when they are at hand: the key, currency and order-total
+    decisions look at whole columns (only content sniffing takes the first rows).
+
     Raises :class:`ColumnError` naming the missing column (and listing what the file has).
     """
     headers = [str(h) for h in headers]
@@ -104,7 +112,7 @@ def choose_columns(
     free = [h for h in headers if h not in fixed.values()]
     amount_named = "amount" in fixed or "quantity" in fixed
     if preset is not None:
-        for role in ("customer", "date", "amount", "order", "status"):
+        for role in ("customer", "date", "amount", "order", "status", "cancelled_at", "currency"):
             if merged[role] is None and not (role == "amount" and amount_named):
                 merged[role] = pick(
                     [h for h in free if h not in merged.values()], getattr(preset, role)
@@ -118,10 +126,21 @@ def choose_columns(
         elif guess.quantity:
             merged["quantity"], merged["price"] = guess.quantity, guess.price
             origins["quantity"] = origins["price"] = "header"
-    for role in ("customer", "date", "order", "status"):
+    for role in ("customer", "date", "order", "status", "cancelled_at", "currency"):
         if merged[role] is None and getattr(guess, role):
             merged[role], origins[role] = getattr(guess, role), "header"
     _sniff_missing(merged, origins, headers, sample)
+    warnings: list[RfmWarning] = []
+    fallbacks = columns.customer_fallback
+    if merged["customer"] and origins.get("customer") != "given" and not fallbacks:
+        taken = {c for c in merged.values() if c}
+        fallbacks = fallback_columns(headers, merged["customer"], preset, taken)
+        merged["customer"], fallbacks, found = check_key_column(
+            sample, merged["customer"], fallbacks
+        )
+        warnings += found
+    warnings += choose_amount_currency(sample, headers, merged, origins, preset)
+    warnings += _date_choice(headers, merged, origins, preset, sample)
     order_total = columns.amount_is_order_total or bool(
         preset and preset.order_total and origins.get("amount") == "preset" and merged["order"]
     )
@@ -142,10 +161,44 @@ def choose_columns(
             dict.fromkeys(c for c in [*suggested, *guess.contacts] if c and c not in used)
         )
     resolved = dataclasses.replace(
-        columns, **merged, contacts=found_contacts, amount_is_order_total=order_total
+        columns,
+        **merged,
+        contacts=found_contacts,
+        amount_is_order_total=order_total,
+        customer_fallback=fallbacks,
     )
     _require(resolved, headers, where, preset)
-    return ColumnChoice(columns=resolved, origins=origins, preset=preset)
+    return ColumnChoice(columns=resolved, origins=origins, preset=preset, warnings=tuple(warnings))
+
+
+def _date_choice(
+    headers: list[str], merged: dict, origins: dict, preset: Preset | None, data
+) -> tuple[RfmWarning, ...]:
+    """A warning when the date was chosen among several candidate columns."""
+    chosen = merged["date"]
+    if not chosen or origins.get("date") not in ("preset", "header"):
+        return ()
+    names = preset.date if preset is not None and preset.date else HEADER_NAMES["date"]
+    others = [
+        h
+        for h in dict.fromkeys(pick(headers, [n]) for n in names)
+        if h and h != chosen and h not in merged.values()
+    ]
+    if not others:
+        return ()
+    blank = {}
+    if data is not None:
+        blank = {c: int(data[c].isna().sum()) for c in [chosen, *others] if c in data.columns}
+    return (
+        RfmWarning(
+            "date_column_choice",
+            f"purchase date from {chosen!r}; the file also has "
+            + ", ".join(repr(o) for o in others),
+            option="columns.date",
+            evidence={"column": chosen, "others": tuple(others), "blank_rows": blank},
+            stage="mapping",
+        ),
+    )
 
 
 def _existing(headers: list[str], wanted: str, role: str, where: str) -> str:

@@ -159,6 +159,14 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "order status",
         "financial status",
     ),
+    "cancelled_at": (
+        "cancelled at",
+        "canceled at",
+        "cancelled date",
+        "cancellation date",
+        "date cancelled",
+    ),
+    "currency": ("currency", "currency code", "币种", "货币", "幣種", "貨幣"),
 }
 
 #: Header names of the roles of a customer list (one row per customer), best first.
@@ -252,6 +260,32 @@ LIST_KEY_NAMES: tuple[str, ...] = (
     "手机号码",
     "會員卡號",
     "手機號",
+)
+
+#: Identifiers that key a row whose customer cell is blank (best first), when no export preset
+#: names its own: an email, then a phone.
+FALLBACK_KEY_NAMES: tuple[str, ...] = (
+    "email",
+    "e-mail",
+    "email address",
+    "customer email",
+    "buyer email",
+    "邮箱",
+    "电子邮件",
+    "郵箱",
+    "phone",
+    "customer phone",
+    "mobile",
+    "telephone",
+    "联系手机",
+    "手机",
+    "手机号",
+    "联系电话",
+    "电话",
+    "聯絡手機",
+    "手機",
+    "聯絡電話",
+    "電話",
 )
 
 #: Contact columns carried into exports when found (any number of them).

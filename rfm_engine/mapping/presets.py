@@ -26,6 +26,14 @@ class Preset:
     amount: tuple[str, ...] = ()
     order: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    #: Columns filled only on cancelled orders (any value drops the order, rule 6).
+    cancelled_at: tuple[str, ...] = ()
+    #: The currency of each row's amount.
+    currency: tuple[str, ...] = ()
+    #: An amount already converted to one currency, and its currency (used when ``currency``
+    #: holds several: amounts in different currencies are never added up).
+    converted_amount: tuple[str, ...] = ()
+    converted_currency: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
     #: The amount is the order's total on its line-item rows: it counts once per order.
     order_total: bool = False
@@ -38,11 +46,15 @@ PRESETS: tuple[Preset, ...] = (
         "shopify_orders",
         "Shopify orders export",
         ("Name", "Email", "Financial Status", "Paid at", "Lineitem quantity", "Total"),
-        customer=("Email", "Phone", "Billing Phone"),
-        date=("Paid at", "Created at"),
+        # Shopify keys a guest by the phone where the email is blank.
+        customer=("Email", "Phone"),
+        # "Paid at" is blank on partially refunded orders and can be a later "mark as paid".
+        date=("Created at", "Paid at"),
         amount=("Total",),
         order=("Name", "Id"),
         status=("Financial Status",),
+        cancelled_at=("Cancelled at",),
+        currency=("Currency",),
         contacts=("Billing Name", "Phone"),
         order_total=True,
     ),
@@ -133,11 +145,14 @@ PRESETS: tuple[Preset, ...] = (
         "stripe_payments",
         "Stripe payments",
         ("id", "Amount", "Amount Refunded", "Currency", "Status", "Customer ID"),
-        customer=("Customer ID", "Customer Email", "Card Name"),
+        customer=("Customer ID", "Customer Email", "Card Fingerprint"),
         date=("Created date (UTC)", "Created (UTC)"),
         amount=("Amount",),
         order=("id",),
         status=("Status",),
+        currency=("Currency",),
+        converted_amount=("Converted Amount",),
+        converted_currency=("Converted Currency",),
         contacts=("Customer Email", "Customer Description"),
     ),
     Preset(

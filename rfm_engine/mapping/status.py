@@ -21,6 +21,7 @@ CANCELLED_VALUES = frozenset(
         "void",
         "unpaid",
         "pending",
+        "authorized",
         "failed",
         "declined",
         "expired",

@@ -61,7 +61,7 @@ def choose_mapping(
     if kind == "customers":
         choice = choose_list_columns(raw, headers, columns, source=source)
     else:
-        choice = choose_columns(headers, columns, source=source, sample=raw.head(500))
+        choice = choose_columns(headers, columns, source=source, sample=raw)
         choice = dataclasses.replace(
             choice, columns=dataclasses.replace(choice.columns, kind="transactions")
         )

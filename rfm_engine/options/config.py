@@ -51,6 +51,10 @@ class ColumnMap:
     :mod:`rfm_engine.mapping.table_kind`). A customer list uses ``last_purchase`` (or
     ``days_since``, days from the last purchase to the analysis date), ``order_count`` and
     ``total_spent`` instead of ``date`` and ``amount``.
+
+    ``customer_fallback`` names further identifiers (e.g. Shopify's ``Phone`` beside ``Email``)
+    that key a row whose customer cell is blank; ``cancelled_at`` is a column filled only on
+    cancelled orders (Shopify's ``Cancelled at``); ``currency`` holds each row's currency code.
     """
 
     customer: str | None = None
@@ -67,9 +71,13 @@ class ColumnMap:
     days_since: str | None = None
     order_count: str | None = None
     total_spent: str | None = None
+    customer_fallback: tuple[str, ...] = ()
+    cancelled_at: str | None = None
+    currency: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "contacts", tuple(self.contacts))
+        object.__setattr__(self, "customer_fallback", tuple(self.customer_fallback))
         _choice("columns.kind", self.kind, TABLE_KINDS)
         if self.last_purchase and self.days_since:
             raise ConfigError(
@@ -99,7 +107,13 @@ class ColumnMap:
     def roles(self) -> dict[str, str]:
         """Role → column for the roles that are set (contacts excluded)."""
         names = ("customer", "date", "amount", "quantity", "price", "order", "status", *LIST_ROLES)
+        names += ("cancelled_at", "currency")
         return {n: getattr(self, n) for n in names if getattr(self, n)}
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """The customer column, then its fallbacks, best first."""
+        return tuple(c for c in (self.customer, *self.customer_fallback) if c)
 
 
 @dataclass(frozen=True)
@@ -111,12 +125,16 @@ class ReadOptions:
     sheet: str | int | None = None
     header_row: int | None = None
     dayfirst: bool | None = None
+    #: The decimal separator of amounts, ``"."`` or ``","``; ``None``: decided per column.
+    decimal: str | None = None
     #: ``"memory"`` (pandas), ``"duckdb"`` (out-of-core: per-customer aggregation streamed
     #: into DuckDB, for text files larger than memory) or ``"auto"`` (by file size).
     engine: Literal["auto", "memory", "duckdb"] = "auto"
 
     def __post_init__(self) -> None:
         _choice("reading.engine", self.engine, ("auto", "memory", "duckdb"))
+        if self.decimal is not None:
+            _choice("reading.decimal", self.decimal, (".", ","))
         if self.header_row is not None and self.header_row < 0:
             raise ConfigError("header_row must be 0 or more", option="reading.header_row")
 
@@ -139,6 +157,8 @@ class CleaningRules:
     drop_cancelled: bool = True
     #: Share of rows (after rules 1-2) whose date or amount may fail before it is an import error.
     max_unparseable_share: float = 0.5
+    #: With amounts in several currencies: keep only the rows in this one (e.g. ``"EUR"``).
+    currency: str | None = None
 
     def __post_init__(self) -> None:
         _choice("cleaning.returns", self.returns, ("drop", "net", "keep"))

@@ -112,7 +112,14 @@ def totals_of_table(
         if listed.customers.empty:
             raise no_purchases_error(source_name, listed.report)
         return totals_from_customer_list(listed, columns, distinct_days=days), config
-    cleaned = clean(raw, columns, rules=rules, period=period, dayfirst=dayfirst)
+    cleaned = clean(
+        raw,
+        columns,
+        rules=rules,
+        period=period,
+        dayfirst=dayfirst,
+        decimal=config.reading.decimal,
+    )
     cleaned = dataclasses.replace(cleaned, warnings=(*choice.warnings, *cleaned.warnings))
     if cleaned.purchases.empty:
         raise no_purchases_error(source_name, cleaned.report)

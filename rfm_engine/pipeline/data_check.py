@@ -162,6 +162,7 @@ def _check_table(
             rules=config.cleaning,
             period=config.period,
             dayfirst=config.reading.dayfirst,
+            decimal=config.reading.decimal,
         )
     except DataError as problem:
         return DataCheck(cleaning=None, problems=(problem,), warnings=choice.warnings, **base)

@@ -280,7 +280,7 @@ def test_shopify_orders_total_counts_once_and_refunds_drop(tmp_path: Path) -> No
     cols = result.config.columns
     assert (cols.customer, cols.date, cols.amount, cols.order, cols.status) == (
         "Email",
-        "Paid at",
+        "Created at",
         "Total",
         "Name",
         "Financial Status",
