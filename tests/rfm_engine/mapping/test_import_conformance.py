@@ -32,6 +32,10 @@ CASES = {
         "mingrisoft_taobao_2018_2019/reference_default_1月.csv",
     ),
     "rfm_r_sample": (["rfm_r_sample/rfm_data_orders.csv"], "rfm_r_sample/reference_default.csv"),
+    "shopify_enavant": (
+        ["shopify_enavant/orders_export_1.csv"],
+        "shopify_enavant/reference_default.csv",
+    ),
 }
 
 
@@ -56,3 +60,21 @@ def test_dataset_matches_reference(shared_datasets: Path, name: str) -> None:
     assert (got["frequency"].to_numpy() == ref["frequency"].to_numpy()).all()
     cents = (got["monetary"] * 100).round().astype("int64")
     assert (cents.to_numpy() == ref["cents"].to_numpy()).all()
+
+
+def test_shopify_enavant_says_which_key_and_date_it_chose(shared_datasets: Path) -> None:
+    path = shared_datasets / "shopify_enavant" / "orders_export_1.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is not present")
+    result = analyze(path, RfmConfig())
+    columns = result.config.columns
+    assert (columns.customer, columns.customer_fallback) == ("Email", ("Phone",))
+    assert (columns.date, columns.cancelled_at) == ("Created at", "Cancelled at")
+    notes = {w.code: w for w in result.warnings}
+    # Rows (line items) keyed by Phone where Email is blank; the rest by Email.
+    keyed = notes["key_fallback"].evidence["keyed_by"]
+    assert keyed["Phone"] > 0 and keyed["Email"] + keyed["Phone"] <= 811
+    assert notes["key_fallback"].option == "columns.customer"
+    assert notes["date_column_choice"].evidence["others"] == ("Paid at",)
+    # Orders cancelled although still "paid" are dropped by their cancellation date.
+    assert result.cleaning.rows_dropped("cancelled_at") > 0
