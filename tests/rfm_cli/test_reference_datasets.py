@@ -83,8 +83,9 @@ def read_ids_as_text(path):
     table = pd.read_csv(
         path, dtype={"customer_id": str}, keep_default_na=False, encoding="utf-8-sig"
     )
-    # Exports keep text that Excel would take for a formula (a phone "+1555…") behind a "'".
-    table["customer_id"] = table["customer_id"].str.replace(r"^'(?=[=+\-@])", "", regex=True)
+    if "customer_id" in table.columns:
+        # Exports keep text Excel would take for a formula (a phone "+1555…") behind a "'".
+        table["customer_id"] = table["customer_id"].str.replace(r"^'(?=[=+\-@])", "", regex=True)
     return table
 
 
