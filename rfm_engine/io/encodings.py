@@ -1,9 +1,12 @@
 """Guessing the text encoding of a shop export from its first bytes.
 
 Exports come as UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text"), GBK/GB18030
-(Taobao, JD: "ANSI" on Chinese Windows), Big5 (Traditional Chinese Windows) or Windows-1252.
-GB18030 decodes almost any byte string, so GBK and Big5 are told apart by how many of the
-decoded characters are common words of each script.
+(Taobao, JD: "ANSI" on Chinese Windows), Big5 (Traditional Chinese Windows), Windows-1252
+(Western Europe), and now and then Shift_JIS, EUC-KR or Windows-1251. GB18030 decodes almost
+any byte string (``Bäcker`` in Windows-1252 reads as ``B鋍ker``), so the Chinese check is
+trusted only when the decoded text has common Chinese characters; otherwise the well-kept
+``charset-normalizer`` decides among the other encodings (imported only then), with any
+Latin code page read as Windows-1252.
 """
 
 from __future__ import annotations
@@ -11,7 +14,35 @@ from __future__ import annotations
 import codecs
 
 #: The encodings :func:`detect_encoding` can return.
-ENCODINGS = ("utf-8-sig", "utf-16", "gb18030", "big5", "cp1252")
+ENCODINGS = (
+    "utf-8-sig",
+    "utf-16",
+    "gb18030",
+    "big5",
+    "cp1252",
+    "cp1251",
+    "shift_jis",
+    "cp932",
+    "euc_kr",
+    "cp949",
+)
+#: The Chinese check is trusted with at least this many common characters, making up at least
+#: this share of the non-ASCII characters it decoded.
+MIN_COMMON, MIN_COMMON_SHARE = 2, 0.15
+#: What charset-normalizer may choose among (shop exports of the Windows world).
+_CANDIDATES = (
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "koi8_r",
+    "shift_jis",
+    "cp932",
+    "euc_kr",
+    "cp949",
+    "gb18030",
+    "big5",
+)
+_LATIN = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "mac_roman"}
 
 # Frequent characters of Simplified and Traditional Chinese text (and shop words of both).
 _COMMON_HANS = set(
@@ -33,7 +64,8 @@ def detect_encoding(sample: bytes, *, cut: bool = False) -> str:
 
     Returns one of :data:`ENCODINGS`: a BOM decides; then UTF-16 without a BOM (every other byte
     zero); then strict UTF-8; then GB18030 or Big5, whichever yields more common Chinese
-    characters; Windows-1252 last (it decodes anything).
+    characters, if they are common Chinese text; then charset-normalizer's choice; Windows-1252
+    last (it decodes anything).
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -47,11 +79,31 @@ def detect_encoding(sample: bytes, *, cut: bool = False) -> str:
     for encoding, common in (("gb18030", _COMMON_HANS), ("big5", _COMMON_HANT)):
         if _decodes(sample, encoding, cut):
             text = sample.decode(encoding, errors="ignore")
-            scores[encoding] = sum(ch in common for ch in text)
+            wide = sum(ord(ch) > 127 for ch in text)
+            found = sum(ch in common for ch in text)
+            if found >= MIN_COMMON and found >= MIN_COMMON_SHARE * wide:
+                scores[encoding] = found
     if scores:
         # GB18030 wins ties: it is the common case, and a superset of plain ASCII too.
         return max(scores, key=lambda e: (scores[e], e == "gb18030"))
-    return "cp1252"
+    return _normalizer_guess(sample, cut) or "cp1252"
+
+
+def _normalizer_guess(sample: bytes, cut: bool) -> str | None:
+    """charset-normalizer's encoding among :data:`_CANDIDATES` (a Latin page as cp1252)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # an engine installed without it: the Windows-1252 fallback
+        return None
+    if cut and b"\n" in sample:
+        sample = sample[: sample.rindex(b"\n") + 1]
+    best = from_bytes(sample, cp_isolation=list(_CANDIDATES)).best()
+    if best is None:
+        return None
+    name = codecs.lookup(best.encoding).name.replace("-", "_")
+    if name in _LATIN or name.startswith("iso8859") or name.startswith("mac_"):
+        return "cp1252"
+    return name if name in ENCODINGS else None
 
 
 def _decodes(sample: bytes, encoding: str, cut: bool) -> bool:
@@ -83,5 +135,10 @@ def encoding_label(encoding: str) -> str:
         "gbk": "GBK",
         "big5": "Big5",
         "cp1252": "Windows-1252",
+        "cp1251": "Windows-1251",
+        "shift_jis": "Shift_JIS",
+        "cp932": "Shift_JIS (Windows)",
+        "euc_kr": "EUC-KR",
+        "cp949": "EUC-KR (Windows)",
     }
     return labels.get(encoding.lower(), encoding)

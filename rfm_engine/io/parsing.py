@@ -217,6 +217,7 @@ def _by_uniques(values: pd.Series, parse, factorized: Factorized | None = None) 
 _CURRENCY = re.compile(r"(?i)HK\$|US\$|NT\$|RMB|CNY|USD|EUR|GBP|HKD|TWD|JPY|[¥$€£元圆円₩]|\(元\)")
 
 
+# Values only one decimal separator reads: grouped thousands then decimals, or 1-2 or 4+ decimals.
 _COMMA_DECIMAL = re.compile(
     r"[+-]?\(?\d{1,3}(?:\.\d{3})+,\d+\)?-?|[+-]?\(?\d+,(?:\d{1,2}|\d{4,})\)?-?"
 )
