@@ -9,7 +9,7 @@ import math
 from rfm_engine import check_data
 from rfm_engine.pipeline import DataCheck
 
-from .error_text import warning_line
+from .error_text import error_line, warning_line
 from .options import add_data_options
 from .text_table import format_table
 
@@ -62,7 +62,8 @@ def render_check(check: DataCheck) -> str:
                 ("File", "Row", "Column", "Unreadable value"), rows, (False, True, False, False)
             )
         )
-    parts += [f"problem: {p}" for p in check.problems]
+    # Each problem with the flag that changes it, as errors are printed.
+    parts += ["problem: " + error_line(p).removeprefix("error: ") for p in check.problems]
     parts += [warning_line(w) for w in check.warnings]
     return "\n\n".join(parts)
 

@@ -21,6 +21,8 @@ OPTION_FLAGS: dict[str, str] = {
     "reading.header_row": "--header-row",
     "reading.sheet": "--sheet",
     "reading.engine": "--engine memory",
+    "reading.decimal": "--decimal . or --decimal ,",
+    "cleaning.currency": "--currency CODE",
     "columns.customer": "--customer",
     "columns.date": "--date",
     "columns.amount": "--amount (or --quantity and --price)",

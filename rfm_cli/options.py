@@ -86,6 +86,11 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
         help="line (or sheet row) number of the header, 1 = first (default: detected)",
     )
     read.add_argument(
+        "--decimal",
+        choices=(".", ",", "point", "comma"),
+        help="decimal separator of amounts (default: decided per column from its values)",
+    )
+    read.add_argument(
         "--engine",
         choices=("auto", "memory", "duckdb"),
         help="memory: pandas; duckdb: out-of-core for files larger than memory (needs duckdb); "
@@ -121,6 +126,12 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
         "--returns",
         choices=("drop", "net"),
         help="drop returns, or net them against monetary (default: drop)",
+    )
+    clean.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="amounts in several currencies: keep only this one (e.g. EUR); they are never "
+        "added up",
     )
     score = parser.add_argument_group("scoring")
     score.add_argument(
@@ -206,6 +217,7 @@ def config_from_args(args: argparse.Namespace, base: RfmConfig | None = None) ->
                 ("sheet", sheet),
                 ("dayfirst", args.dayfirst),
                 ("engine", getattr(args, "engine", None)),
+                ("decimal", _DECIMALS.get(getattr(args, "decimal", None) or "")),
             )
             if v is not None
         },
@@ -217,6 +229,8 @@ def config_from_args(args: argparse.Namespace, base: RfmConfig | None = None) ->
         cleaning = rep(cleaning, drop_duplicates=False)
     if args.returns:
         cleaning = rep(cleaning, returns=args.returns)
+    if getattr(args, "currency", None):
+        cleaning = rep(cleaning, currency=args.currency.strip().upper())
 
     period = base.period
     if args.as_of:
@@ -254,6 +268,9 @@ def config_from_args(args: argparse.Namespace, base: RfmConfig | None = None) ->
         segments=segments,
         lang=args.lang or base.lang,
     )
+
+
+_DECIMALS = {".": ".", ",": ",", "point": ".", "comma": ","}
 
 
 def _reading_layout(reading, args: argparse.Namespace):

@@ -153,9 +153,16 @@ class DataError(RfmError, ValueError):
         examples: tuple[Any, ...] = (),
         code: str | None = None,
         option: str | None = None,
+        **details: Any,
     ) -> None:
         super().__init__(
-            message, code=code, option=option, column=column, rows=rows, examples=examples
+            message,
+            code=code,
+            option=option,
+            column=column,
+            rows=rows,
+            examples=examples,
+            **details,
         )
         self.column = column
         self.rows = tuple(rows)

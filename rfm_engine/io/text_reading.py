@@ -139,12 +139,24 @@ def csv_options(layout: TextLayout) -> dict:
 
 def _read_aligned(path: Path, layout: TextLayout) -> pd.DataFrame:
     """Space-aligned columns, cut where every line (header and data) has a gap of two or more
-    spaces, so ``Customer ID`` and ``B002 X`` each stay one cell."""
+    spaces, so ``Customer ID`` and ``B002 X`` each stay one cell. When the header is spaced
+    differently from the rows (`` customer_id  date number_of_cds`` over `` 00001 19970101  1``)
+    no such gaps line up; if then every line has the same number of words, each word is a cell."""
     with path.open(encoding=layout.encoding) as fh:
         lines = fh.read().lstrip("\ufeff").splitlines()
     start = 0 if layout.header_row is None else layout.header_row
     lines = [ln.expandtabs() for ln in lines[start:] if ln.strip()]
     specs = aligned_colspecs(lines[:GUTTER_SAMPLE_LINES])
+    words = {len(ln.split()) for ln in lines}
+    if len(words) == 1 and len(specs) < next(iter(words)):
+        return pd.read_csv(
+            io.StringIO("\n".join(ln.strip() for ln in lines)),
+            sep=r"\s+",
+            header=0 if layout.header_row is not None else None,
+            dtype=TEXT_DTYPE,
+            keep_default_na=False,
+            na_values=[""],
+        )
     frame = pd.read_fwf(
         io.StringIO("\n".join(lines)),
         colspecs=specs,

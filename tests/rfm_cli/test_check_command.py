@@ -41,3 +41,19 @@ def test_check_of_a_broken_file_is_one_error_line(tmp_path: Path, capsys) -> Non
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1 and "broken.xlsx" in err
+
+
+def test_mixed_currencies_are_a_problem_and_currency_keeps_one(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount,currency\na,2024-01-02,10,EUR\nb,2024-01-03,900,JPY\n"
+        "c,2024-01-04,5,eur\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(path)]) == 2
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "EUR 66.7%" in text and "JPY 33.3%" in text and "--currency CODE" in text
+    assert main(["analyze", str(path), "--currency", "eur", "--out", str(tmp_path / "o")]) == 0
+    customers = (tmp_path / "o" / "customers.csv").read_text(encoding="utf-8-sig")
+    assert {line.split(",")[0] for line in customers.splitlines()[1:]} == {"a", "c"}

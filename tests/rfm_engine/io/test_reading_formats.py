@@ -100,6 +100,28 @@ def test_space_aligned_text_report(tmp_path: Path) -> None:
     assert list(frame["Amount"]) == ["12.50", "100.00", "7.25"]
 
 
+def test_space_aligned_text_whose_header_is_spaced_unlike_its_rows(tmp_path: Path) -> None:
+    """The layout of a well-known public transaction file (CDNOW): no gap lines up."""
+    path = tmp_path / "transactions.txt"
+    path.write_text(
+        " customer_id  date number_of_cds  dollar_value\n"
+        " 00001 19970101  1  11.77\n"
+        " 00002 19970112  1  12.00\n"
+        " 00002 19970112  5  77.00\n"
+        " 00003 19970102  2  20.76\n"
+        " 00003 19970330  2  20.76\n",
+        encoding="ascii",
+    )
+    frame, (info,) = read_table([path])
+    assert info.delimiter == WHITESPACE
+    assert list(frame.columns[:4]) == ["customer_id", "date", "number_of_cds", "dollar_value"]
+    assert list(frame["customer_id"]) == ["00001", "00002", "00002", "00003", "00003"]
+    result = analyze(path)
+    got = result.customers.set_index("customer_id")
+    assert got.loc["00002", "monetary"] == 89.0 and got.loc["00003", "frequency"] == 2
+    assert got.loc["00001", "recency_days"] == 89  # as_of 1997-03-31
+
+
 def test_ids_stay_text(tmp_path: Path) -> None:
     path = tmp_path / "ids.csv"
     path.write_text("customer,order,amount\n00123,21407300627014900,5\n", encoding="utf-8")
