@@ -9,6 +9,7 @@ from .analysis import (
     analyze,
     analyze_database,
     analyze_out_of_core,
+    customer_totals,
     load_table,
 )
 from .comparison import GONE, NEW_SINCE, Comparison, compare_periods
@@ -26,5 +27,6 @@ __all__ = [
     "analyze_out_of_core",
     "check_data",
     "compare_periods",
+    "customer_totals",
     "load_table",
 ]

@@ -126,6 +126,13 @@ def totals_of_table(
     return totals_in_memory(cleaned, columns, distinct_days=days), config
 
 
+def customer_totals(source: Source, config: RfmConfig = RfmConfig()) -> CustomerTotals:
+    """Read, map, clean and total in memory: the per-customer totals :func:`analyze` scores
+    (its ``columns`` are the columns used, its ``warnings`` those of mapping and cleaning)."""
+    raw = source if isinstance(source, pd.DataFrame) else load_table(source, config)
+    return totals_of_table(raw, config, _source_name(source))[0]
+
+
 def analyze_out_of_core(
     paths: list[Path],
     config: RfmConfig = RfmConfig(),
