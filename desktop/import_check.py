@@ -128,6 +128,7 @@ class CheckPage(QWizardPage):
                 first=result.first_purchase,
                 last=result.last_purchase,
             )
+            + warning_text(result.warnings)
         )
         report = result.cleaning.to_frame()[["rule", "key", "description", "rows", "examples"]]
         names = self.rule_names()
@@ -161,6 +162,13 @@ class CheckPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.owner.result is not None
+
+
+def warning_text(warnings) -> str:
+    """The engine's uncertain choices of reading, mapping and cleaning (key fallback, date
+    column, currency, decimal separator, missing markers), one line each, after the facts."""
+    shown = [w for w in warnings if w.stage in ("reading", "mapping", "cleaning")]
+    return "".join(f"\n⚠ {w.message}" for w in shown)
 
 
 def offending_rows(exc: BaseException) -> pd.DataFrame:

@@ -214,3 +214,17 @@ def test_unreadable_file_error_on_the_reading_page(qtbot, window, tmp_path):
     assert "binary file" in page.error.text() and "photo.csv" in page.error.text()
     assert not page.isComplete()
     assert wizard.currentPage() is page
+
+
+def test_the_check_page_lists_the_engines_uncertain_choices(qtbot, window, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount\na,2024-01-01,\"1.234,50\"\nNA,2024-01-02,5\nb,2024-01-02,\"2.500\"\n",
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    facts = wizard.check_page.facts.text()
+    assert "'NA'" in facts  # the missing marker read as blank, not a customer
+    assert "'2.500'" in facts and "2500" in facts  # the decimal separator decided
