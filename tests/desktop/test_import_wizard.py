@@ -219,7 +219,7 @@ def test_unreadable_file_error_on_the_reading_page(qtbot, window, tmp_path):
 def test_the_check_page_lists_the_engines_uncertain_choices(qtbot, window, tmp_path):
     path = tmp_path / "orders.csv"
     path.write_text(
-        "customer,date,amount\na,2024-01-01,\"1.234,50\"\nNA,2024-01-02,5\nb,2024-01-02,\"2.500\"\n",
+        'customer,date,amount\na,2024-01-01,"1.234,50"\nNA,2024-01-02,5\nb,2024-01-02,"2.500"\n',
         encoding="utf-8",
     )
     wizard = drive_wizard(qtbot, window, [path])
