@@ -188,7 +188,10 @@ def clean(
         )
         warnings += found
         amounts = parse_amounts(
-            work[columns.amount], factorized=codes_of(columns.amount), decimal=separator
+            work[columns.amount],
+            factorized=codes_of(columns.amount),
+            decimal=separator,
+            decide=False,
         ).to_numpy()
     else:
         separator, found = amount_separator(
@@ -197,7 +200,7 @@ def clean(
         warnings += found
         quantity = parse_amounts(work[columns.quantity], factorized=codes_of(columns.quantity))
         price = parse_amounts(
-            work[columns.price], factorized=codes_of(columns.price), decimal=separator
+            work[columns.price], factorized=codes_of(columns.price), decimal=separator, decide=False
         )
         amounts = (quantity * price).to_numpy()
     bad_date = np.isnat(dates)

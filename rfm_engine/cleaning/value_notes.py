@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..io.parsing import MISSING_MARKERS, Factorized, amount_decimal
+from ..io.parsing import Factorized, amount_decimal, marker_uniques
 from ..mapping.currencies import currency_codes
 from ..notes import WARNINGS, RfmWarning
 
@@ -28,10 +28,7 @@ def marker_warning(
         if factorized is None:
             continue
         codes, uniques = factorized
-        text = pd.Series(uniques, dtype=object).map(
-            lambda v: v.strip().lower() if isinstance(v, str) else ""
-        )
-        marker = np.flatnonzero(text.isin(MISSING_MARKERS).to_numpy())
+        marker = np.flatnonzero(marker_uniques(pd.Series(uniques, dtype=object)).to_numpy())
         if not len(marker):
             continue
         counts[name] = int(np.isin(codes, marker).sum())

@@ -60,12 +60,24 @@ def missing_marker_mask(values: pd.Series) -> pd.Series:
     """True where a text cell is one of :data:`MISSING_MARKERS` (on distinct values)."""
     if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
         return pd.Series(False, index=values.index)
-    return _by_uniques(values, _marker_uniques).fillna(False).astype(bool)
+    return _by_uniques(values, marker_uniques).fillna(False).astype(bool)
 
 
-def _marker_uniques(values: pd.Series) -> pd.Series:
-    text = values.map(lambda v: v.strip().lower() if isinstance(v, str) else "")
-    return text.isin(MISSING_MARKERS)
+def marker_uniques(values: pd.Series) -> pd.Series:
+    """True for the markers among distinct values (vectorised: markers are short)."""
+    out = pd.Series(False, index=values.index)
+    text = values.astype(object)
+    try:
+        short = (text.str.len() <= _MARKER_LENGTH).fillna(False).astype(bool)
+    except AttributeError:  # no text at all (dates, numbers)
+        return out
+    if short.any():
+        out[short] = text[short].str.strip().str.lower().isin(MISSING_MARKERS)
+    return out
+
+
+#: The longest missing marker, with room for spaces around it.
+_MARKER_LENGTH = 12
 
 
 def strip_armour(values: pd.Series) -> pd.Series:
@@ -224,7 +236,8 @@ _COMMA_DECIMAL = re.compile(
 _DOT_DECIMAL = re.compile(
     r"[+-]?\(?\d{1,3}(?:,\d{3})+\.\d+\)?-?|[+-]?\(?\d+\.(?:\d{1,2}|\d{4,})\)?-?"
 )
-_AMBIGUOUS_GROUP = re.compile(r"[+-]?\(?\d{1,3}[.,]\d{3}\)?-?")
+# ``1.234`` or ``1,234``: a thousands group or three decimals (``0.125`` is never a group).
+_AMBIGUOUS_GROUP = re.compile(r"[+-]?\(?[1-9]\d{0,2}[.,]\d{3}\)?-?")
 
 
 def amount_decimal(
@@ -238,7 +251,10 @@ def amount_decimal(
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
         return None, {}
     uniques = pd.Series((factorized or pd.factorize(values, use_na_sentinel=True))[1])
-    text = _amount_text(uniques[uniques.map(lambda v: isinstance(v, str))].astype(str))
+    if _all_text(uniques) and uniques.str.fullmatch(_PLAIN_NUMBER).all():
+        text = uniques  # plain numbers (the usual case): nothing to normalise
+    else:
+        text = _amount_text(uniques[uniques.map(lambda v: isinstance(v, str))].astype(str))
     comma = text[text.str.fullmatch(_COMMA_DECIMAL).fillna(False).astype(bool)]
     dot = text[text.str.fullmatch(_DOT_DECIMAL).fillna(False).astype(bool)]
     grouped = text[text.str.fullmatch(_AMBIGUOUS_GROUP).fillna(False).astype(bool)]
@@ -264,17 +280,22 @@ def _amount_text(text: pd.Series) -> pd.Series:
 
 
 def parse_amounts(
-    values: pd.Series, *, factorized: Factorized | None = None, decimal: str | None = None
+    values: pd.Series,
+    *,
+    factorized: Factorized | None = None,
+    decimal: str | None = None,
+    decide: bool = True,
 ) -> pd.Series:
     """Amounts as float. Reads currency signs and codes, thousands separators, decimal commas,
     ``(12.50)`` negatives, a trailing minus, full-width digits and ``Decimal`` cells; NaN where
-    unreadable. The decimal separator is ``decimal``, else the one the column shows
-    (:func:`amount_decimal`), else decided per value."""
+    unreadable. The decimal separator is ``decimal``, else (unless ``decide`` is false: the
+    caller has asked :func:`amount_decimal` already) the one the column shows, else decided per
+    value."""
     if pd.api.types.is_bool_dtype(values):
         return pd.Series(np.nan, index=values.index)
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
-    if decimal is None:
+    if decimal is None and decide:
         decimal = amount_decimal(values, factorized=factorized)[0]
     return _by_uniques(values, lambda u: _parse_amount_uniques(u, decimal), factorized).astype(
         "float64"
