@@ -94,6 +94,11 @@ class DataCheck:
         items.append(("table", TABLE_KIND_TEXT.get(self.table_kind, self.table_kind)))
         for role, column in self.columns.roles.items():
             items.append((f"column {role}", f"{column} ({self.origins.get(role, 'given')})"))
+        if self.columns.customer_fallback:
+            fallback = ", then ".join(self.columns.customer_fallback)
+            items.append(
+                ("customer fallback", f"{fallback} (where {self.columns.customer} is blank)")
+            )
         if self.columns.amount_is_order_total:
             items.append(("amount", "order total, counted once per order"))
         if self.date_order:
