@@ -21,13 +21,15 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ConfigError
-from ..io.parsing import parse_amounts, parse_dates
+from ..io.parsing import MISSING_MARKERS, parse_amounts, parse_dates
 from ..io.reading import ROW_COLUMN, SOURCE_COLUMN
+from ..mapping.customer_keys import PLACEHOLDER_KEYS
 from ..mapping.status import cancelled_mask
 from ..notes import RfmWarning
 from ..options.config import CleaningRules, ColumnMap, Period
 from .report import EXAMPLES_PER_RULE, RULES, CleaningReport, CleaningStep
 from .rules import mostly_bad_error, rule_off_error
+from .value_notes import mixed_currency_error
 
 #: Standard columns the cleaned tables carry (beside the contact columns).
 CUSTOMER, DAY, AMOUNT, ORDER = "_rfm_customer", "_rfm_day", "_rfm_amount", "_rfm_order"
@@ -80,7 +82,10 @@ def clean_in_database(
             steps.record("duplicates", duplicates, repeated.select(source_columns))
 
     schema = work.schema()
-    work = work.mutate(**{CUSTOMER: _text_id(work[columns.customer], schema[columns.customer])})
+    keys = [_key(work[c], schema[c]) for c in columns.key_columns if c in source_columns]
+    if len(keys) > 1:
+        _refuse_linked_keys(work, keys, columns)
+    work = work.mutate(**{CUSTOMER: ibis.coalesce(*keys) if len(keys) > 1 else keys[0]})
     if columns.order:
         work = work.mutate(**{ORDER: _text_id(work[columns.order], schema[columns.order])})
     else:
@@ -120,6 +125,20 @@ def clean_in_database(
         "bad_amount", alive, alive[AMOUNT].isnull(), rules.drop_unparseable, amount_column
     )
 
+    if columns.currency:
+        code = _text(alive[columns.currency]).strip().upper()
+        if rules.currency:
+            chosen = rules.currency.strip().upper()
+            alive = steps.apply(
+                "other_currency", alive, code.fill_null("") != chosen, True, columns.currency
+            )
+        else:
+            counts = alive.filter(code.notnull()).group_by(code.name("c")).aggregate(n=code.count())
+            shares = counts.to_pandas().set_index("c")["n"]
+            if len(shares) > 1:
+                shares = (shares / shares.sum()).sort_values(ascending=False)
+                raise mixed_currency_error(columns.currency, shares)
+
     returns = None
     if rules.returns == "drop":
         alive = steps.apply("non_positive", alive, alive[AMOUNT] <= 0, True, amount_column)
@@ -154,6 +173,15 @@ def clean_in_database(
             alive = steps.apply("cancelled", alive, is_cancelled(alive), True, columns.status)
             if returns is not None:
                 returns = returns.filter(~is_cancelled(returns))
+
+    if columns.cancelled_at and rules.drop_cancelled:
+
+        def was_cancelled(t: Any) -> Any:
+            return _text(t[columns.cancelled_at]).strip().nullif("").notnull()
+
+        alive = steps.apply("cancelled_at", alive, was_cancelled(alive), True, columns.cancelled_at)
+        if returns is not None:
+            returns = returns.filter(~was_cancelled(returns))
 
     contacts = tuple(c for c in columns.contacts if c in source_columns)
     keep = [CUSTOMER, DAY, AMOUNT, ORDER]
@@ -217,6 +245,33 @@ def _text_id(column: Any, dtype: Any) -> Any:
         whole = column == column.floor()
         return ibis.ifelse(whole, column.cast("int64").cast("string"), column.cast("string"))
     return _text(column).strip().nullif("")
+
+
+def _key(column: Any, dtype: Any) -> Any:
+    """A key column's ids as text, with missing markers (``NA``, ``null`` …) and placeholder
+    words (``guest``) null, as the in-memory key reads them."""
+    import ibis
+
+    text = _text_id(column, dtype)
+    if dtype.is_numeric():
+        return text
+    blank = text.lower().isin(sorted(MISSING_MARKERS | PLACEHOLDER_KEYS))
+    return ibis.ifelse(blank, ibis.null().cast("string"), text)
+
+
+def _refuse_linked_keys(table: Any, keys: list, columns: ColumnMap) -> None:
+    """A fallback value that also appears beside a customer value stands for that customer in
+    memory; that link is not made in a database yet, so such data is refused, never miscounted."""
+    for fallback in keys[1:]:
+        seen = table.filter(keys[0].notnull() & fallback.notnull()).select(v=fallback).distinct()
+        alone = table.filter(keys[0].isnull() & fallback.notnull()).select(v=fallback).distinct()
+        if int(alone.join(seen, "v").count().execute()):
+            raise ConfigError(
+                f"rows without {columns.customer!r} carry an identifier also seen beside a "
+                f"{columns.customer!r}; linking them is not done in a database yet: name the "
+                "customer column (no fallback), or analyse an export of the table",
+                option="columns.customer",
+            )
 
 
 def _with_parsed(table: Any, column: str, name: str, parse) -> Any:

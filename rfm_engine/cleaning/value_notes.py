@@ -100,8 +100,13 @@ def currency_rows(
     shares = live.value_counts(normalize=True)
     if len(shares) <= 1:
         return np.zeros(len(frame), dtype=bool)
+    raise mixed_currency_error(column, shares)
+
+
+def mixed_currency_error(column: str, shares: pd.Series) -> DataError:
+    """``mixed_currencies``: the currencies of ``column`` with their shares, largest first."""
     listed = ", ".join(f"{c} {s:.1%}" for c, s in shares.items())
-    raise DataError(
+    return DataError(
         f"column {column!r}: amounts are in {len(shares)} currencies ({listed}) and are never "
         f"added up; keep one currency, or name a column converted to one currency as the amount",
         code="mixed_currencies",

@@ -192,3 +192,44 @@ def test_a_rule_switched_off_refuses_its_rows_in_both(tmp_path: Path) -> None:
     assert [e.code for e in errors] == ["rule_off", "rule_off"]
     assert all("blank customer id in column 'customer'" in str(e) for e in errors)
     assert all("1 such rows" in str(e) for e in errors)
+
+
+WILD = (
+    "id,Created (UTC),Amount,Currency,Status,Customer ID,Customer Email,Cancelled at\n"
+    "1,2024-04-01 10:00,10.00,usd,Paid,cus_A,a@x.example,\n"
+    "2,2024-04-02 10:00,20.00,usd,Paid,,g@x.example,\n"  # a guest: keyed by the email
+    "3,2024-04-03 10:00,5.00,usd,Paid,NA,g@x.example,\n"  # NA is no customer
+    "4,2024-04-03 11:00,7.00,usd,Paid,cus_B,b@x.example,2024-04-04\n"  # cancelled
+    "5,2024-04-04 10:00,9.00,usd,Paid,cus_B,b@x.example,\n"
+)
+
+
+def test_key_fallback_markers_and_cancellations_as_in_memory(tmp_path: Path) -> None:
+    csv = tmp_path / "payments.csv"
+    csv.write_text(WILD, encoding="utf-8")
+    source = _sqlite(tmp_path / "shop.db", _text_frame(csv))
+    expected = analyze(csv)
+    assert expected.config.columns.customer_fallback == ("Customer Email",)
+    assert set(expected.customers["customer_id"]) == {"cus_A", "cus_B", "g@x.example"}
+    assert_same(expected, analyze(source))
+    assert analyze(source).cleaning.rows_dropped("cancelled_at") == 1
+
+
+def test_currencies_and_links_the_database_cannot_make_are_refused(tmp_path: Path) -> None:
+    mixed = WILD.replace("5,2024-04-04 10:00,9.00,usd", "5,2024-04-04 10:00,9.00,eur")
+    csv = tmp_path / "payments.csv"
+    csv.write_text(mixed, encoding="utf-8")
+    source = _sqlite(tmp_path / "shop.db", _text_frame(csv))
+    with pytest.raises(DataError) as info:
+        analyze(source)
+    assert info.value.code == "mixed_currencies"
+    keep = RfmConfig(cleaning=CleaningRules(currency="usd"))
+    assert_same(analyze(csv, keep), analyze(source, keep))
+    # A guest charge whose email is also a registered customer's: linked in memory only.
+    linked = WILD + "6,2024-04-05 10:00,3.00,usd,Paid,,a@x.example,\n"
+    csv.write_text(linked, encoding="utf-8")
+    source = _sqlite(tmp_path / "linked.db", _text_frame(csv))
+    assert analyze(csv).customers.set_index("customer_id").loc["cus_A", "frequency"] == 2
+    with pytest.raises(ConfigError) as refused:
+        analyze(source)
+    assert refused.value.option == "columns.customer"
