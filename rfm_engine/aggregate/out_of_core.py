@@ -32,6 +32,7 @@ from ..io.text_reading import TextLayout, csv_options, decoding_error, text_layo
 from ..io.xlsx_reading import OLE_MAGIC, ZIP_MAGIC
 from ..mapping.columns import choose_columns
 from ..mapping.table_kind import detect_table_kind
+from ..notes import WARNINGS, RfmWarning
 from ..options.config import RfmConfig
 from .chunk_store import ChunkStore
 from .machine import machine_memory
@@ -141,9 +142,28 @@ def totals_out_of_core(
             report(2, 5)
             store.finish(lambda: _chunks(paths, layouts, chunk_rows))
             totals = store.totals(dataclasses.replace(config, columns=columns))
+            if any(n.code == "key_fallback" for n in notes):
+                notes.append(_chunked_links(chunk_rows))
             return dataclasses.replace(totals, warnings=tuple(notes) + totals.warnings)
         finally:
             store.close()
+
+
+WARNINGS["chunked_key_links"] = "out of core, fallback keys are linked within each chunk only"
+
+
+def _chunked_links(chunk_rows: int) -> RfmWarning:
+    """Out of core, a fallback identifier (a phone) is linked to the customer (an email) seen
+    beside it only within each chunk: the same person may count twice across chunks."""
+    return RfmWarning(
+        "chunked_key_links",
+        f"rows without a customer were keyed by a fallback identifier, linked to the customer "
+        f"seen beside it within each chunk of {chunk_rows:,} rows only: a person may count as "
+        "two customers; analyse in memory, or name the customer column",
+        option="reading.engine",
+        evidence={"chunk_rows": chunk_rows},
+        stage="cleaning",
+    )
 
 
 def _prepend(first: pd.DataFrame, rest: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:

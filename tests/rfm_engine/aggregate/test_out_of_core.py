@@ -232,3 +232,21 @@ def test_progress_reaches_the_end(tmp_path: Path) -> None:
     seen = []
     analyze_out_of_core([path], RfmConfig(), progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (5, 5) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_fallback_keys_linked_per_chunk_are_said(tmp_path: Path) -> None:
+    """A guest charge whose email is a registered customer's: linked in memory; out of core
+    the link is made within a chunk only, and a warning says so."""
+    rows = ["id,Created (UTC),Amount,Currency,Status,Customer ID,Customer Email"]
+    rows += [
+        f"{i},2024-04-{i % 28 + 1:02d} 10:00,10.00,usd,Paid,cus_{i % 5},u{i % 5}@x"
+        for i in range(40)
+    ]
+    rows += ["99,2024-05-01 10:00,3.00,usd,Paid,,u1@x"]
+    path = tmp_path / "payments.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    memory = analyze(path, RfmConfig())
+    assert memory.customers.set_index("customer_id").loc["cus_1", "frequency"] == 9
+    chunked = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
+    assert "chunked_key_links" in {w.code for w in chunked.warnings}
+    assert "chunked_key_links" not in {w.code for w in memory.warnings}
