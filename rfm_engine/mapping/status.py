@@ -22,6 +22,7 @@ CANCELLED_VALUES = frozenset(
         "unpaid",
         "pending",
         "authorized",
+        "uncaptured",
         "failed",
         "declined",
         "expired",
