@@ -69,10 +69,12 @@ class ColumnsPage(QWizardPage):
         headers = engine.source_headers(self.owner.raw)
         current = self.owner.config.columns
         try:
-            guess = engine.resolve_columns(headers, current)
+            # All rows: the key (a guest checkout's customer id of 0) is judged on the whole column.
+            guess = engine.resolve_columns(headers, current, sample=self.owner.raw)
         except engine.RfmError as exc:
             guess = engine.guess_columns(headers)
             self.error.setText(str(exc))
+        self._guess = guess
         for role, box in self.boxes.items():
             box.blockSignals(True)
             box.clear()
@@ -100,8 +102,15 @@ class ColumnsPage(QWizardPage):
             for i in range(self.contacts.count())
             if self.contacts.item(i).checkState() == Qt.CheckState.Checked
         )
+        guess = getattr(self, "_guess", None)
+        # The identifiers that key rows without a customer (Shopify: Phone where Email is
+        # blank) stay with the guessed customer column.
+        fallback = guess.customer_fallback if guess and chosen["customer"] == guess.customer else ()
         return engine.ColumnMap(
-            **chosen, contacts=contacts, amount_is_order_total=self.order_total.isChecked()
+            **chosen,
+            contacts=contacts,
+            amount_is_order_total=self.order_total.isChecked(),
+            customer_fallback=tuple(c for c in fallback if c != chosen["customer"]),
         )
 
     def _changed(self, *_args) -> None:

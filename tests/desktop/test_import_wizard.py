@@ -228,3 +228,26 @@ def test_the_check_page_lists_the_engines_uncertain_choices(qtbot, window, tmp_p
     facts = wizard.check_page.facts.text()
     assert "'NA'" in facts  # the missing marker read as blank, not a customer
     assert "'2.500'" in facts and "2500" in facts  # the decimal separator decided
+
+
+def test_shopify_guest_orders_keyed_by_phone_as_on_the_command_line(
+    qtbot, window, wait_idle, tmp_path
+):
+    path = tmp_path / "orders_export.csv"
+    header = (
+        "Name,Email,Financial Status,Paid at,Total,Created at,Lineitem quantity,Cancelled at,Phone"
+    )
+    rows = [
+        "#1,a@x.example,paid,,10.00,2024-03-01 09:00:00 -0500,1,,",
+        "#2,,paid,,20.00,2024-03-02 09:00:00 -0500,1,,+15550001",
+        "#3,,paid,,5.00,2024-03-03 09:00:00 -0500,1,,+15550001",
+        "#4,a@x.example,paid,,7.00,2024-03-04 09:00:00 -0500,1,2024-03-05 09:00:00 -0500,",
+    ]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    wizard = drive_wizard(qtbot, window, [path])
+    assert wizard.columns_page.column_map().customer_fallback == ("Phone",)
+    finish(qtbot, window, wizard, wait_idle)
+    cli = cli_customers(tmp_path, path)
+    cli["customer_id"] = cli["customer_id"].str.lstrip("'")
+    assert set(cli["customer_id"]) == {"a@x.example", "+15550001"}
+    assert_same_as_cli(window, cli)
