@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 
 import pandas as pd
 import pytest
@@ -86,12 +85,6 @@ def test_date_cells_as_datetimes_text_or_serials_give_the_same_table(excel):
     expected = excel("table", excel_rows())
     assert excel("table", as_datetimes) == expected
     assert excel("table", as_text) == expected
-
-
-def test_currency_and_accounting_cells_arrive_as_decimals_and_read_as_amounts(excel):
-    """The classic (COM) add-in passes cells formatted as Currency or Accounting as Decimal."""
-    as_decimals = [HEADER] + [[c, serial(d), decimal.Decimal(f"{a}.00")] for c, d, a in ORDERS]
-    assert with_dates(excel("rfm_table", as_decimals)[1:]) == EXPECTED
 
 
 def test_omitted_optional_arguments_arrive_in_every_shape(excel):
