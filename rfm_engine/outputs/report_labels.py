@@ -1,0 +1,93 @@
+"""The words of the charts and the HTML report in English, 简体中文 and 繁體中文: data shipped
+with the engine, like the segment names of the schemes, so that every face and the report
+title the same chart the same way. ``{n}``-style placeholders are filled by the caller."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str, str]] = {
+    # key: (en, zh_CN, zh_TW)
+    "report_title": ("Customer segments", "客户分群报告", "客戶分群報告"),
+    "customers": ("Customers", "客户数", "客戶數"),
+    "active": ("Active (last {days} days)", "活跃客户（近{days}天）", "活躍客戶（近{days}天）"),
+    "revenue": ("Revenue", "销售额", "銷售額"),
+    "repeat_rate": ("Repeat customers", "复购率", "回購率"),
+    "aov": ("Average order value", "客单价", "客單價"),
+    "at_risk": ("Revenue at risk", "流失风险销售额", "流失風險銷售額"),
+    "customers_per_segment": ("Customers per segment", "各分群客户数", "各分群客戶數"),
+    "revenue_per_segment": ("Revenue per segment", "各分群销售额", "各分群銷售額"),
+    "treemap_customers": ("Segments by customers", "分群（按客户数）", "分群（按客戶數）"),
+    "treemap_revenue": ("Segments by revenue", "分群（按销售额）", "分群（按銷售額）"),
+    "rf_title": ("Customers by R and F score", "R×F 客户分布", "R×F 客戶分佈"),
+    "r_axis": (
+        "R score ({bins} = most recent)",
+        "R 分（{bins} = 最近购买）",
+        "R 分（{bins} = 最近購買）",
+    ),
+    "f_axis": (
+        "F score ({bins} = most orders)",
+        "F 分（{bins} = 购买最多）",
+        "F 分（{bins} = 購買最多）",
+    ),
+    "recency": (
+        "Recency: days since the last purchase",
+        "最近一次购买距今天数",
+        "最近一次購買距今天數",
+    ),
+    "frequency": ("Frequency: orders per customer", "购买次数", "購買次數"),
+    "frequency_days": ("Frequency: purchase days per customer", "购买天数", "購買天數"),
+    "monetary": ("Monetary: spent per customer", "消费金额", "消費金額"),
+    "monetary_mean": ("Monetary: average order value", "平均每单金额", "平均每單金額"),
+    "days": ("days", "天", "天"),
+    "orders": ("orders", "次", "次"),
+    "customers_axis": ("customers", "客户", "客戶"),
+    "log_scale": ("log scale", "对数刻度", "對數刻度"),
+    "cut_points_note": ("dashed: cut points", "虚线：分档阈值", "虛線：分檔閾值"),
+    "migration_title": ("How customers moved", "客户分群迁移", "客戶分群遷移"),
+    "then": ("Segment {days} days earlier", "{days}天前的分群", "{days}天前的分群"),
+    "now": ("Segment now", "现在的分群", "現在的分群"),
+    "new": ("(new)", "（新客户）", "（新客戶）"),
+    "gone": ("(gone)", "（已无记录）", "（已無記錄）"),
+    "overview": ("Overview", "概览", "概覽"),
+    "do_now": ("Do this now", "立即行动", "立即行動"),
+    "do_now_line": (
+        "{segment}: {customers} customers, {revenue} spent. {action}",
+        "{segment}：{customers} 位客户，消费 {revenue}。{action}",
+        "{segment}：{customers} 位客戶，消費 {revenue}。{action}",
+    ),
+    "segments": ("Segments and actions", "分群与建议行动", "分群與建議行動"),
+    "segment": ("Segment", "分群", "分群"),
+    "share": ("Share", "占比", "佔比"),
+    "action": ("Recommended action", "建议行动", "建議行動"),
+    "charts": ("Charts", "图表", "圖表"),
+    "cut_points": ("Cut points", "分档阈值", "分檔閾值"),
+    "axis": ("Axis", "维度", "維度"),
+    "method": ("Method", "方法", "方法"),
+    "per_score": ("Customers per score", "各分值客户数", "各分值客戶數"),
+    "cleaning": ("Cleaning report", "数据清洗", "資料清洗"),
+    "rule": ("Rule", "规则", "規則"),
+    "rows_dropped": ("Rows dropped", "删除行数", "刪除行數"),
+    "warnings": ("Please check", "请注意", "請注意"),
+    "settings": ("Settings", "设置", "設定"),
+    "as_of": ("as of {date}", "截至 {date}", "截至 {date}"),
+    "data_range": (
+        "purchases {first} – {last}",
+        "购买日期 {first} – {last}",
+        "購買日期 {first} – {last}",
+    ),
+    "scheme": ("scheme: {name}", "分群方案：{name}", "分群方案：{name}"),
+    "currency": ("amounts in {currency}", "金额单位：{currency}", "金額單位：{currency}"),
+    "rows_used": ("{rows} rows used", "使用 {rows} 行", "使用 {rows} 行"),
+    "made_by": (
+        "Made with RFM Segments {version}",
+        "由 RFM Segments {version} 生成",
+        "由 RFM Segments {version} 產生",
+    ),
+}
+
+_COLUMN = {"en": 0, "zh_CN": 1, "zh_TW": 2}
+
+
+def label(key: str, lang: str = "en", **values) -> str:
+    """The words for ``key`` in ``lang`` (English when the language is not known)."""
+    text = LABELS[key][_COLUMN.get(lang, 0)]
+    return text.format(**values) if values else text
