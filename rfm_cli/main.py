@@ -39,6 +39,8 @@ from .predict import (
 from .report import render_summary
 from .workspace import add_workspace_command, data_source
 
+from .report_command import add_report_command
+
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
 
@@ -94,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands)
     add_workspace_command(commands)
     add_history_command(commands)
+
+    add_report_command(commands)
     return parser
 
 

@@ -113,13 +113,22 @@ def log_ticks(low: float, high: float) -> list[float]:
 
 
 def tick_labels(ticks: Sequence[float], fmt) -> list[str]:
-    """Labels for ``ticks`` from ``fmt(value, digits)``, with just enough digits that
-    neighbouring ticks never read the same (no ``1 1 2 2 2``)."""
-    for digits in (2, 3, 4, 5, 6):
+    """Labels for ``ticks`` from ``fmt(value, digits)``, with as many significant digits as the
+    most precise tick needs (``1.25`` stays ``1.25``), so neighbours never read the same (no
+    ``1 1 2 2 2``)."""
+    digits = max((_digits_needed(t) for t in ticks), default=1)
+    labels = [fmt(t, digits) for t in ticks]
+    while len(set(labels)) < len(labels) and digits < 8:
+        digits += 1
         labels = [fmt(t, digits) for t in ticks]
-        if len(set(labels)) == len(labels):
-            return labels
     return labels
+
+
+def _digits_needed(value: float) -> int:
+    for digits in range(1, 8):
+        if abs(float(f"{value:.{digits}g}") - value) <= 1e-9 * max(1.0, abs(value)):
+            return digits
+    return 8
 
 
 _SIGNS = (

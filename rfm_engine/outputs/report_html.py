@@ -31,8 +31,9 @@ body{font-family:'Segoe UI','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei
 'Noto Sans CJK SC',sans-serif;color:#2b2b2b;margin:24px auto;max-width:1320px;padding:0 16px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 10px;border-bottom:1px solid
 #ddd;padding-bottom:4px}.sub{color:#666;margin:0 0 16px}
-.cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ddd;border-radius:8px;
-padding:10px 16px;min-width:160px}.card .v{font-size:24px;font-weight:bold}.card .k{color:#666}
+.cards{border-collapse:separate;border-spacing:10px 0;margin-left:-10px}td.card{border:1px solid
+#ddd;border-radius:8px;padding:10px 16px}.card .v{font-size:24px;font-weight:bold}
+.card .k{color:#666}
 .charts{display:flex;flex-wrap:wrap;gap:16px}.warn{background:#fff6e0;border:1px solid #f0c36d;
 border-radius:6px;padding:8px 14px}
 table{border-collapse:collapse;font-size:14px}td,th{border-bottom:1px solid #e5e5e5;
@@ -87,15 +88,11 @@ def report_html(
         (label("aov", lang), nf.money(ov.average_order, code, lang)),
         (label("at_risk", lang), money.short(ov.revenue_at_risk)),
     ]
-    parts.append(
-        '<div class="cards">'
-        + "".join(
-            f'<div class="card"><div class="k">{escape(k)}</div>'
-            f'<div class="v">{escape(v)}</div></div>'
-            for k, v in cards
-        )
-        + "</div>"
+    cells = "".join(
+        f'<td class="card"><div class="k">{escape(k)}</div><div class="v">{escape(v)}</div></td>'
+        for k, v in cards
     )
+    parts.append(f'<table class="cards"><tr>{cells}</tr></table>')
     todo = rc.do_now(result)
     if todo:
         lines = "".join(
