@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
+from resources import sample_orders_path
 from rfm_cli.main import main
 from rfm_engine import RfmConfig, analyze
 from rfm_engine.outputs import segment_colours
-from resources import sample_orders_path
 
 QtGui = pytest.importorskip("PySide6.QtGui")
 

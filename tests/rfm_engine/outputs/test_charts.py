@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
+from resources import sample_orders_path
 from rfm_engine import RfmConfig, analyze
 from rfm_engine.outputs import charts, result_charts
-from resources import sample_orders_path
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from resources import sample_orders_path
 from rfm_engine import OutputFileError, RfmConfig, analyze
 from rfm_engine.outputs import result_charts, write_html_report
-from resources import sample_orders_path
 
 
 @pytest.fixture(scope="module")
