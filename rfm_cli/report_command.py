@@ -1,6 +1,6 @@
 """``rfm report``: the shareable report, as a self-contained HTML page or a PDF.
 
-The HTML comes from the engine (:func:`rfm_engine.outputs.report_html`), with its charts as
+The HTML comes from the engine (:func:`rfm_engine.outputs.report_page`), with its charts as
 inline SVG. The PDF is the same page printed with Qt (PySide6, installed with the desktop app):
 each chart drawn from its SVG, the text laid out by Qt's rich text, written atomically.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rfm_engine import OutputFileError, RfmResult, analyze
 from rfm_engine.atomic import check_target, write_atomic
-from rfm_engine.outputs import CURRENCIES, report_html, write_html_report
+from rfm_engine.outputs import CURRENCIES, report_page, write_html_report
 
 from .error_text import print_warnings
 from .options import add_data_options, config_from_args, input_paths
@@ -90,7 +90,7 @@ def write_pdf_report(
             path=str(path),
         ) from exc
     _app = QGuiApplication.instance() or QGuiApplication([])  # fonts need an application
-    html, svgs = report_html(result, currency=currency, sources=sources, images=True)
+    html, svgs = report_page(result, currency=currency, sources=sources, images=True)
     document = QTextDocument()
     document.setDefaultStyleSheet("body{font-size:10pt} td,th{padding:3px 8px}")
     for name, svg in svgs.items():

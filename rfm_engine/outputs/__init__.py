@@ -16,7 +16,7 @@ from .formats import FORMATS_BY_KEY, LIST_FORMATS, ExportFormat, available_forma
 from .mailing import MailingList, mailing_list, select_segments
 from .mailing_files import FORMATS, write_mailing
 from .number_format import CURRENCIES, compact, grouped, guess_currency, money, percent
-from .report_html import report_html, write_html_report
+from .report_html import report_page, write_html_report
 from .report_labels import label
 from .report_workbook import write_report
 from .result_charts import (
@@ -68,7 +68,7 @@ __all__ = [
     "overview",
     "percent",
     "render",
-    "report_html",
+    "report_page",
     "rf_heatmap",
     "segment_bars",
     "segment_colours",

@@ -3,7 +3,7 @@ no font, no link to fetch) with the overview, the charts, the segments and their
 cut points and the cleaning report, in the result's language.
 
 The charts are the specifications of :mod:`.result_charts` drawn by :mod:`.charts`, the same
-code the desktop app draws with. ``report_html(..., images=True)`` gives the page with
+code the desktop app draws with. ``report_page(..., images=True)`` gives the page with
 ``<img src="chart-N">`` in place of each chart and the SVG of each, for renderers that do not
 read inline SVG (Qt's rich text, used to print the PDF).
 """
@@ -42,7 +42,7 @@ padding:5px 10px;text-align:left;vertical-align:top}td.n,th.n{text-align:right}
 """
 
 
-def report_html(
+def report_page(
     result: RfmResult,
     *,
     currency: str | None = None,
@@ -234,6 +234,6 @@ def write_html_report(
     """Write the report page to ``path`` (UTF-8, atomically; never over an input file)."""
     path = Path(path)
     check_target(path, inputs=tuple(Path(p) for p in inputs))
-    html, _ = report_html(result, currency=currency, sources=sources, comparison=comparison)
+    html, _ = report_page(result, currency=currency, sources=sources, comparison=comparison)
     write_text_atomic(path, html)
     return path
