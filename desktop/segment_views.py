@@ -105,13 +105,21 @@ class CustomersPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.segment = QComboBox(self)
         self.copy_button = QPushButton(self.tr("Copy selection"), self)
+        self.export_button = QPushButton(self.tr("Export shown…"), self)
         self.count = QLabel(self)
+        self.only_label = QLabel(self)
+        self.only_clear = QPushButton(self.tr("Show all"), self)
+        self.only_ids: np.ndarray | None = None  # a chart's selection (cell, move)
+        self.mask: np.ndarray | None = None  # rows shown, None = all
         self.view = make_table(self.model, self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Segment:"), self))
         top.addWidget(self.segment)
+        top.addWidget(self.only_label)
+        top.addWidget(self.only_clear)
         top.addWidget(self.search, 1)
         top.addWidget(self.copy_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -120,6 +128,11 @@ class CustomersPanel(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.segment.currentIndexChanged.connect(self.apply_filter)
         self.copy_button.clicked.connect(lambda: copy_selection(self.view))
+        self.only_clear.clicked.connect(lambda: self.show_only(None))
+        self.only_label.setVisible(False)
+        self.only_clear.setVisible(False)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
 
     def headers(self, contacts: tuple[str, ...]) -> list[str]:
         return [
@@ -135,6 +148,7 @@ class CustomersPanel(QWidget):
             self.tr("Segment key"),
             self.tr("Segment"),
             *contacts,
+            self.tr("Last purchase"),
         ]
 
     def set_customers(
@@ -169,9 +183,28 @@ class CustomersPanel(QWidget):
         return self._search_text
 
     def select_segment(self, key: str) -> None:
+        self.show_only(None, refresh=False)
         index = self.segment.findData(key)
         if index >= 0:
             self.segment.setCurrentIndex(index)
+        self.apply_filter()
+
+    def show_only(self, ids, note: str = "", *, refresh: bool = True) -> None:
+        """Show only the customers ``ids`` (a chart cell's), named ``note``; None: all."""
+        self.only_ids = None if ids is None else np.asarray(list(ids), dtype=object)
+        self.only_label.setText(note)
+        self.only_label.setVisible(ids is not None)
+        self.only_clear.setVisible(ids is not None)
+        if ids is not None:
+            self.segment.blockSignals(True)
+            self.segment.setCurrentIndex(0)
+            self.segment.blockSignals(False)
+        if refresh:
+            self.apply_filter()
+
+    def shown_rows(self) -> pd.DataFrame:
+        """The customers shown now (after segment, chart selection and search), as a table."""
+        return self.model.visible_frame()
 
     def apply_filter(self) -> None:
         frame = self.model.frame()
@@ -182,11 +215,14 @@ class CustomersPanel(QWidget):
         key = self.segment.currentData()
         if key:
             mask &= (frame["segment"] == key).to_numpy()
+        if self.only_ids is not None:
+            mask &= frame["customer_id"].isin(self.only_ids).to_numpy()
         text = self.search.text().strip().casefold()
         if text:
             haystack = self._haystack(frame)
             mask &= np.fromiter((text in s for s in haystack), bool, len(frame))
-        self.model.set_filter(None if mask.all() else mask)
+        self.mask = None if mask.all() else mask
+        self.model.set_filter(self.mask)
         self.count.setText(
             self.tr("%n customer(s) shown", "", int(mask.sum())) + " / " + f"{len(frame):,}"
         )

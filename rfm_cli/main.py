@@ -37,9 +37,8 @@ from .predict import (
     print_prediction_summary,
 )
 from .report import render_summary
-from .workspace import add_workspace_command, data_source
-
 from .report_command import add_report_command
+from .workspace import add_workspace_command, data_source
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
