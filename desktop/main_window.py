@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
     def set_currency(self, code: str | None) -> None:
         self.currency = code
         self.settings.set_currency(code)
+        self.overview_page.set_currency(code)
         if self.result is not None:
             self.overview_page.set_result(self.result)
             self.charts_panel.set_result(
