@@ -99,6 +99,12 @@ class Treemap:
     style: ValueStyle
 
 
+def ink(fill: str) -> str:
+    """Text colour readable on ``fill`` (``#rrggbb``): white on dark, near-black on light."""
+    r, g, b = (int(fill[i : i + 2], 16) for i in (1, 3, 5))
+    return "#ffffff" if 0.299 * r + 0.587 * g + 0.114 * b < 165 else TEXT
+
+
 def render(spec, width: float, height: float) -> Drawing:
     """Draw ``spec`` in a ``width`` × ``height`` picture."""
     drawers = {BarChart: _bars, Histogram: _histogram, HeatMap: _heat, Treemap: _treemap}
@@ -151,7 +157,7 @@ def _bars(spec: BarChart, d: Drawing) -> None:
                 value,
                 size=size,
                 anchor="end",
-                colour="#ffffff",
+                colour=ink(item.colour),
                 bold=True,
             )
         else:  # after the bar
@@ -365,7 +371,7 @@ def _treemap(spec: Treemap, d: Drawing) -> None:
         if h < size * 1.6 or w < 30:
             continue
         name = fit_text(item.label, size, w - 10)
-        d.text(x + 6, y + size + 4, name, size=size, colour="#ffffff", bold=True)
+        d.text(x + 6, y + size + 4, name, size=size, colour=ink(item.colour), bold=True)
         value = spec.style.short(item.value) + (f" · {item.note}" if item.note else "")
         if h > size * 3 and text_width(value, size - 1) < w - 10:
-            d.text(x + 6, y + 2 * size + 8, value, size=size - 1, colour="#ffffff")
+            d.text(x + 6, y + 2 * size + 8, value, size=size - 1, colour=ink(item.colour))

@@ -15,7 +15,8 @@ from .charts import BarChart, HeatMap, Histogram, Item, Treemap, ValueStyle
 from .number_format import guess_currency
 from .report_labels import label
 
-#: One colour per segment, by its place in the scheme (Tableau 10, then more); "other" is grey.
+#: One colour per segment, by its place in the scheme (Tableau 10 with a dark grey tenth, which
+#: the classic scheme gives to Lost); "other" is light grey.
 PALETTE = (
     "#4e79a7",
     "#59a14f",
@@ -26,11 +27,11 @@ PALETTE = (
     "#f28e2b",
     "#ff9da7",
     "#9c755f",
-    "#86bcb6",
+    "#595959",
     "#d37295",
     "#499894",
 )
-OTHER_COLOUR = "#9e9e9e"
+OTHER_COLOUR = "#bdbdbd"
 #: Segments whose customers are slipping away but worth winning back, per scheme.
 AT_RISK = {
     "classic": ("cant_lose", "at_risk", "about_to_sleep", "need_attention"),
