@@ -31,6 +31,7 @@ from rfm_engine.outputs import (
     overview,
     percent,
     segment_treemap,
+    warning_text,
 )
 
 from .chart_view import ChartView
@@ -206,7 +207,8 @@ class OverviewPage(QWidget):
         _clear(self.warning_layout)
         self.warning_box.setVisible(bool(result.warnings))
         for warning in result.warnings:
-            text = QLabel(warning.message, self)
+            text = QLabel(warning_text(warning, result.config.lang), self)
+            text.setToolTip(warning.message)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.warning_layout.addWidget(text)

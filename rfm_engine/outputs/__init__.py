@@ -17,7 +17,7 @@ from .mailing import MailingList, mailing_list, select_segments
 from .mailing_files import FORMATS, write_mailing
 from .number_format import CURRENCIES, compact, grouped, guess_currency, money, percent
 from .report_html import report_page, write_html_report
-from .report_labels import label
+from .report_labels import label, warning_text
 from .report_workbook import write_report
 from .result_charts import (
     AT_RISK,
@@ -74,6 +74,7 @@ __all__ = [
     "segment_colours",
     "segment_treemap",
     "select_segments",
+    "warning_text",
     "write_csv",
     "write_customers_table",
     "write_html_report",

@@ -22,7 +22,7 @@ from ..version import __version__
 from . import number_format as nf
 from . import result_charts as rc
 from .charts import render
-from .report_labels import label
+from .report_labels import label, warning_text
 
 CHART_SIZE = (640, 360)
 
@@ -76,7 +76,7 @@ def report_page(
         f'<p class="sub">{escape(_subtitle(result, sources, code))}</p>',
     ]
     if result.warnings:
-        items = "".join(f"<li>{escape(w.message)}</li>" for w in result.warnings)
+        items = "".join(f"<li>{escape(warning_text(w, lang))}</li>" for w in result.warnings)
         parts.append(
             f'<div class="warn"><b>{escape(label("warnings", lang))}</b><ul>{items}</ul></div>'
         )

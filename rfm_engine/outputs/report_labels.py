@@ -77,6 +77,22 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "scheme": ("scheme: {name}", "分群方案：{name}", "分群方案：{name}"),
     "currency": ("amounts in {currency}", "金额单位：{currency}", "金額單位：{currency}"),
     "rows_used": ("{rows} rows used", "使用 {rows} 行", "使用 {rows} 行"),
+    "ties": (
+        "{axis}: many customers share the same values, so quantile cut points leave scores "
+        "{unused} of {bins} unused ({distinct} distinct values).",
+        "{axis}：许多客户的值相同，分位数阈值使 {bins} 档中的分值 {unused} 无人使用"
+        "（共 {distinct} 个不同的值）。",
+        "{axis}：許多客戶的值相同，分位數閾值使 {bins} 檔中的分值 {unused} 無人使用"
+        "（共 {distinct} 個不同的值）。",
+    ),
+    "ties_fix": (
+        " Fixed thresholds {breaks} would use {used} scores.",
+        "固定阈值 {breaks} 可用上 {used} 个分值。",
+        "固定閾值 {breaks} 可用上 {used} 個分值。",
+    ),
+    "axis_recency": ("Recency (R)", "最近购买（R）", "最近購買（R）"),
+    "axis_frequency": ("Frequency (F)", "购买频次（F）", "購買頻次（F）"),
+    "axis_monetary": ("Monetary (M)", "消费金额（M）", "消費金額（M）"),
     "made_by": (
         "Made with RFM Segments {version}",
         "由 RFM Segments {version} 生成",
@@ -85,6 +101,27 @@ LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 _COLUMN = {"en": 0, "zh_CN": 1, "zh_TW": 2}
+
+
+def warning_text(warning, lang: str = "en") -> str:
+    """A result warning in ``lang``: worded from its evidence where the code is known here,
+    else the engine's English line."""
+    e = warning.evidence
+    if warning.code == "quantile_ties" and "axis" in e:
+        text = label(
+            "ties",
+            lang,
+            axis=label(f"axis_{e['axis']}", lang),
+            unused=", ".join(str(s) for s in e["unused_scores"]),
+            bins=len(e["customers_per_score"]),
+            distinct=e["distinct_values"],
+        )
+        if e.get("suggested_breaks"):
+            used = sum(1 for n in e["customers_per_score_suggested"] if n)
+            breaks = ", ".join(f"{b:g}" for b in e["suggested_breaks"])
+            text += label("ties_fix", lang, breaks=breaks, used=used)
+        return text
+    return warning.message
 
 
 def label(key: str, lang: str = "en", **values) -> str:

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop import engine_adapter as engine
+from rfm_engine.outputs import warning_text
 
 
 def buttons(widget, text: str) -> list[QPushButton]:
@@ -102,7 +103,7 @@ def test_tie_warning_on_taobao_and_its_one_click_fix(qtbot, window, wait_idle, s
     assert set(before.unique()) == {1, 5}  # F is only 1 or 5: the finding
     # every warning is on the overview, and the tie has its fix
     labels = [w.text() for w in page.warning_box.findChildren(QLabel)]
-    assert all(w.message in labels for w in window.result.warnings)
+    assert all(warning_text(w, "en") in labels for w in window.result.warnings)
     fix = buttons(page.warning_box, "Use fixed thresholds")
     assert len(fix) == 1
     fix[0].click()

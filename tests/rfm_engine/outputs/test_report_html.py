@@ -8,7 +8,7 @@ import pytest
 
 from resources import sample_orders_path
 from rfm_engine import OutputFileError, RfmConfig, analyze
-from rfm_engine.outputs import result_charts, write_html_report
+from rfm_engine.outputs import result_charts, warning_text, write_html_report
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,20 @@ def test_warnings_are_shown(tmp_path, result_zh):
     assert any(w.code == "quantile_ties" for w in result_zh.warnings)
     html = write_html_report(result_zh, tmp_path / "r.html").read_text(encoding="utf-8")
     for warning in result_zh.warnings:
-        assert warning.message in html
+        assert warning_text(warning, "zh_CN") in html
+    # in the report's language, from the warning's evidence
+    assert "购买频次（F）：许多客户的值相同，分位数阈值使 5 档中的分值 2, 3 无人使用" in html
+    assert "固定阈值 2, 3, 4, 5 可用上 5 个分值。" in html
+
+
+def test_warning_text_words_the_evidence(result_zh):
+    tie = next(w for w in result_zh.warnings if w.code == "quantile_ties")
+    assert warning_text(tie, "en") == (
+        "Frequency (F): many customers share the same values, so quantile cut points leave "
+        "scores 2, 3 of 5 unused (16 distinct values). Fixed thresholds 2, 3, 4, 5 would use "
+        "5 scores."
+    )
+    assert tie.evidence["distinct_values"] == 16
 
 
 def test_refuses_an_input_file(tmp_path, result_zh):
