@@ -1,10 +1,20 @@
-"""One customer in detail: metrics, scores, segment and its action, dates and contacts."""
+"""One customer in detail: metrics, scores, segment and its action, dates, contacts and the
+purchases (read again from the files in the background: the result keeps totals only)."""
 
 from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rfm_engine.outputs import grouped, money
 
@@ -50,12 +60,47 @@ class CustomerDetail(QDialog):
         add(self.tr("Monetary"), money(float(row["monetary"]), currency, lang))
         for column in result.contacts:
             add(column, row.get(column))
+        self.currency, self.lang = currency, lang
+        self.purchases_note = QLabel(self.tr("Purchases: reading…"), self)
+        self.purchases = QTableWidget(0, 4, self)
+        self.purchases.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Order"), self.tr("Amount"), self.tr("File, row")]
+        )
+        self.purchases.verticalHeader().setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.purchases_note)
+        layout.addWidget(self.purchases, 1)
         layout.addWidget(buttons)
-        self.resize(460, 420)
+        self.resize(560, 640)
+
+    def set_purchases(self, bought: pd.DataFrame) -> None:
+        """Fill the purchases table (``rfm_engine.pipeline.customer_purchases``)."""
+        self.purchases_note.setText(self.tr("Purchases: {n}").format(n=f"{len(bought):,}"))
+        self.purchases.setRowCount(len(bought))
+        has_order = "order" in bought.columns
+        for i, row in enumerate(bought.itertuples(index=False)):
+            cells = (
+                row.date.isoformat(),
+                str(row.order) if has_order else "",
+                money(float(row.amount), self.currency, self.lang),
+                f"{row.file}, {row.row}",
+            )
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.purchases.setItem(i, j, item)
+        self.purchases.resizeColumnsToContents()
+
+    def purchases_failed(self, exc: BaseException) -> None:
+        self.purchases_note.setText(
+            self.tr("Purchases could not be read: {error}").format(error=exc)
+        )
 
 
 def _day(value) -> str:

@@ -207,6 +207,13 @@ def compare_full(
     )
 
 
+def customer_purchases(paths: Sequence[Path], config: RfmConfig, customer_id) -> pd.DataFrame:
+    """One customer's purchases as cleaning kept them (the files read again)."""
+    from rfm_engine.pipeline import customer_purchases as purchases
+
+    return purchases(list(paths), config, customer_id)
+
+
 def write_table(table: pd.DataFrame, path: Path, inputs: Sequence[Path] = ()) -> Path:
     """Write ``table`` as CSV (UTF-8 with BOM) or XLSX by the suffix; Excel-safe, atomic."""
     from rfm_engine.outputs import write_csv, write_xlsx

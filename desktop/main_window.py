@@ -440,10 +440,18 @@ class MainWindow(QMainWindow):
             return
         frame = self.customers_panel.model.visible_frame()
         customer_id = frame["customer_id"].iloc[index.row()]
-        self.detail = CustomerDetail(
-            self.result, customer_id, self.overview_page.currency_code(), self
-        )
-        self.detail.open()
+        result, paths = self.result, list(self.paths)
+        detail = CustomerDetail(result, customer_id, self.overview_page.currency_code(), self)
+        self.detail = detail
+        detail.open()
+        if paths:
+            self.runner.run(
+                lambda progress: engine.customer_purchases(paths, result.config, customer_id),
+                detail.set_purchases,
+                detail.purchases_failed,
+            )
+        else:
+            detail.purchases_failed(RuntimeError(self.tr("no file behind this result")))
 
     def export_report(self) -> None:
         """Export → Report: the shareable HTML page or PDF of the shown result."""

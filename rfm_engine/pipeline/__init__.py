@@ -13,6 +13,7 @@ from .analysis import (
 )
 from .comparison import GONE, NEW_SINCE, Comparison, compare_periods
 from .data_check import DataCheck, check_data
+from .purchases import customer_purchases
 
 __all__ = [
     "GONE",
@@ -26,5 +27,6 @@ __all__ = [
     "analyze_out_of_core",
     "check_data",
     "compare_periods",
+    "customer_purchases",
     "load_table",
 ]

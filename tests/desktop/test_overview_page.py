@@ -69,6 +69,11 @@ def test_customer_detail_and_export_of_exactly_the_shown(qtbot, window, wait_idl
     texts = [w.text() for w in window.detail.findChildren(QLabel)]
     assert str(first.customer_id) in texts and first.segment_name in texts
     assert expected_day.isoformat() in texts
+    wait_idle(window)  # the purchases are read in the background
+    table = window.detail.purchases
+    orders = {table.item(i, 1).text() for i in range(table.rowCount())}
+    assert len(orders) == first.frequency
+    assert table.item(table.rowCount() - 1, 0).text() == expected_day.isoformat()
     window.detail.close()
     path = tmp_path / "shown.csv"
     window.write_customers(path, shown)
