@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rfm_engine.outputs import grouped, money
+from rfm_engine.outputs import CURRENCIES, grouped, money
 
 
 class CustomerDetail(QDialog):
@@ -85,7 +85,7 @@ class CustomerDetail(QDialog):
             cells = (
                 row.date.isoformat(),
                 str(row.order) if has_order else "",
-                money(float(row.amount), self.currency, self.lang),
+                CURRENCIES.get(self.currency, self.currency) + grouped(float(row.amount), 2),
                 f"{row.file}, {row.row}",
             )
             for j, text in enumerate(cells):

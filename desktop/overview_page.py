@@ -6,6 +6,8 @@ Each tile and each "do this now" line leads to its customers and to an export of
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +32,7 @@ from rfm_engine.outputs import (
     money,
     overview,
     percent,
+    segment_colours,
     segment_treemap,
     warning_text,
 )
@@ -103,11 +106,18 @@ class OverviewPage(QWidget):
         self.todo_layout = QGridLayout(self.todo_box)
         self.warning_box = QGroupBox(self.tr("Please check"), self)
         self.warning_layout = QVBoxLayout(self.warning_box)
+        self.segments_box = QGroupBox(self.tr("Segments and actions"), self)
+        self.segments_list = QLabel(self.segments_box)
+        self.segments_list.setWordWrap(True)
+        self.segments_list.setTextFormat(Qt.TextFormat.RichText)
+        self.segments_list.linkActivated.connect(self.show_segment)
+        QVBoxLayout(self.segments_box).addWidget(self.segments_list)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.todo_box)
         side_layout.addWidget(self.warning_box)
+        side_layout.addWidget(self.todo_box)
+        side_layout.addWidget(self.segments_box)
         side_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -172,6 +182,21 @@ class OverviewPage(QWidget):
         self._draw_treemap()
         self._fill_todo(result, style)
         self._fill_warnings(result)
+        self._fill_segments(result)
+
+    def _fill_segments(self, result) -> None:
+        """Each segment in its colour, with its customers and action; a click lists them."""
+        colours = segment_colours(result)
+        rows = []
+        for r in result.summary.itertuples():
+            if not r.customers:
+                continue
+            rows.append(
+                f'<p><span style="color:{colours[r.segment]}">■</span> '
+                f'<a href="{r.segment}"><b>{escape(r.segment_name)}</b></a> '
+                f"({grouped(r.customers)}) — {escape(r.action)}</p>"
+            )
+        self.segments_list.setText("".join(rows))
 
     def _draw_treemap(self) -> None:
         if self.result is not None:

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -58,11 +58,17 @@ def settle(app: QApplication, window: MainWindow | None = None, rounds: int = 20
                 time.sleep(0.02)
 
 
-def save(widget: QWidget, out: Path, name: str) -> None:
+def save(widget: QWidget, out: Path, name: str, *, table: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    # Full colour (a 256-colour palette shifts the segment colours and drops grid lines);
-    # the flat areas of charts still compress well.
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    # Charts in full colour (a 256-colour palette shifts the segment colours and drops grid
+    # lines; their flat areas compress well anyway); tables, mostly text, in 256 colours.
+    image = widget.grab().toImage()
+    if table:
+        image = image.convertToFormat(
+            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        )
+    else:
+        image = image.convertToFormat(QImage.Format.Format_RGB888)
     image.save(str(out / f"{name}.png"), "PNG", 0)
     print(out / f"{name}.png")
 
@@ -81,7 +87,7 @@ def shoot(app: QApplication, data: str, lang: str, size: tuple[int, int], root: 
     save(window, out, "01-overview")
     window.tabs.setCurrentWidget(window.summary_panel)
     settle(app)
-    save(window, out, "02-segments")
+    save(window, out, "02-segments", table=True)
     charts = window.charts_panel
     window.tabs.setCurrentWidget(charts)
     for index, name in enumerate(("04-chart-segments", "05-chart-rf", "06-chart-distributions")):
@@ -93,11 +99,11 @@ def shoot(app: QApplication, data: str, lang: str, size: tuple[int, int], root: 
     save(window, out, "07-chart-migration")
     window.open_target(("rf", 5, 1))
     settle(app)
-    save(window, out, "03-customers-rf-cell")
+    save(window, out, "03-customers-rf-cell", table=True)
     view = window.customers_panel.view
     window._open_customer(view.model().index(0, 0))
-    settle(app)
-    save(window.detail, out, "08-customer-detail")
+    settle(app, window)  # the purchases are read in the background
+    save(window.detail, out, "08-customer-detail", table=True)
     window.detail.close()
     ties = [w for w in window.result.warnings if w.code == "quantile_ties" and w.option]
     if ties:

@@ -124,3 +124,16 @@ def test_tie_warning_on_taobao_and_its_one_click_fix(qtbot, window, wait_idle, s
     assert used == min(5, frequency.nunique())  # every score the data allows
     assert not [w for w in result.warnings if w.code == "quantile_ties"]
     assert list(result.cut_points["frequency"].counts) == list(suggested)
+
+
+def test_segments_with_actions_lead_to_their_customers(qtbot, window, wait_idle):
+    window.open_sample()
+    wait_idle(window)
+    page = window.overview_page
+    text = page.segments_list.text()
+    summary = window.result.summary
+    for row in summary[summary["customers"] > 0].itertuples():
+        assert row.action in text and f'href="{row.segment}"' in text
+    page.segments_list.linkActivated.emit("lost")
+    shown = window.customers_panel.shown_rows()
+    assert set(shown["segment"]) == {"lost"}
