@@ -22,7 +22,7 @@ from ..version import __version__
 from . import number_format as nf
 from . import result_charts as rc
 from .charts import render
-from .report_labels import label, warning_text
+from .report_labels import label, label_or, warning_text
 
 CHART_SIZE = (640, 360)
 
@@ -200,8 +200,8 @@ def _cut_table(result: RfmResult, money) -> str:
         fmt = money.short if cut.axis == "monetary" else (lambda v: f"{v:g}")
         rows.append(
             [
-                escape(cut.axis),
-                escape(cut.method),
+                escape(label(f"axis_{cut.axis}", lang)),
+                escape(label_or(f"method_{cut.method}", lang, cut.method)),
                 escape(" | ".join(fmt(c) for c in cut.cut_points)),
                 escape(" | ".join(nf.grouped(n) for n in cut.counts)),
             ]
@@ -218,7 +218,10 @@ def _cut_table(result: RfmResult, money) -> str:
 def _cleaning_table(result: RfmResult) -> str:
     lang = result.config.lang
     frame = result.cleaning.to_frame()
-    rows = [[escape(str(r.description)), nf.grouped(r.rows)] for r in frame.itertuples()]
+    rows = [
+        [escape(label_or(f"rule_{r.key}", lang, str(r.description))), nf.grouped(r.rows)]
+        for r in frame.itertuples()
+    ]
     return _table([(label("rule", lang), False), (label("rows_dropped", lang), True)], rows)
 
 

@@ -93,6 +93,31 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "axis_recency": ("Recency (R)", "最近购买（R）", "最近購買（R）"),
     "axis_frequency": ("Frequency (F)", "购买频次（F）", "購買頻次（F）"),
     "axis_monetary": ("Monetary (M)", "消费金额（M）", "消費金額（M）"),
+    "method_quantile": ("quantile", "分位数", "分位數"),
+    "method_fixed": ("fixed thresholds", "固定阈值", "固定閾值"),
+    "rule_duplicates": ("exact duplicate rows", "完全重复的行", "完全重複的列"),
+    "rule_order_lines": (
+        "extra line-item rows of an order with an order total (counted once)",
+        "订单总额所在订单的其余明细行（只计一次）",
+        "訂單總額所在訂單的其餘明細列（只計一次）",
+    ),
+    "rule_blank_customer": ("blank customer id", "客户 ID 为空", "客戶 ID 為空"),
+    "rule_bad_date": ("date missing or unreadable", "日期缺失或无法识别", "日期缺失或無法識別"),
+    "rule_bad_amount": ("amount missing or unreadable", "金额缺失或无法识别", "金額缺失或無法識別"),
+    "rule_non_positive": (
+        "amount zero or negative (returns, cancellations, free)",
+        "金额为零或负数（退货、取消、赠品）",
+        "金額為零或負數（退貨、取消、贈品）",
+    ),
+    "rule_after_as_of": ("dated after the analysis date", "日期晚于分析日期", "日期晚於分析日期"),
+    "rule_before_start": ("dated before the period start", "日期早于期间开始", "日期早於期間開始"),
+    "rule_cancelled": (
+        "order status cancelled, closed, refunded or unpaid",
+        "订单状态为已取消、已关闭、已退款或未付款",
+        "訂單狀態為已取消、已關閉、已退款或未付款",
+    ),
+    "rule_rows_read": ("rows read", "读取的行", "讀取的列"),
+    "rule_rows_used": ("purchase rows used", "使用的购买行", "使用的購買列"),
     "made_by": (
         "Made with RFM Segments {version}",
         "由 RFM Segments {version} 生成",
@@ -122,6 +147,12 @@ def warning_text(warning, lang: str = "en") -> str:
             text += label("ties_fix", lang, breaks=breaks, used=used)
         return text
     return warning.message
+
+
+def label_or(key: str, lang: str, fallback: str) -> str:
+    """The words for ``key`` when there are any, else ``fallback`` (e.g. a new rule's English
+    description)."""
+    return label(key, lang) if key in LABELS else fallback
 
 
 def label(key: str, lang: str = "en", **values) -> str:

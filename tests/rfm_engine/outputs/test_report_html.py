@@ -27,6 +27,8 @@ def test_self_contained_and_in_the_results_language(tmp_path, result_zh):
     )
     assert html.count("<svg") == 7  # treemap, 2 bar charts, R×F, 3 distributions
     assert "客户分群报告" in html and "立即行动" in html and "分档阈值" in html
+    assert "购买频次（F）</td><td>分位数</td>" in html  # the cut points table
+    assert "<td>金额为零或负数（退货、取消、赠品）</td><td class=n>216</td>" in html  # cleaning
     for action in result_zh.summary["action"]:
         assert action in html
     ov = result_charts.overview(result_zh)
@@ -61,3 +63,12 @@ def test_refuses_an_input_file(tmp_path, result_zh):
     with pytest.raises(OutputFileError):
         write_html_report(result_zh, source, inputs=[source])
     assert source.read_text(encoding="utf-8") == "mine"
+
+
+def test_every_cleaning_rule_has_words_in_each_language():
+    from rfm_engine.cleaning.report import RULES
+    from rfm_engine.outputs.report_labels import LABELS
+
+    for key, (_rule, description) in RULES.items():
+        assert LABELS[f"rule_{key}"][0] == description
+        assert all(LABELS[f"rule_{key}"])
