@@ -118,10 +118,15 @@ def segment_items(result: RfmResult, measure: str, style: ValueStyle) -> tuple[I
     s = result.summary
     share = s["customer_share"] if measure == "customers" else s["revenue_share"]
     return tuple(
-        Item(name, float(v), colours[k], ("segment", k), f"{p * 100:.0f}%")
+        Item(name, float(v), colours[k], ("segment", k), _share(p))
         for k, name, v, p in zip(s["segment"], s["segment_name"], s[measure], share, strict=True)
         if v > 0
     )
+
+
+def _share(share: float) -> str:
+    """``27%``; ``<1%`` for a small share that is not nothing."""
+    return "<1%" if 0 < share < 0.005 else f"{share * 100:.0f}%"
 
 
 def segment_bars(result: RfmResult, measure: str, currency: str | None = None) -> BarChart:
