@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources import sample_orders_path
+from rfm_engine.outputs import segment_colours
 
 from . import engine_adapter as engine
 from .error_dialog import show_error
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         """Show a result; ``customers`` is its customers table already formatted, if done."""
         self.result = result
         self.config = result.config
-        self.summary_panel.set_summary(result.summary)
+        self.summary_panel.set_summary(result.summary, segment_colours(result))
         segments = [(s.key, s.name(self.lang)) for s in result.scheme.all_segments]
         table = customers if customers is not None else customers_frame(result)
         self.customers_panel.set_customers(table, segments, result.contacts)

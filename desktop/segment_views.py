@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,13 +56,27 @@ def copy_selection(view: QTableView) -> str:
     return text
 
 
+class SegmentTableModel(DataFrameModel):
+    """The summary table, each segment's name beside a swatch of its chart colour."""
+
+    def __init__(self, parent=None, **kwargs) -> None:
+        super().__init__(parent, **kwargs)
+        self.colours: list[str] = []
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 0:
+            row = self.source_row(index.row())
+            return QColor(self.colours[row]) if row < len(self.colours) else None
+        return super().data(index, role)
+
+
 class SummaryPanel(QWidget):
     """One row per segment: customers, shares, revenue, averages and the recommended action."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         share = {"customer_share": _percent, "revenue_share": _percent}
-        self.model = DataFrameModel(self, formatters=share)
+        self.model = SegmentTableModel(self, formatters=share)
         self.view = make_table(self.model, self)
         self.view.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -84,7 +98,9 @@ class SummaryPanel(QWidget):
             self.tr("Avg order value"),
         ]
 
-    def set_summary(self, summary: pd.DataFrame) -> None:
+    def set_summary(self, summary: pd.DataFrame, colours: dict[str, str] | None = None) -> None:
+        """Show the segment summary; ``colours`` (segment key → colour) as in the charts."""
+        self.model.colours = [(colours or {}).get(k, "") for k in summary["segment"]]
         # The action next to the name: "what to do" must be visible without scrolling.
         columns = ["segment_name", "action"]
         columns += [c for c in summary.columns if c not in ("segment", *columns)]

@@ -137,3 +137,20 @@ def test_segments_with_actions_lead_to_their_customers(qtbot, window, wait_idle)
     page.segments_list.linkActivated.emit("lost")
     shown = window.customers_panel.shown_rows()
     assert set(shown["segment"]) == {"lost"}
+
+
+def test_segment_table_shows_each_segments_chart_colour(qtbot, window, wait_idle):
+    from PySide6.QtCore import Qt
+
+    from rfm_engine.outputs import segment_colours
+
+    window.open_sample()
+    wait_idle(window)
+    model = window.summary_panel.model
+    colours = segment_colours(window.result)
+    keys = window.result.summary["segment"].tolist()
+    for row, key in enumerate(keys):
+        swatch = model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+        assert swatch.name() == colours[key]
+    bars = {i.target[1]: i.colour for i in window.charts_panel.customers_chart.spec.items}
+    assert all(bars[k] == colours[k] for k in bars)
