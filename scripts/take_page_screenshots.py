@@ -87,7 +87,7 @@ def shoot(app: QApplication, data: str, lang: str, size: tuple[int, int], root: 
     save(window, out, "01-overview")
     window.tabs.setCurrentWidget(window.summary_panel)
     settle(app)
-    save(window, out, "02-segments", table=True)
+    save(window, out, "02-segments")
     charts = window.charts_panel
     window.tabs.setCurrentWidget(charts)
     for index, name in enumerate(("04-chart-segments", "05-chart-rf", "06-chart-distributions")):
