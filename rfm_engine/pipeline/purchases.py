@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..cleaning import clean
+from ..errors import DataError
 from ..io import ROW_COLUMN, SOURCE_COLUMN
 from ..options import RfmConfig
 from .analysis import Source, load_table
@@ -21,8 +22,13 @@ def customer_purchases(source: Source, config: RfmConfig, customer_id: str) -> p
     ``file`` and ``row`` (where the purchase is in its file; row 1 is the first data row).
     ``config`` is a result's configuration (``result.config``), its columns resolved.
     """
-    raw = load_table(source, config)
     columns = config.columns
+    if columns.kind == "customers":
+        raise DataError(
+            "a customer list has totals per customer, not their purchases",
+            code="list_has_no_history",
+        )
+    raw = load_table(source, config)
     cleaned = clean(
         raw, columns, rules=config.cleaning, period=config.period, dayfirst=config.reading.dayfirst
     )

@@ -42,3 +42,16 @@ def test_purchases_match_the_online_retail_reference(shared_datasets):
     assert bought["amount"].sum() == pytest.approx(customer.monetary, abs=0.01)
     last = pd.Timestamp(result.as_of) - pd.Timedelta(days=int(customer.recency_days))
     assert bought["date"].max() == last.date()
+
+
+def test_a_customer_list_has_no_purchases_to_show():
+    from pathlib import Path
+
+    from rfm_engine import DataError
+
+    path = Path(__file__).parents[2] / "fixtures" / "customer_lists" / "membership_gbk.csv"
+    result = analyze(path, RfmConfig())
+    assert result.config.columns.kind == "customers"
+    with pytest.raises(DataError) as caught:
+        customer_purchases(path, result.config, result.customers["customer_id"].iloc[0])
+    assert caught.value.code == "list_has_no_history"
