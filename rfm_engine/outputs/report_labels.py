@@ -116,7 +116,38 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "订单状态为已取消、已关闭、已退款或未付款",
         "訂單狀態為已取消、已關閉、已退款或未付款",
     ),
+    "rule_bad_count": (
+        "order count missing or not a whole number",
+        "订单数缺失或不是整数",
+        "訂單數缺失或不是整數",
+    ),
+    "rule_never_bought": (
+        "order count 0: registered, never bought",
+        "订单数为 0：已注册但从未购买",
+        "訂單數為 0：已註冊但從未購買",
+    ),
+    "rule_bad_last_purchase": (
+        "last purchase date missing or unreadable",
+        "最近购买日期缺失或无法识别",
+        "最近購買日期缺失或無法識別",
+    ),
+    "rule_bad_days_since": (
+        "days since the last purchase missing or not a whole number",
+        "距最近购买天数缺失或不是整数",
+        "距最近購買天數缺失或不是整數",
+    ),
+    "rule_bad_total": (
+        "total spent missing or unreadable",
+        "消费总额缺失或无法识别",
+        "消費總額缺失或無法識別",
+    ),
+    "rule_non_positive_total": (
+        "total spent zero or negative",
+        "消费总额为零或负数",
+        "消費總額為零或負數",
+    ),
     "rule_rows_read": ("rows read", "读取的行", "讀取的列"),
+    "rule_customer_rows_used": ("customer rows used", "使用的客户行", "使用的客戶列"),
     "rule_rows_used": ("purchase rows used", "使用的购买行", "使用的購買列"),
     "made_by": (
         "Made with RFM Segments {version}",
