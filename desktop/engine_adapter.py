@@ -203,15 +203,20 @@ def compare_full(
     from rfm_engine.pipeline import compare_periods
 
     return compare_periods(
-        list(paths), result.config, as_of_now=result.as_of, days=days, progress=progress
+        workspace_or_paths(paths),
+        result.config,
+        as_of_now=result.as_of,
+        days=days,
+        progress=progress,
     )
 
 
 def customer_purchases(paths: Sequence[Path], config: RfmConfig, customer_id) -> pd.DataFrame:
-    """One customer's purchases as cleaning kept them (the files read again)."""
+    """One customer's purchases as cleaning kept them (the files, or the workspace, read
+    again)."""
     from rfm_engine.pipeline import customer_purchases as purchases
 
-    return purchases(list(paths), config, customer_id)
+    return purchases(workspace_or_paths(paths), config, customer_id)
 
 
 def write_table(table: pd.DataFrame, path: Path, inputs: Sequence[Path] = ()) -> Path:
