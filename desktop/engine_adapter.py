@@ -193,3 +193,39 @@ def add_to_workspace(shop: Path, paths: Sequence[Path], config: RfmConfig | None
     """Add exports to a workspace (created with ``config`` when new); the import records."""
     with Workspace(shop, create=True) as workspace:
         return workspace.add(list(paths), config if workspace.config is None else None)
+
+
+def compare_full(
+    paths: Sequence[Path], result: RfmResult, days: int, progress: Progress | None = None
+):
+    """The whole comparison (matrix and customers then and now) of ``days`` before
+    ``result.as_of`` and ``result.as_of``."""
+    from rfm_engine.pipeline import compare_periods
+
+    return compare_periods(
+        workspace_or_paths(paths),
+        result.config,
+        as_of_now=result.as_of,
+        days=days,
+        progress=progress,
+    )
+
+
+def customer_purchases(paths: Sequence[Path], config: RfmConfig, customer_id) -> pd.DataFrame:
+    """One customer's purchases as cleaning kept them (the files, or the workspace, read
+    again)."""
+    from rfm_engine.pipeline import customer_purchases as purchases
+
+    return purchases(workspace_or_paths(paths), config, customer_id)
+
+
+def write_table(table: pd.DataFrame, path: Path, inputs: Sequence[Path] = ()) -> Path:
+    """Write ``table`` as CSV (UTF-8 with BOM) or XLSX by the suffix; Excel-safe, atomic."""
+    from rfm_engine.outputs import write_csv, write_xlsx
+
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        write_xlsx({"Customers": table}, path, inputs=tuple(inputs))
+    else:
+        write_csv(table, path, inputs=tuple(inputs))
+    return path

@@ -103,6 +103,21 @@ class ExportDialog(QDialog):
         if name:
             self.path.setText(name)
 
+    def select_segments(self, keys: list[str]) -> None:
+        """Tick exactly ``keys`` (e.g. the segment a "do this now" line names)."""
+        for i in range(self.segments.count()):
+            item = self.segments.item(i)
+            chosen = item.data(Qt.ItemDataRole.UserRole) in keys
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        if len(keys) == 1:
+            self.path.setText(
+                str(
+                    Path(self.path.text()).with_name(
+                        f"{keys[0]}{SUFFIX[self.format.currentData()]}"
+                    )
+                )
+            )
+
     def chosen_segments(self) -> list[str]:
         return [
             self.segments.item(i).data(Qt.ItemDataRole.UserRole)

@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources import sample_orders_path
+from rfm_engine.outputs import segment_colours
 
 from . import engine_adapter as engine
 from .error_dialog import show_error
@@ -46,7 +47,9 @@ class MainWindow(QMainWindow):
         self.paths: list[Path] = []
         self.config = dataclasses.replace(settings.config(), lang=lang)
         self.result: engine.RfmResult | None = None
-        self.comparison = None
+        self.comparison = None  # the migration matrix of the last comparison
+        self.comparison_customers = None  # its customers then and now
+        self.currency: str | None = settings.currency()  # None: guess from the columns
         self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("RFM Segments"))
         self.setAcceptDrops(True)
@@ -65,12 +68,15 @@ class MainWindow(QMainWindow):
     # ---- layout -----------------------------------------------------------------------------
     def _build_central(self) -> None:
         from .charts import ChartsPanel
+        from .overview_page import OverviewPage
         from .trends_page import TrendsPanel
 
         self.tabs = QTabWidget(self)
+        self.overview_page = OverviewPage(self)
         self.summary_panel = SummaryPanel(self)
         self.customers_panel = CustomersPanel(self)
         self.charts_panel = ChartsPanel(self)
+        self.tabs.addTab(self.overview_page, self.tr("Overview"))
         self.tabs.addTab(self.summary_panel, self.tr("Segments"))
         self.tabs.addTab(self.customers_panel, self.tr("Customers"))
         self.tabs.addTab(self.charts_panel, self.tr("Charts"))
@@ -78,6 +84,19 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.trends_panel, self.tr("Trends"))
         self.setCentralWidget(self.tabs)
         self.summary_panel.view.doubleClicked.connect(self._open_segment)
+        self.overview_page.set_currency(self.currency)
+        self.overview_page.show_segment.connect(self.show_segment)
+        self.overview_page.export_segment.connect(self.export_segment)
+        self.overview_page.fix_warning.connect(self.fix_warning)
+        self.overview_page.currency_changed.connect(self.set_currency)
+        self.overview_page.target_clicked.connect(self.open_target)
+        self.charts_panel.target_clicked.connect(self.open_target)
+        view = self.customers_panel.view
+        view.doubleClicked.connect(self._open_customer)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), view)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(lambda: self._open_customer(view.currentIndex()))
+        self.customers_panel.export_button.clicked.connect(self.export_shown_customers)
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -91,6 +110,9 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(self.tr("Open &sample data"), self.open_sample, "Ctrl+D")
         self.scoring_action = self._action(self.tr("&Scoring…"), self.edit_scoring, "Ctrl+K")
         self.export_action = self._action(self.tr("&Export…"), self.export_dialog, "Ctrl+E")
+        self.report_action = self._action(
+            self.tr("Export &report (HTML or PDF)…"), self.export_report, "Ctrl+R"
+        )
         self.compare_action = self._action(
             self.tr("&Compare with 90 days earlier"), self.compare_periods, "Ctrl+M"
         )
@@ -101,6 +123,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         from .workspace_actions import WorkspaceActions
 
@@ -123,6 +146,7 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.sample_action, self.scoring_action):
             bar.addAction(action)
         bar.addAction(self.export_action)
+        bar.addAction(self.report_action)
         bar.addSeparator()
         self.language_box = QComboBox(bar)
         for code, name in LANGUAGES.items():
@@ -166,6 +190,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not busy)
         has_result = self.result is not None and not busy
         self.export_action.setEnabled(has_result)
+        self.report_action.setEnabled(has_result)
         self.compare_action.setEnabled(has_result)
         self.workspace_actions.update(busy)
 
@@ -179,6 +204,7 @@ class MainWindow(QMainWindow):
                 self.tr("No data yet: open a sales export, drop one here, or open the sample.")
             )
             self.export_action.setEnabled(False)
+            self.report_action.setEnabled(False)
             self.compare_action.setEnabled(False)
             return
         r = self.result
@@ -202,11 +228,12 @@ class MainWindow(QMainWindow):
         """Show a result; ``customers`` is its customers table already formatted, if done."""
         self.result = result
         self.config = result.config
-        self.summary_panel.set_summary(result.summary)
+        self.summary_panel.set_summary(result.summary, segment_colours(result))
         segments = [(s.key, s.name(self.lang)) for s in result.scheme.all_segments]
-        table = customers if customers is not None else result.customers_table()
+        table = customers if customers is not None else customers_frame(result)
         self.customers_panel.set_customers(table, segments, result.contacts)
-        self.charts_panel.set_result(result, self.comparison)
+        self.overview_page.set_result(result)
+        self.charts_panel.set_result(result, self.comparison, self.overview_page.currency_code())
         self._show_dataset()
         self._set_busy(self.runner.busy)
         self.result_changed.emit(result)
@@ -231,17 +258,19 @@ class MainWindow(QMainWindow):
                 result, history = engine.analyze_workspace(paths[0], config, self.lang, progress)
             else:
                 result = engine.analyze(paths, config, progress=progress)
-            return result, history, prepare_frame(result.customers_table())  # off-thread too
+            return result, history, prepare_frame(customers_frame(result))  # off-thread too
 
         def done(outcome) -> None:
             result, history, customers = outcome
             self.trends_panel.set_history(history)
             self.paths = list(paths)
             self.comparison = None
+            self.comparison_customers = None
             self.settings.add_recent(self.paths)
             self.settings.set_config(_options_only(result.config))
             self._fill_recent()
             self.show_result(result, customers)
+            self.tabs.setCurrentWidget(self.overview_page)
 
         self.runner.run(
             work,
@@ -311,16 +340,159 @@ class MainWindow(QMainWindow):
         current = self.result
         paths = self.paths
 
-        def done(matrix) -> None:
-            self.comparison = matrix
-            self.charts_panel.set_result(current, self.comparison)
+        def done(comparison) -> None:
+            self.comparison = comparison.matrix
+            self.comparison_customers = comparison.customers
+            self.charts_panel.set_comparison(current, self.comparison)
             self.tabs.setCurrentWidget(self.charts_panel)
 
         self.runner.run(
-            lambda progress: engine.compare_with_earlier(paths, current, 90, progress),
+            lambda progress: engine.compare_full(paths, current, 90, progress),
             done,
             lambda exc: show_error(self, exc),
         )
+
+    # ---- from a chart, a card or a table to customers, exports and fixes --------------------
+    def show_segment(self, key: str) -> None:
+        self.customers_panel.select_segment(key)
+        self.tabs.setCurrentWidget(self.customers_panel)
+
+    def open_target(self, target: tuple) -> None:
+        """A click on a chart: its segment, R×F cell or move, in the customers table."""
+        if self.result is None:
+            return
+        kind = target[0]
+        if kind == "segment":
+            self.show_segment(target[1])
+            return
+        c = self.result.customers
+        if kind == "rf":
+            r, f = target[1], target[2]
+            ids = c.loc[(c["r_score"] == r) & (c["f_score"] == f), "customer_id"]
+            note = f"R = {r}, F = {f}"
+        elif kind == "move" and self.comparison_customers is not None:
+            moved = self.comparison_customers
+            rows = (moved["segment_then"] == target[1]) & (moved["segment_now"] == target[2])
+            ids = moved.loc[rows, "customer_id"]
+            spec = self.charts_panel.migration.spec
+            then = spec.row_labels[list(self.comparison.index).index(target[1])]
+            now = spec.column_labels[list(self.comparison.columns).index(target[2])]
+            note = f"{then} → {now}"
+        else:
+            return
+        self.customers_panel.show_only(ids, note)
+        self.tabs.setCurrentWidget(self.customers_panel)
+
+    def export_segment(self, key: str) -> None:
+        self.export_dialog()
+        if self.result is not None:
+            self.exporter.select_segments([key])
+
+    def export_shown_customers(self) -> None:
+        """Write exactly the customers shown (segment, chart selection, search) to CSV/XLSX."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.result is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export shown customers"),
+            str(Path.home() / "customers.csv"),
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"),
+        )
+        if name:
+            self.write_customers(Path(name), self.customers_panel.shown_rows())
+
+    def write_customers(self, path: Path, table) -> None:
+        inputs = tuple(self.paths)
+        self.runner.run(
+            lambda progress: engine.write_table(table, path, inputs),
+            lambda written: self.statusBar().showMessage(
+                self.tr("Wrote {n} customers to {path}").format(n=f"{len(table):,}", path=written),
+                8000,
+            ),
+            lambda exc: show_error(self, exc),
+        )
+
+    def fix_warning(self, warning) -> None:
+        """Quantile ties: show customers per score with the suggested thresholds, then apply."""
+        from .tie_fix_dialog import TieFixDialog, fixed_config
+
+        self.tie_fix = TieFixDialog(warning, self)
+        self.tie_fix.accepted.connect(
+            lambda: self.run_analysis(self.paths, fixed_config(self.config, warning))
+        )
+        self.tie_fix.open()
+
+    def set_currency(self, code: str | None) -> None:
+        self.currency = code
+        self.settings.set_currency(code)
+        self.overview_page.set_currency(code)
+        if self.result is not None:
+            self.overview_page.set_result(self.result)
+            self.charts_panel.set_result(
+                self.result, self.comparison, self.overview_page.currency_code()
+            )
+
+    def _open_customer(self, index) -> None:
+        from .customer_detail import CustomerDetail
+
+        if self.result is None or not index.isValid():
+            return
+        frame = self.customers_panel.model.visible_frame()
+        customer_id = frame["customer_id"].iloc[index.row()]
+        result, paths = self.result, list(self.paths)
+        detail = CustomerDetail(result, customer_id, self.overview_page.currency_code(), self)
+        self.detail = detail
+        detail.open()
+        if paths:
+            self.runner.run(
+                lambda progress: engine.customer_purchases(paths, result.config, customer_id),
+                detail.set_purchases,
+                detail.purchases_failed,
+            )
+        else:
+            detail.purchases_failed(RuntimeError(self.tr("no file behind this result")))
+
+    def export_report(self) -> None:
+        """Export → Report: the shareable HTML page or PDF of the shown result."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.result is None:
+            return
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export report"),
+            str(Path.home() / "rfm_report.html"),
+            self.tr("Web page, works offline (*.html);;PDF (*.pdf)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".html", ".htm", ".pdf"):
+            path = path.with_suffix(".pdf" if "pdf" in chosen.lower() else ".html")
+        self.write_report(path)
+
+    def write_report(self, path: Path) -> None:
+        from .report_export import write_report_file
+
+        result, comparison, inputs = self.result, self.comparison, tuple(self.paths)
+        currency = self.overview_page.currency_code()
+        sources = [p.name for p in self.paths]
+        # PDF printing uses Qt's text layout: run it here; HTML is quick as well.
+        try:
+            written = write_report_file(
+                result,
+                path,
+                currency=currency,
+                sources=sources,
+                comparison=comparison,
+                inputs=inputs,
+            )
+        except engine.RfmError as exc:
+            show_error(self, exc)
+            return
+        self.statusBar().showMessage(self.tr("Report written to {path}").format(path=written), 8000)
 
     # ---- drag and drop, closing -------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
@@ -339,6 +511,13 @@ class MainWindow(QMainWindow):
         self.settings.set_config(_options_only(self.config))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def customers_frame(result: engine.RfmResult):
+    """The customers table as exported, then each customer's last purchase day."""
+    table = result.customers_table().copy()
+    table["last_purchase"] = result.customers["last_purchase"].dt.date
+    return table
 
 
 def _options_only(config: engine.RfmConfig) -> engine.RfmConfig:

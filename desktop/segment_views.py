@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,13 +56,27 @@ def copy_selection(view: QTableView) -> str:
     return text
 
 
+class SegmentTableModel(DataFrameModel):
+    """The summary table, each segment's name beside a swatch of its chart colour."""
+
+    def __init__(self, parent=None, **kwargs) -> None:
+        super().__init__(parent, **kwargs)
+        self.colours: list[str] = []
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 0:
+            row = self.source_row(index.row())
+            return QColor(self.colours[row]) if row < len(self.colours) else None
+        return super().data(index, role)
+
+
 class SummaryPanel(QWidget):
     """One row per segment: customers, shares, revenue, averages and the recommended action."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         share = {"customer_share": _percent, "revenue_share": _percent}
-        self.model = DataFrameModel(self, formatters=share)
+        self.model = SegmentTableModel(self, formatters=share)
         self.view = make_table(self.model, self)
         self.view.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -84,7 +98,9 @@ class SummaryPanel(QWidget):
             self.tr("Avg order value"),
         ]
 
-    def set_summary(self, summary: pd.DataFrame) -> None:
+    def set_summary(self, summary: pd.DataFrame, colours: dict[str, str] | None = None) -> None:
+        """Show the segment summary; ``colours`` (segment key → colour) as in the charts."""
+        self.model.colours = [(colours or {}).get(k, "") for k in summary["segment"]]
         # The action next to the name: "what to do" must be visible without scrolling.
         columns = ["segment_name", "action"]
         columns += [c for c in summary.columns if c not in ("segment", *columns)]
@@ -105,13 +121,21 @@ class CustomersPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.segment = QComboBox(self)
         self.copy_button = QPushButton(self.tr("Copy selection"), self)
+        self.export_button = QPushButton(self.tr("Export shown…"), self)
         self.count = QLabel(self)
+        self.only_label = QLabel(self)
+        self.only_clear = QPushButton(self.tr("Show all"), self)
+        self.only_ids: np.ndarray | None = None  # a chart's selection (cell, move)
+        self.mask: np.ndarray | None = None  # rows shown, None = all
         self.view = make_table(self.model, self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Segment:"), self))
         top.addWidget(self.segment)
+        top.addWidget(self.only_label)
+        top.addWidget(self.only_clear)
         top.addWidget(self.search, 1)
         top.addWidget(self.copy_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -120,6 +144,11 @@ class CustomersPanel(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.segment.currentIndexChanged.connect(self.apply_filter)
         self.copy_button.clicked.connect(lambda: copy_selection(self.view))
+        self.only_clear.clicked.connect(lambda: self.show_only(None))
+        self.only_label.setVisible(False)
+        self.only_clear.setVisible(False)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
 
     def headers(self, contacts: tuple[str, ...]) -> list[str]:
         return [
@@ -135,6 +164,7 @@ class CustomersPanel(QWidget):
             self.tr("Segment key"),
             self.tr("Segment"),
             *contacts,
+            self.tr("Last purchase"),
         ]
 
     def set_customers(
@@ -169,9 +199,28 @@ class CustomersPanel(QWidget):
         return self._search_text
 
     def select_segment(self, key: str) -> None:
+        self.show_only(None, refresh=False)
         index = self.segment.findData(key)
         if index >= 0:
             self.segment.setCurrentIndex(index)
+        self.apply_filter()
+
+    def show_only(self, ids, note: str = "", *, refresh: bool = True) -> None:
+        """Show only the customers ``ids`` (a chart cell's), named ``note``; None: all."""
+        self.only_ids = None if ids is None else np.asarray(list(ids), dtype=object)
+        self.only_label.setText(note)
+        self.only_label.setVisible(ids is not None)
+        self.only_clear.setVisible(ids is not None)
+        if ids is not None:
+            self.segment.blockSignals(True)
+            self.segment.setCurrentIndex(0)
+            self.segment.blockSignals(False)
+        if refresh:
+            self.apply_filter()
+
+    def shown_rows(self) -> pd.DataFrame:
+        """The customers shown now (after segment, chart selection and search), as a table."""
+        return self.model.visible_frame()
 
     def apply_filter(self) -> None:
         frame = self.model.frame()
@@ -182,11 +231,14 @@ class CustomersPanel(QWidget):
         key = self.segment.currentData()
         if key:
             mask &= (frame["segment"] == key).to_numpy()
+        if self.only_ids is not None:
+            mask &= frame["customer_id"].isin(self.only_ids).to_numpy()
         text = self.search.text().strip().casefold()
         if text:
             haystack = self._haystack(frame)
             mask &= np.fromiter((text in s for s in haystack), bool, len(frame))
-        self.model.set_filter(None if mask.all() else mask)
+        self.mask = None if mask.all() else mask
+        self.model.set_filter(self.mask)
         self.count.setText(
             self.tr("%n customer(s) shown", "", int(mask.sum())) + " / " + f"{len(frame):,}"
         )

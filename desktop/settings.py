@@ -64,5 +64,14 @@ class AppSettings:
     def set_config(self, config: RfmConfig) -> None:
         self.store.setValue("config", config.to_json())
 
+    # ---- display ----------------------------------------------------------------------------
+    def currency(self) -> str | None:
+        """The currency shown on money (a code, "" for none); None: guess from the columns."""
+        value = self.store.value("display/currency")
+        return None if value is None or value == "auto" else str(value)
+
+    def set_currency(self, code: str | None) -> None:
+        self.store.setValue("display/currency", "auto" if code is None else code)
+
     def sync(self) -> None:
         self.store.sync()

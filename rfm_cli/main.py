@@ -37,6 +37,7 @@ from .predict import (
     print_prediction_summary,
 )
 from .report import render_summary
+from .report_command import add_report_command
 from .workspace import add_workspace_command, data_source
 
 EXIT_USAGE = 2
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands)
     add_workspace_command(commands)
     add_history_command(commands)
+
+    add_report_command(commands)
     return parser
 
 

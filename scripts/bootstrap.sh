@@ -32,6 +32,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         # The database tests start a PostgreSQL server of their own (initdb in a temp folder).
         apt_install postgresql
     fi
+    if [ "$profile" = dev ]; then
+        # The report tests: the HTML report in a headless browser, the PDF report to PNG pages.
+        apt_install chromium poppler-utils
+    fi
     if [ "$profile" = package ]; then
         apt_install binutils  # PyInstaller reads binaries with objdump
     fi

@@ -77,6 +77,8 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     window.show()
     window.open_sample()
     settle(app, window)
+    window.tabs.setCurrentWidget(window.summary_panel)  # the overview: take_page_screenshots.py
+    settle(app)
     save(window, out, "01-segments")
     window.tabs.setCurrentWidget(window.customers_panel)
     window.customers_panel.select_segment("at_risk")

@@ -47,84 +47,29 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../desktop/charts.py" line="126"/>
+        <location filename="../../desktop/charts.py" line="45"/>
         <source>Run Analysis → Compare to see how customers moved between segments.</source>
         <translation>執行「分析 → 比較」即可查看客戶在分群之間的遷移。</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="131"/>
+        <location filename="../../desktop/charts.py" line="50"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="132"/>
+        <location filename="../../desktop/charts.py" line="51"/>
         <source>R × F</source>
         <translation>R × F</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="133"/>
+        <location filename="../../desktop/charts.py" line="52"/>
         <source>Distributions</source>
         <translation>分佈</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts.py" line="134"/>
+        <location filename="../../desktop/charts.py" line="53"/>
         <source>Migration</source>
         <translation>遷移</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="145"/>
-        <source>Customers per segment</source>
-        <translation>各分群客戶數</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="151"/>
-        <source>Revenue per segment</source>
-        <translation>各分群營業額</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="163"/>
-        <source>R score (5 = most recent)</source>
-        <translation>R 分（5 = 最近購買）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="164"/>
-        <source>F score (higher = more orders)</source>
-        <translation>F 分（越高訂單越多）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="167"/>
-        <source>Recency (days)</source>
-        <translation>最近購買（天）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="168"/>
-        <source>Frequency</source>
-        <translation>購買頻次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="169"/>
-        <source>Monetary</source>
-        <translation>消費金額</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="197"/>
-        <source>(new)</source>
-        <translation>（新客戶）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="199"/>
-        <source>(gone)</source>
-        <translation>（不再出現）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="207"/>
-        <source>Segment 90 days earlier</source>
-        <translation>90 天前的分群</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/charts.py" line="208"/>
-        <source>Segment now</source>
-        <translation>目前分群</translation>
     </message>
 </context>
 <context>
@@ -344,69 +289,177 @@
     </message>
 </context>
 <context>
-    <name>CustomersPanel</name>
+    <name>CustomerDetail</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="102"/>
-        <source>Search customer id or contact…</source>
-        <translation>搜尋客戶 ID 或聯絡方式…</translation>
+        <location filename="../../desktop/customer_detail.py" line="32"/>
+        <source>Customer {id}</source>
+        <translation>客戶 {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="105"/>
-        <source>Copy selection</source>
-        <translation>複製所選</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="109"/>
-        <source>Segment:</source>
-        <translation>分群：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="124"/>
+        <location filename="../../desktop/customer_detail.py" line="47"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="125"/>
-        <source>Recency (days)</source>
-        <translation>最近購買（天）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="126"/>
-        <source>Frequency</source>
-        <translation>購買頻次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="127"/>
-        <source>Monetary</source>
-        <translation>消費金額</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="131"/>
-        <source>RFM code</source>
-        <translation>RFM 代碼</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="132"/>
-        <source>RFM score</source>
-        <translation>RFM 總分</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="133"/>
-        <source>Segment key</source>
-        <translation>分群代碼</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/segment_views.py" line="134"/>
+        <location filename="../../desktop/customer_detail.py" line="48"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="147"/>
+        <location filename="../../desktop/customer_detail.py" line="49"/>
+        <source>Recommended action</source>
+        <translation>建議行動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="51"/>
+        <source>Scores</source>
+        <translation>評分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="55"/>
+        <source>Last purchase</source>
+        <translation>最近購買</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="56"/>
+        <source>First purchase</source>
+        <translation>首次購買</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="57"/>
+        <source>Recency (days)</source>
+        <translation>最近購買距今（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="58"/>
+        <source>Orders</source>
+        <translation>訂單數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="59"/>
+        <source>Revenue</source>
+        <translation>銷售額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="60"/>
+        <source>Monetary</source>
+        <translation>消費金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="64"/>
+        <source>Purchases: reading…</source>
+        <translation>購買紀錄：讀取中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="67"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="67"/>
+        <source>Order</source>
+        <translation>訂單</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="67"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="67"/>
+        <source>File, row</source>
+        <translation>檔案，列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="81"/>
+        <source>Purchases: {n}</source>
+        <translation>購買紀錄：{n} 筆</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/customer_detail.py" line="102"/>
+        <source>Purchases could not be read: {error}</source>
+        <translation>無法讀取購買紀錄：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPanel</name>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="120"/>
+        <source>Search customer id or contact…</source>
+        <translation>搜尋客戶 ID 或聯絡方式…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="123"/>
+        <source>Copy selection</source>
+        <translation>複製所選</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="124"/>
+        <source>Export shown…</source>
+        <translation>匯出所顯示的…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="127"/>
+        <source>Show all</source>
+        <translation>顯示全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="132"/>
+        <source>Segment:</source>
+        <translation>分群：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="155"/>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="156"/>
+        <source>Recency (days)</source>
+        <translation>最近購買（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="157"/>
+        <source>Frequency</source>
+        <translation>購買頻次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="158"/>
+        <source>Monetary</source>
+        <translation>消費金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="162"/>
+        <source>RFM code</source>
+        <translation>RFM 代碼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="163"/>
+        <source>RFM score</source>
+        <translation>RFM 總分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="164"/>
+        <source>Segment key</source>
+        <translation>分群代碼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="165"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="167"/>
+        <source>Last purchase</source>
+        <translation>最近購買</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="179"/>
         <source>All segments</source>
         <translation>全部分群</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/segment_views.py" line="189"/>
+        <location filename="../../desktop/segment_views.py" line="243"/>
         <source>%n customer(s) shown</source>
         <translation>
             <numerusform>顯示 %n 位客戶</numerusform>
@@ -489,17 +542,17 @@
         <translation>匯出至</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="116"/>
+        <location filename="../../desktop/export_dialog.py" line="131"/>
         <source>Choose at least one segment.</source>
         <translation>請至少選擇一個分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="123"/>
+        <location filename="../../desktop/export_dialog.py" line="138"/>
         <source>Writing…</source>
         <translation>正在寫入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="130"/>
+        <location filename="../../desktop/export_dialog.py" line="145"/>
         <source>Wrote {customers} customers to {path}</source>
         <translation>已將 {customers} 位客戶寫入 {path}</translation>
     </message>
@@ -548,114 +601,222 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="51"/>
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>RFM Segments</source>
         <translation>RFM 客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74"/>
+        <location filename="../../desktop/main_window.py" line="79"/>
+        <source>Overview</source>
+        <translation>概覽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="80"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75"/>
+        <location filename="../../desktop/main_window.py" line="81"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76"/>
+        <location filename="../../desktop/main_window.py" line="82"/>
         <source>Charts</source>
         <translation>圖表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="78"/>
+        <location filename="../../desktop/main_window.py" line="84"/>
         <source>Trends</source>
         <translation>趨勢</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90"/>
+        <location filename="../../desktop/main_window.py" line="109"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91"/>
+        <location filename="../../desktop/main_window.py" line="110"/>
         <source>Open &amp;sample data</source>
         <translation>開啟範例資料(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92"/>
+        <location filename="../../desktop/main_window.py" line="111"/>
         <source>&amp;Scoring…</source>
         <translation>評分設定(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93"/>
+        <location filename="../../desktop/main_window.py" line="112"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="114"/>
+        <source>Export &amp;report (HTML or PDF)…</source>
+        <translation>匯出報告（HTML 或 PDF）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="117"/>
         <source>&amp;Compare with 90 days earlier</source>
         <translation>與 90 天前比較(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110"/>
+        <location filename="../../desktop/main_window.py" line="133"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>No data yet: open a sales export, drop one here, or open the sample.</source>
         <translation>尚無資料：開啟銷售匯出檔案、拖放檔案到此處，或開啟範例資料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
         <translation>{files} · {customers} 位客戶 · 使用 {rows} 列 · 分析日期 {as_of} · {bins} 級評分 · 方案：{scheme}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="289"/>
         <source>Open sales export</source>
         <translation>開啟銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="291"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="293"/>
         <source>Workspaces (*.rfmdb)</source>
         <translation>工作區 (*.rfmdb)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="399"/>
+        <source>Export shown customers</source>
+        <translation>匯出所顯示的客戶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="401"/>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="411"/>
+        <source>Wrote {n} customers to {path}</source>
+        <translation>已將 {n} 位客戶寫入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="455"/>
+        <source>no file behind this result</source>
+        <translation>此結果沒有對應的檔案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="465"/>
+        <source>Export report</source>
+        <translation>匯出報告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="467"/>
+        <source>Web page, works offline (*.html);;PDF (*.pdf)</source>
+        <translation>網頁，可離線開啟 (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="495"/>
+        <source>Report written to {path}</source>
+        <translation>報告已寫入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="83"/>
+        <source>Currency: guess from the columns</source>
+        <translation>貨幣：依欄名推斷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="84"/>
+        <source>No currency sign</source>
+        <translation>不顯示貨幣符號</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="92"/>
+        <source>Tile size: customers</source>
+        <translation>面積：客戶數</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="93"/>
+        <source>Tile size: revenue</source>
+        <translation>面積：銷售額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="105"/>
+        <source>Do this now</source>
+        <translation>立即行動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="107"/>
+        <source>Please check</source>
+        <translation>請注意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="109"/>
+        <source>Segments and actions</source>
+        <translation>分群與建議行動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="175"/>
+        <source>guessed: {code}</source>
+        <translation>推斷為：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="177"/>
+        <source>no currency found</source>
+        <translation>未找到貨幣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="222"/>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="224"/>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview_page.py" line="243"/>
+        <source>Use fixed thresholds {breaks}…</source>
+        <translation>改用固定閾值 {breaks}…</translation>
     </message>
 </context>
 <context>
@@ -772,57 +933,57 @@
         <translation>依原始值</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="139"/>
+        <location filename="../../desktop/scheme_editor.py" line="140"/>
         <source>R F M high (1) / low (0)</source>
         <translation>R F M 高 (1) / 低 (0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="141"/>
+        <location filename="../../desktop/scheme_editor.py" line="142"/>
         <source>Days since last purchase</source>
         <translation>距上次購買天數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <location filename="../../desktop/scheme_editor.py" line="143"/>
         <source>Key</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <location filename="../../desktop/scheme_editor.py" line="143"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <location filename="../../desktop/scheme_editor.py" line="143"/>
         <source>Action</source>
         <translation>建議行動</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="184"/>
+        <location filename="../../desktop/scheme_editor.py" line="185"/>
         <source>{uncovered} of {total} score combinations match no rule (those customers get &apos;other&apos;).</source>
         <translation>{total} 種評分組合中有 {uncovered} 種沒有相符的規則（這些客戶歸入「其他」）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="190"/>
+        <location filename="../../desktop/scheme_editor.py" line="191"/>
         <source>{pairs} pairs of rules overlap; the earlier rule wins.</source>
         <translation>有 {pairs} 對規則重疊；排在前面的規則優先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="196"/>
+        <location filename="../../desktop/scheme_editor.py" line="197"/>
         <source>Never matches (earlier rules cover it): {keys}</source>
         <translation>永遠不會相符（已被前面的規則涵蓋）：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="200"/>
+        <location filename="../../desktop/scheme_editor.py" line="201"/>
         <source>Every score combination has a segment.</source>
         <translation>每種評分組合都有對應的分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="215"/>
+        <location filename="../../desktop/scheme_editor.py" line="216"/>
         <source>Load segment rules</source>
         <translation>載入分群規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="215"/>
+        <location filename="../../desktop/scheme_editor.py" line="216"/>
         <source>Segment rules (*.json)</source>
         <translation>分群規則 (*.json)</translation>
     </message>
@@ -945,59 +1106,82 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="72"/>
+        <location filename="../../desktop/segment_views.py" line="88"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="74"/>
+        <location filename="../../desktop/segment_views.py" line="90"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="75"/>
+        <location filename="../../desktop/segment_views.py" line="91"/>
         <source>% customers</source>
         <translation>客戶占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="76"/>
+        <location filename="../../desktop/segment_views.py" line="92"/>
         <source>Orders</source>
         <translation>訂單數</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="77"/>
+        <location filename="../../desktop/segment_views.py" line="93"/>
         <source>Revenue</source>
         <translation>營業額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="78"/>
+        <location filename="../../desktop/segment_views.py" line="94"/>
         <source>% revenue</source>
         <translation>營業額占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="79"/>
+        <location filename="../../desktop/segment_views.py" line="95"/>
         <source>Avg recency (days)</source>
         <translation>平均最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="80"/>
+        <location filename="../../desktop/segment_views.py" line="96"/>
         <source>Avg frequency</source>
         <translation>平均頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="81"/>
+        <location filename="../../desktop/segment_views.py" line="97"/>
         <source>Avg monetary</source>
         <translation>平均消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="82"/>
+        <location filename="../../desktop/segment_views.py" line="98"/>
         <source>Avg order value</source>
         <translation>平均客單價</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="73"/>
+        <location filename="../../desktop/segment_views.py" line="89"/>
         <source>Recommended action</source>
         <translation>建議行動</translation>
+    </message>
+</context>
+<context>
+    <name>TieFixDialog</name>
+    <message>
+        <location filename="../../desktop/tie_fix_dialog.py" line="38"/>
+        <source>Use every score</source>
+        <translation>用上每個分值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tie_fix_dialog.py" line="42"/>
+        <source>Many customers share the same {axis} value, so quantile cut points leave scores {unused} unused. Fixed thresholds {breaks} (from the {distinct} distinct values) give these customers per score:</source>
+        <translation>許多客戶的 {axis} 值相同，分位數閾值使分值 {unused} 無人使用。固定閾值 {breaks}（取自 {distinct} 個不同的值）得到的各分值客戶數如下：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tie_fix_dialog.py" line="60"/>
+        <source>Now (quantile)</source>
+        <translation>現在（分位數）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tie_fix_dialog.py" line="60"/>
+        <source>Fixed thresholds</source>
+        <translation>固定閾值</translation>
     </message>
 </context>
 <context>
@@ -1036,27 +1220,27 @@
         <translation>向工作區加入匯出檔(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_actions.py" line="39"/>
+        <location filename="../../desktop/workspace_actions.py" line="40"/>
         <source>Save as workspace</source>
         <translation>另存為工作區</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_actions.py" line="39"/>
+        <location filename="../../desktop/workspace_actions.py" line="40"/>
         <source>Workspaces (*.rfmdb)</source>
         <translation>工作區 (*.rfmdb)</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_actions.py" line="47"/>
+        <location filename="../../desktop/workspace_actions.py" line="48"/>
         <source>Add exports to workspace</source>
         <translation>向工作區加入匯出檔</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_actions.py" line="49"/>
+        <location filename="../../desktop/workspace_actions.py" line="50"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_actions.py" line="70"/>
+        <location filename="../../desktop/workspace_actions.py" line="71"/>
         <source>{added} rows added, {merged} already in the workspace</source>
         <translation>新增 {added} 列，{merged} 列已在工作區中</translation>
     </message>

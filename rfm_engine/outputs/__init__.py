@@ -4,31 +4,80 @@ written atomically.
 Modules: ``exports`` (CSV and XLSX writers that neutralise formulas), ``mailing`` (segment
 selection, contacts and e-mail checks), ``formats`` (the registry of export formats),
 ``mailing_files`` (lists in each format), ``segment_export`` (any format from a result) and
-``report_workbook``.
+``report_workbook``; for people to look at: ``number_format`` (thousands, k/M and 万/亿,
+currency, round ticks), ``charts`` (chart specifications drawn as SVG), ``result_charts`` (the
+charts and key figures of a result) and ``report_html`` (the shareable HTML report).
 """
 
+from .charts import BarChart, HeatMap, Histogram, Item, Treemap, ValueStyle, render
 from .database_table import check_table_name, write_customers_table
 from .exports import write_csv, write_xlsx
 from .formats import FORMATS_BY_KEY, LIST_FORMATS, ExportFormat, available_formats, export_format
 from .mailing import MailingList, mailing_list, select_segments
 from .mailing_files import FORMATS, write_mailing
+from .number_format import CURRENCIES, compact, grouped, guess_currency, money, percent
+from .report_html import report_page, write_html_report
+from .report_labels import label, warning_text
 from .report_workbook import write_report
+from .result_charts import (
+    AT_RISK,
+    Overview,
+    currency_of,
+    do_now,
+    last_purchase_dates,
+    metric_histogram,
+    migration_heatmap,
+    overview,
+    rf_heatmap,
+    segment_bars,
+    segment_colours,
+    segment_treemap,
+)
 from .segment_export import export_segments
 
 __all__ = [
+    "AT_RISK",
+    "CURRENCIES",
     "FORMATS",
     "FORMATS_BY_KEY",
     "LIST_FORMATS",
+    "BarChart",
     "ExportFormat",
+    "HeatMap",
+    "Histogram",
+    "Item",
     "MailingList",
+    "Overview",
+    "Treemap",
+    "ValueStyle",
     "available_formats",
     "check_table_name",
+    "compact",
+    "currency_of",
+    "do_now",
     "export_format",
     "export_segments",
+    "grouped",
+    "guess_currency",
+    "label",
+    "last_purchase_dates",
     "mailing_list",
+    "metric_histogram",
+    "migration_heatmap",
+    "money",
+    "overview",
+    "percent",
+    "render",
+    "report_page",
+    "rf_heatmap",
+    "segment_bars",
+    "segment_colours",
+    "segment_treemap",
     "select_segments",
+    "warning_text",
     "write_csv",
     "write_customers_table",
+    "write_html_report",
     "write_mailing",
     "write_report",
     "write_xlsx",

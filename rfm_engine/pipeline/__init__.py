@@ -14,6 +14,7 @@ from .analysis import (
 )
 from .comparison import GONE, NEW_SINCE, Comparison, compare_periods
 from .data_check import DataCheck, check_data
+from .purchases import customer_purchases
 
 __all__ = [
     "GONE",
@@ -27,6 +28,7 @@ __all__ = [
     "analyze_out_of_core",
     "check_data",
     "compare_periods",
+    "customer_purchases",
     "customer_totals",
     "load_table",
 ]

@@ -20,7 +20,7 @@ def test_language_switch_keeps_the_data(qtbot, app_settings, wait_idle):
         qtbot.waitUntil(lambda: second.result is not None, timeout=30000)
         wait_idle(second)
         assert second.summary_panel.model.data(second.summary_panel.model.index(0, 0)) == "冠军客户"
-        assert second.tabs.tabText(0) == "客户分群"
+        assert second.tabs.tabText(1) == "客户分群"
         assert second.result.config.lang == "zh_CN"
         assert len(second.result.customers) == len(first.result.customers)
     finally:

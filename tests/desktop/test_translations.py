@@ -81,6 +81,6 @@ def test_window_in_chinese(qtbot, app_settings):
         qtbot.addWidget(window)
         titles = [a.text() for a in window.menuBar().actions()]
         assert titles[:2] == ["文件(&F)", "分析(&A)"]
-        assert window.tabs.tabText(2) == "图表"
+        assert window.tabs.tabText(3) == "图表"
     finally:
         i18n.install("en")
