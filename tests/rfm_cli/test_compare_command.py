@@ -61,5 +61,5 @@ def test_compare_needs_out_for_movers(tmp_path, capsys):
     path = tmp_path / "orders.csv"
     path.write_text(ORDERS, encoding="utf-8")
     code = main(["compare", str(path), "--dir", str(tmp_path / "c"), "--to", "lost"])
-    assert code == 2
+    assert code == 3
     assert "--out" in capsys.readouterr().err
