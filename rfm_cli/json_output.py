@@ -50,6 +50,8 @@ def error_object(line: str, exc: BaseException | None, exit_code: int) -> dict[s
 
 
 def _kind(exc: BaseException | None) -> str:
+    if exc is None:
+        return "problems"
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted"
     if isinstance(exc, PermissionError):

@@ -139,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if captured.getvalue():
             console.set(text=captured.getvalue())
         error = json_output.error_object(*failure[-1], code) if failure else None
+        if error is None and code:  # `rfm check` found problems: they are in the object
+            error = json_output.error_object(f"{args.command}: problems found", None, code)
         data = json_output.envelope(args.command, console, exit_code=code, error=error)
         dumped = run_guarded(lambda: json_output.dump(data) or 0, report=report)
         code = dumped or code
