@@ -1,15 +1,21 @@
-"""A one-line progress bar on a terminal: ``analyze [#######.......] 3/5 scoring``.
+"""A one-line progress bar on a terminal: ``analyze [#######.......] 3/5 scoring  12 s``.
 
-Redrawn in place with a carriage return, only when what it shows changes, and wiped when the
-work ends so that the result starts on a clean line.
+Redrawn in place with a carriage return when the engine reports a step, and once a second
+in between (so that a long read still shows its time going up), and wiped when the work ends
+so that the result starts on a clean line.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TextIO
 
 WIDTH = 24
+TICK = 1.0
+
+#: What the engine's ``progress(done, 5)`` steps of one analysis are doing.
+ANALYSIS_STAGES = ("reading", "cleaning", "customer totals", "scoring", "summary")
 
 
 class ProgressBar:
@@ -21,14 +27,20 @@ class ProgressBar:
         self.stages = stages
         self.colour = colour
         self.started = time.monotonic()
-        self._shown = ""
-        self._draw(0, len(stages) or 1)
+        self._state = (0, len(stages) or 1)
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self._draw()
+        self._ticker = threading.Thread(target=self._tick, name="rfm-progress", daemon=True)
+        self._ticker.start()
 
     def update(self, done: int, total: int) -> None:
         """``progress(done, total)`` as the engine calls it."""
-        self._draw(done, total)
+        self._state = (done, total)
+        self._draw()
 
-    def _draw(self, done: int, total: int) -> None:
+    def text(self) -> str:
+        done, total = self._state
         total = max(total, 1)
         done = min(max(done, 0), total)
         filled = round(WIDTH * done / total)
@@ -40,18 +52,27 @@ class ProgressBar:
             count = f"{done / total:4.0%}"
             stage = ""
         seconds = time.monotonic() - self.started
-        text = f"{self.label} [{bar}] {count} {stage}".rstrip()
-        if text == self._shown and seconds < 1:
-            return
-        self._shown = text
-        self.stream.write(f"\r{text}  {seconds:.0f} s\033[K")
-        self.stream.flush()
+        return f"{self.label} [{bar}] {count} {stage}".rstrip() + f"  {seconds:.0f} s"
+
+    def _draw(self) -> None:
+        with self._lock:
+            if self._closed.is_set():
+                return
+            self.stream.write(f"\r{self.text()}\033[K")
+            self.stream.flush()
+
+    def _tick(self) -> None:
+        while not self._closed.wait(TICK):
+            try:
+                self._draw()
+            except (OSError, ValueError):  # the terminal went away
+                return
 
     def close(self) -> None:
-        """Wipe the bar's line."""
-        self.stream.write("\r\033[K")
-        self.stream.flush()
-
-
-#: What the engine's ``progress(done, 5)`` steps of one analysis are doing.
-ANALYSIS_STAGES = ("reading", "cleaning", "customer totals", "scoring", "summary")
+        """Stop and wipe the bar's line."""
+        with self._lock:
+            if self._closed.is_set():
+                return
+            self._closed.set()
+            self.stream.write("\r\033[K")
+            self.stream.flush()

@@ -74,10 +74,18 @@ def fit_matrix(
             stop -= 1
         blocks.append(block)
         start = stop
-    text = "\n\n".join(blocks)
-    if legend:
-        text += "\n" + "; ".join(legend)
-    return text
+    return "\n".join(["\n\n".join(blocks), *_wrapped(legend, width)])
+
+
+def _wrapped(items: Sequence[str], width: int) -> list[str]:
+    """``items`` joined by ``; `` into lines no wider than ``width`` (where each item fits)."""
+    lines: list[str] = []
+    for item in items:
+        if lines and display_width(lines[-1]) + 2 + display_width(item) <= width:
+            lines[-1] += "; " + item
+        else:
+            lines.append(item)
+    return lines
 
 
 def _rows(labels: Sequence[str], cells: Sequence[Sequence[str]]) -> list[list[str]]:
