@@ -45,11 +45,13 @@ class ProgressBar:
         done = min(max(done, 0), total)
         filled = round(WIDTH * done / total)
         bar = "#" * filled + "." * (WIDTH - filled)
-        if self.stages and total == len(self.stages):
-            count = f"{done}/{total}"
-            stage = self.stages[done] if done < total else "done"
+        steps = len(self.stages)
+        if steps and total % steps == 0:  # whole steps, or finer units of them
+            step = done * steps // total
+            stage = self.stages[step] if step < steps else "done"
+            count = f"{step}/{steps}" if total == steps else f"{done / total:.0%}"
         else:
-            count = f"{done / total:4.0%}"
+            count = f"{done / total:.0%}"
             stage = ""
         seconds = time.monotonic() - self.started
         return f"{self.label} [{bar}] {count} {stage}".rstrip() + f"  {seconds:.0f} s"

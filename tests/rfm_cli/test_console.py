@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 
 import pytest
 from cli_process import rfm_command, rfm_env, run_rfm
+
+from rfm_cli.progress_bar import ANALYSIS_STAGES, ProgressBar
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -71,3 +74,21 @@ def test_verbose_names_the_columns_chosen(shop_orders, tmp_path):
     assert "columns: customer='customer', date='date', amount='amount', order='order'" in err
     quiet_json = run_rfm("analyze", str(shop_orders), "--out", "o", "-v", "--json", cwd=tmp_path)
     assert quiet_json.returncode == 0 and quiet_json.stderr == b""
+
+
+def test_the_bar_names_the_stage_for_whole_steps_and_finer_units():
+    stream = io.StringIO()
+    bar = ProgressBar(stream, "analyze", ANALYSIS_STAGES)
+    try:
+        assert "[" + "." * 24 + "] 0/5 reading" in bar.text()
+        bar.update(1500, 5000)  # the out-of-core path, half-way through its chunks
+        assert "analyze [" + "#" * 7 + "." * 17 + "] 30% cleaning" in bar.text()
+        bar.update(3, 5)
+        assert "3/5 scoring" in bar.text()
+        bar.update(5, 5)
+        assert "] 5/5 done" in bar.text()
+    finally:
+        bar.close()
+    assert stream.getvalue().endswith("\r\x1b[K")
+    bar.update(4, 5)  # after close: nothing more drawn
+    assert stream.getvalue().endswith("\r\x1b[K")
