@@ -130,10 +130,11 @@ def write_list(
         console.out(f"  also written: {path}")
 
 
-def print_scheme_notes(result: RfmResult, console: Console) -> None:
+def print_scheme_notes(result: RfmResult, console: Console | None = None) -> None:
     """For a custom scheme: its uncovered cells, overlaps and unreachable rules, as notes."""
     if result.scheme.key in BUILTIN_SCHEMES:
         return
+    console = console or Console()
     for line in result.scheme.check(result.config.scoring.bins).lines():
         console.note(f"scheme {result.scheme.key!r}: {line}")
 

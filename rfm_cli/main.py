@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     for add_command in COMMANDS:
         add_command(commands)
     for sub in dict.fromkeys(commands.choices.values()):
-        add_output_flags(sub, default=argparse.SUPPRESS)
+        if "--json" not in sub._option_string_actions:  # unless a command brought its own
+            add_output_flags(sub, default=argparse.SUPPRESS)
     return parser
 
 
