@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
@@ -56,6 +57,7 @@ class Console:
         self.warnings: list[RfmWarning] = []
         self.written: list[str] = []
         self._bar: ProgressBar | None = None
+        self._timing: StageTimes | None = None
 
     @classmethod
     def of(cls, args: argparse.Namespace) -> Console:
@@ -132,17 +134,50 @@ class Console:
 
     def progress(self, label: str, stages: tuple[str, ...] = ()) -> Callable[[int, int], None]:
         """A ``progress(done, total)`` callable for the engine: a bar with the current stage on
-        a terminal (not with ``-q``), otherwise nothing."""
-        if not self.terminal or self.quiet:
-            return _silent
+        a terminal (not with ``-q``); with ``-v``, the time of each stage afterwards."""
         self.end_progress()
-        self._bar = ProgressBar(self.stderr, label, stages, colour=self.colour)
-        return self._bar.update
+        self._timing = StageTimes(label, stages)
+        if self.terminal and not self.quiet:
+            self._bar = ProgressBar(self.stderr, label, stages, colour=self.colour)
+        bar = self._bar
+
+        def progress(done: int, total: int) -> None:
+            self._timing.update(done, total)
+            if bar is not None:
+                bar.update(done, total)
+
+        return progress
 
     def end_progress(self) -> None:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+        timing, self._timing = self._timing, None
+        if timing is not None and timing.text():
+            self.info(timing.text())
+
+
+class StageTimes:
+    """Seconds per stage, from the engine's whole-step progress reports (for ``-v``)."""
+
+    def __init__(self, label: str, stages: tuple[str, ...]) -> None:
+        self.label = label
+        self.stages = stages
+        self.start = self.last = time.perf_counter()
+        self.seconds: list[float] = []
+
+    def update(self, done: int, total: int) -> None:
+        if total != len(self.stages) or done != len(self.seconds) + 1:
+            return  # finer units, or a step already counted
+        now = time.perf_counter()
+        self.seconds.append(now - self.last)
+        self.last = now
+
+    def text(self) -> str:
+        if not self.seconds:
+            return ""
+        parts = [f"{stage} {s:.2f} s" for stage, s in zip(self.stages, self.seconds, strict=False)]
+        return f"{self.label}: " + ", ".join(parts)
 
 
 def _silent(done: int, total: int) -> None:

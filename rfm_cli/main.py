@@ -96,14 +96,14 @@ def add_output_flags(parser: argparse.ArgumentParser, *, default: object) -> Non
         "--quiet",
         action="store_true",
         default=default,
-        help="no progress and notes on stderr (warnings and errors still show)",
+        help="no progress on stderr (warnings, notes and errors still show)",
     )
     group.add_argument(
         "-v",
         "--verbose",
         action="count",
         default=default if default is argparse.SUPPRESS else 0,
-        help="more detail on stderr: columns chosen, stages",
+        help="more detail on stderr: the columns chosen, the time of each stage",
     )
 
 

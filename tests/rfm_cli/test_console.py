@@ -72,6 +72,9 @@ def test_verbose_names_the_columns_chosen(shop_orders, tmp_path):
     proc = run_rfm("analyze", str(shop_orders), "--out", "o", "-v", cwd=tmp_path)
     err = proc.stderr.decode()
     assert "columns: customer='customer', date='date', amount='amount', order='order'" in err
+    timing = next(line for line in err.splitlines() if line.startswith("analyze: "))
+    stages = [part.rsplit(" ", 2)[0] for part in timing.removeprefix("analyze: ").split(", ")]
+    assert stages == ["reading", "cleaning", "customer totals", "scoring", "summary"]
     quiet_json = run_rfm("analyze", str(shop_orders), "--out", "o", "-v", "--json", cwd=tmp_path)
     assert quiet_json.returncode == 0 and quiet_json.stderr == b""
 
