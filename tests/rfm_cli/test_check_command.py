@@ -1,4 +1,4 @@
-"""``rfm check``: prints how files are read and mapped; problems exit 2 with one line."""
+"""``rfm check``: prints how files are read and mapped; problems exit 3 with one line."""
 
 from __future__ import annotations
 

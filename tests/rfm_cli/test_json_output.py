@@ -103,3 +103,18 @@ def test_json_on_a_cp1252_console_stays_the_same_data(shop_orders, tmp_path):
     names = pd.read_csv(tmp_path / "o" / "segments.csv", encoding="utf-8-sig")["segment_name"]
     assert [s["name"] for s in data["segments"]] == names.tolist()
     assert proc.stdout.isascii()
+
+
+def test_a_database_input_in_json(shop_orders, tmp_path):
+    pytest.importorskip("ibis")
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "shop.db") as db:
+        pd.read_csv(shop_orders, dtype=str).to_sql("orders", db, index=False)
+    url = f"sqlite:///{tmp_path / 'shop.db'}"
+    proc, data = json_run("analyze", url, "--table", "orders", "--out", "db", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert data["source"] == f"{url} orders"
+    _, from_file = json_run("analyze", str(shop_orders), "--out", "file", cwd=tmp_path)
+    assert data["segments"] == from_file["segments"]
+    assert data["cut_points"] == from_file["cut_points"]
