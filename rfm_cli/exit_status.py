@@ -24,6 +24,8 @@ from collections.abc import Callable
 
 from rfm_engine import RfmError
 
+from .error_text import error_line
+
 OK = 0
 INTERNAL = 1
 USAGE = 2
@@ -61,10 +63,8 @@ def run_guarded(
     ``report(line, exc)`` prints the ``error:`` line (``line`` is empty for a closed pipe,
     which is not reported at all).
     """
-    from .error_text import error_line
-
     try:
-        code = command()
+        code = command() or OK
         flush_stdout()
         return code
     except BrokenPipeError:
