@@ -19,7 +19,7 @@ from .options import add_data_options, source_label
 from .text_table import fit_matrix
 
 #: ``compare_periods`` counts two steps: the analysis now, then the one at the earlier date.
-STAGES = ("scoring now", "scoring then")
+STAGES = ("reading, scoring now", "scoring then")
 
 
 def add_compare_command(commands: argparse._SubParsersAction) -> None:

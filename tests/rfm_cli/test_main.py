@@ -86,3 +86,15 @@ def test_completion_without_shtab_is_one_line(tmp_path):
     assert proc.stderr.decode().splitlines() == [
         "error: shell completion needs shtab: pip install shtab (or rfm-segments[cli])"
     ]
+
+
+def test_zsh_completion_is_a_compdef_script(tmp_path):
+    pytest.importorskip("shtab")
+    proc = run_rfm("completion", "zsh", cwd=tmp_path)
+    assert proc.returncode == 0
+    script = proc.stdout.decode()
+    assert script.startswith("#compdef rfm") and "--r-breaks" in script and "analyze" in script
+    if shutil.which("zsh"):
+        (tmp_path / "_rfm").write_text(script, encoding="utf-8")
+        check = subprocess.run(["zsh", "-n", str(tmp_path / "_rfm")], capture_output=True)
+        assert check.returncode == 0, check.stderr
