@@ -154,3 +154,25 @@ def test_cn8_options_on_the_command_line(orders, tmp_path):
         "c5": "important_develop",
         "c6": "general_winback",
     }
+
+
+def test_scheme_notes_go_into_json(orders, tmp_path, capsys):
+    import json
+
+    scheme = tmp_path / "mine.json"
+    scheme.write_text(
+        '{"key": "mine", "bins": 5, "segments": ['
+        '{"key": "recent", "names": {"en": "Recent"}, "r": [4, 5]}]}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.csv"
+    args = ["export", str(orders), "--scheme", str(scheme), "--out", str(out), "--json"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    data = json.loads(captured.out)
+    assert data["notes"] == [
+        "scheme 'mine': 75 of 125 cells match no rule (those customers get 'other')"
+    ]
+    assert data["settings"]["segments"]["scheme"]["key"] == "mine"
+    assert data["written"][0] == str(out)

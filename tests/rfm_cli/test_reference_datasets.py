@@ -135,9 +135,10 @@ def test_json_summary_of_a_real_export_matches_its_reference(shared_datasets, tm
     from cli_process import rfm_env
 
     files, options, reference = CASES["taobao_gbk"]
+    inputs = [str(shared_datasets / f) for f in files]
+    flags = ["--out", str(tmp_path), "--json", "--lang", "zh_CN"]
     proc = subprocess.run(
-        [sys.executable, "-m", "rfm_cli", "analyze", *(str(shared_datasets / f) for f in files)]
-        + [*options, "--out", str(tmp_path / "o"), "--json", "--lang", "zh_CN"],
+        [sys.executable, "-m", "rfm_cli", "analyze", *inputs, *options, *flags],
         env=rfm_env(PYTHONIOENCODING="cp1252"),
         capture_output=True,
         timeout=300,
