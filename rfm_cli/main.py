@@ -14,9 +14,12 @@ import argparse
 import contextlib
 import io
 import sys
+import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 from rfm_engine import __version__
+from rfm_engine.notes import RfmWarning
 
 from . import json_output
 from .analyze import add_analyze_command
@@ -107,6 +110,25 @@ def add_output_flags(parser: argparse.ArgumentParser, *, default: object) -> Non
     )
 
 
+def library_warnings(caught: list[warnings.WarningMessage]) -> list[RfmWarning]:
+    """Python warnings of the libraries underneath (a scipy integral that did not converge …)
+    as one ``warning:`` line each, or in ``--json``'s warnings: never a multi-line dump."""
+    seen: dict[str, RfmWarning] = {}
+    for item in caught:
+        category = item.category.__name__
+        message = " ".join(str(item.message).split())
+        seen.setdefault(
+            f"{category}: {message}",
+            RfmWarning(
+                code="library_warning",
+                message=f"{category}: {message}",
+                stage="library",
+                evidence={"category": category, "module": Path(item.filename).stem},
+            ),
+        )
+    return list(seen.values())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     prepare_streams()
     parser = build_parser()
@@ -129,10 +151,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     captured = io.StringIO()
 
     def run() -> int:
-        if not console.json:
-            return args.handler(args)
-        with contextlib.redirect_stdout(captured):  # a command that prints its own text
-            return args.handler(args)
+        with warnings.catch_warnings(record=True) as caught:
+            try:
+                if not console.json:
+                    return args.handler(args)
+                with contextlib.redirect_stdout(captured):  # a command that prints its own text
+                    return args.handler(args)
+            finally:
+                console.warn(library_warnings(caught))
 
     code = run_guarded(run, report=report)
     console.end_progress()

@@ -118,3 +118,19 @@ def test_a_database_input_in_json(shop_orders, tmp_path):
     _, from_file = json_run("analyze", str(shop_orders), "--out", "file", cwd=tmp_path)
     assert data["segments"] == from_file["segments"]
     assert data["cut_points"] == from_file["cut_points"]
+
+
+def test_predict_json_in_the_envelope(tmp_path):
+    orders = tmp_path / "orders.csv"
+    rows = [f"C{i},2024-0{1 + i % 3}-{10 + i % 9},{5 + i}" for i in range(40)]
+    rows += [f"C{i},2024-05-{10 + i % 9},{7 + i}" for i in range(0, 40, 2)]
+    orders.write_text("customer,date,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    proc, data = json_run("predict", str(orders), "--out", "p", "--horizon", "30", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stderr == b""
+    table = pd.read_csv(tmp_path / "p" / "predictions.csv", encoding="utf-8-sig")
+    assert data["totals"]["customers"] == len(table) == 40
+    assert data["totals"]["likely_lost"] == int(table["likely_lost"].sum())
+    assert data["written"] == ["p/predictions.csv", "p/prediction_segments.csv"]
+    assert {w["stage"] for w in data["warnings"]} >= {"prediction"}  # 40 buyers: too few
+    proc, data = json_run("analyze", str(orders), "--predict", "--out", "a", cwd=tmp_path)
+    assert proc.returncode == 0 and data["prediction"]["totals"]["customers"] == 40
