@@ -98,3 +98,20 @@ def test_zsh_completion_is_a_compdef_script(tmp_path):
         (tmp_path / "_rfm").write_text(script, encoding="utf-8")
         check = subprocess.run(["zsh", "-n", str(tmp_path / "_rfm")], capture_output=True)
         assert check.returncode == 0, check.stderr
+
+
+def test_a_command_registered_in_one_line_gets_the_shared_machinery(monkeypatch, capsys):
+    import json
+
+    import rfm_cli.main as cli
+
+    def add_hello_command(commands):
+        cmd = commands.add_parser("hello", help="print a greeting")
+        cmd.set_defaults(handler=lambda args: print("hello") or 0)
+
+    monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, add_hello_command))
+    assert cli.main(["hello"]) == 0
+    assert capsys.readouterr().out == "hello\n"
+    assert cli.main(["hello", "--json", "-q"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["command"], data["ok"], data["text"]) == ("hello", True, "hello\n")
