@@ -77,10 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     for add_command in COMMANDS:
         add_command(commands)
-    for sub in dict.fromkeys(commands.choices.values()):
-        if "--json" not in sub._option_string_actions:  # unless a command brought its own
-            add_output_flags(sub, default=argparse.SUPPRESS)
+    _add_output_flags_below(parser)
     return parser
+
+
+def _add_output_flags_below(parser: argparse.ArgumentParser) -> None:
+    """The shared flags on every sub-command, nested ones too (``rfm workspace add … --json``),
+    unless a command brought its own."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                if "--json" not in sub._option_string_actions:
+                    add_output_flags(sub, default=argparse.SUPPRESS)
+                _add_output_flags_below(sub)
 
 
 def add_output_flags(parser: argparse.ArgumentParser, *, default: object) -> None:
