@@ -9,11 +9,13 @@ import math
 from rfm_engine import check_data
 from rfm_engine.pipeline import DataCheck
 
-from .error_text import error_line, warning_line
+from .console import Console
+from .error_text import error_line
+from .exit_status import DATA
+from .help_text import examples
+from .json_output import cleaning_steps, plain
 from .options import add_data_options
 from .text_table import format_table
-
-EXIT_PROBLEM = 2
 
 
 def add_check_command(commands) -> None:
@@ -23,7 +25,16 @@ def add_check_command(commands) -> None:
         help="show how the files are read and mapped and what cleaning drops; score nothing",
         description="Read the sales export(s), show the encoding, delimiter, sheet and header row "
         "found, the columns chosen (and why), rows per cleaning rule, unreadable values with "
-        "their row numbers, the date range, customers and totals.",
+        "their row numbers, the date range, customers and totals. Exit status 3 when the "
+        "data cannot be analysed as configured.",
+        epilog=examples(
+            ("rfm check orders.csv", "what was found, and the rows each rule drops"),
+            (
+                "rfm check export.txt --delimiter ';' --header-row 3 --dayfirst",
+                "read an unusual file differently",
+            ),
+            ("rfm check *.csv --json", "the same as JSON, for a script"),
+        ),
     )
     add_data_options(check_cmd)
     check_cmd.set_defaults(handler=run_check)
@@ -32,10 +43,38 @@ def add_check_command(commands) -> None:
 def run_check(args: argparse.Namespace) -> int:
     from .workspace import data_source
 
+    console = Console.of(args)
     source, config, _ = data_source(args)
     check = check_data(source, config)
-    print(render_check(check))
-    return 0 if check.ok else EXIT_PROBLEM
+    console.set(**check_fields(check))
+    console.out(render_check(check))
+    console.warn(check.warnings)
+    return 0 if check.ok else DATA
+
+
+def check_fields(check: DataCheck) -> dict:
+    """The check as JSON fields (warnings go in the envelope's ``warnings``)."""
+    return {
+        "data_ok": check.ok,
+        "problems": [
+            {"message": str(p), "code": p.code, "option": p.option} for p in check.problems
+        ],
+        "items": [
+            {"item": str(i), "value": plain(v)}
+            for i, v in check.to_frame().itertuples(index=False)
+            if i not in ("problem", "warning")
+        ],
+        "rows": {"read": check.rows_read, "used": check.rows_used},
+        "customers": check.customers,
+        "orders": check.orders,
+        "total_amount": check.total_amount,
+        "first_purchase": check.first_date,
+        "last_purchase": check.last_date,
+        "cleaning": cleaning_steps(check.cleaning) if check.cleaning is not None else [],
+        "unreadable_values": [
+            {k: plain(v) for k, v in r.items()} for r in check.unparseable.to_dict("records")
+        ],
+    }
 
 
 def render_check(check: DataCheck) -> str:
@@ -64,7 +103,6 @@ def render_check(check: DataCheck) -> str:
         )
     # Each problem with the flag that changes it, as errors are printed.
     parts += ["problem: " + error_line(p).removeprefix("error: ") for p in check.problems]
-    parts += [warning_line(w) for w in check.warnings]
     return "\n\n".join(parts)
 
 

@@ -11,9 +11,15 @@ from rfm_engine.options import parse_iso_date
 from rfm_engine.outputs import mailing_list, write_csv
 from rfm_engine.pipeline import compare_periods
 
+from .console import Console
 from .export import add_output_options, print_scheme_notes, write_list
-from .options import add_data_options
-from .text_table import format_table
+from .help_text import examples
+from .json_output import result_fields
+from .options import add_data_options, source_label
+from .text_table import fit_matrix
+
+#: ``compare_periods`` counts two steps: the analysis now, then the one at the earlier date.
+STAGES = ("reading, scoring now", "scoring then")
 
 
 def add_compare_command(commands: argparse._SubParsersAction) -> None:
@@ -24,6 +30,14 @@ def add_compare_command(commands: argparse._SubParsersAction) -> None:
         "default: the day after the latest purchase), print the migration matrix and write "
         "migration.csv and customers.csv into --dir. With --from/--to, also write the movers "
         "as a mailing list (--out, --format).",
+        epilog=examples(
+            ("rfm compare orders.csv --days 90 --dir compare/", "now against 90 days earlier"),
+            (
+                "rfm compare orders.csv --then 2024-01-01 --from champions,loyal_customers "
+                "--to at_risk,cant_lose --out slipping.csv",
+                "who slipped from the best segments since a date, as a mailing list",
+            ),
+        ),
     )
     add_data_options(cmd)
     when = cmd.add_argument_group("comparison")
@@ -56,6 +70,7 @@ def _keys(text: str | None) -> list[str]:
 def run_compare(args: argparse.Namespace) -> int:
     from .workspace import data_source
 
+    console = Console.of(args)
     source, config, paths = data_source(args)
     if args.days is not None and args.days <= 0:
         raise RfmError(f"--days must be a positive number of days, not {args.days}")
@@ -67,8 +82,10 @@ def run_compare(args: argparse.Namespace) -> int:
         config,
         as_of_then=parse_iso_date(args.then, "--then") if args.then else None,
         days=args.days,
+        progress=console.progress("compare", STAGES),
     )
-    print_scheme_notes(comparison.now)
+    console.end_progress()
+    print_scheme_notes(comparison.now, console)
     lang = comparison.now.config.lang
     out = Path(args.dir)
     if out.exists() and not out.is_dir():
@@ -77,13 +94,29 @@ def run_compare(args: argparse.Namespace) -> int:
     named = comparison.matrix_named(lang)
     write_csv(named.reset_index(), out / "migration.csv", inputs=paths)
     write_csv(comparison.customers, out / "customers.csv", inputs=paths)
-    print(f"Segments on {comparison.then.as_of} (rows) and on {comparison.now.as_of} (columns)")
-    rows = [[str(i), *(f"{v:,}" for v in r)] for i, r in named.iterrows()]
-    headers = ["", *(str(c) for c in named.columns)]
-    print(format_table(headers, rows, [False] + [True] * len(named.columns)))
+    console.wrote(out / "migration.csv", out / "customers.csv")
     moved = int(comparison.customers["moved"].sum())
-    print(f"\n{moved:,} of {len(comparison.customers):,} customers changed segment")
-    print(f"Written to {out}{os.sep}: migration.csv, customers.csv")
+    label = source_label(paths or source)
+    console.set(
+        then=result_fields(comparison.then, source=label),
+        now=result_fields(comparison.now, source=label),
+        migration=_matrix_fields(comparison.matrix),
+        customers=len(comparison.customers),
+        moved=moved,
+    )
+    console.out(
+        f"Segments on {comparison.then.as_of} (rows) and on {comparison.now.as_of} (columns)"
+    )
+    console.out(
+        fit_matrix(
+            "",
+            [str(i) for i in named.index],
+            [str(c) for c in named.columns],
+            [[f"{v:,}" for v in row] for row in named.to_numpy().tolist()],
+        )
+    )
+    console.out(f"\n{moved:,} of {len(comparison.customers):,} customers changed segment")
+    console.out(f"Written to {out}{os.sep}: migration.csv, customers.csv")
     if movers_wanted:
         movers = comparison.movers(
             from_segments=_keys(args.from_segments), to_segments=_keys(args.to_segments)
@@ -99,4 +132,15 @@ def run_compare(args: argparse.Namespace) -> int:
             lang=lang,
             inputs=paths,
         )
+    then_only = [w for w in comparison.then.warnings if w not in comparison.now.warnings]
+    console.warn([*comparison.now.warnings, *then_only])
     return 0
+
+
+def _matrix_fields(matrix) -> list[dict]:
+    """The migration matrix as rows ``{"then": key, "now": key, "customers": n}`` (n > 0)."""
+    return [
+        {"then": str(then), "now": str(now), "customers": int(count)}
+        for (then, now), count in matrix.stack().items()
+        if count
+    ]

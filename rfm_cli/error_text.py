@@ -75,6 +75,7 @@ def warning_line(warning: RfmWarning) -> str:
 
 
 def print_warnings(warnings: Iterable[RfmWarning]) -> None:
-    """Each warning on its own line on stderr (stdout stays the result)."""
+    """Each warning on its own line on stderr (stdout stays the result). Commands report
+    through :meth:`rfm_cli.console.Console.warn` instead, which also fills ``--json``."""
     for warning in warnings:
         print(warning_line(warning), file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,8 +16,11 @@ from rfm_engine.outputs import (
     write_mailing,
 )
 
-from .error_text import print_warnings
-from .options import add_data_options
+from .console import Console
+from .help_text import examples
+from .json_output import result_fields
+from .options import add_data_options, source_label
+from .progress_bar import ANALYSIS_STAGES as STAGES
 
 ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
 
@@ -51,6 +53,22 @@ def add_export_command(commands: argparse._SubParsersAction) -> None:
         description="Score and segment customers, then write the customers of chosen segments "
         "as a list a mailing tool or Excel can take. Invalid and duplicate emails are left out "
         "of email lists and reported; customers without contacts are listed apart.",
+        epilog=examples(
+            (
+                "rfm export orders.csv --segments at_risk,cant_lose --format mailchimp "
+                "--out winback.csv",
+                "a Mailchimp audience of two segments",
+            ),
+            (
+                "rfm export orders.csv --segments all --format xlsx --out segments.xlsx",
+                "every segment on its own sheet",
+            ),
+            (
+                "rfm export orders.csv --scheme seed5 --segments churned --out-encoding gbk "
+                "--out 流失.csv",
+                "a GBK list for Chinese Excel",
+            ),
+        ),
     )
     add_data_options(cmd)
     cmd.add_argument(
@@ -74,6 +92,7 @@ def write_list(
     inputs: list[Path],
 ) -> None:
     """Write ``mailing`` as the options say and print what was written."""
+    console = Console.of(args)
     written = write_mailing(
         mailing,
         Path(args.out),
@@ -85,34 +104,49 @@ def write_list(
         encoding=ENCODINGS[args.out_encoding],
         inputs=inputs,
     )
+    console.wrote(*written)
     listed = len(mailing.emails) if args.format == "mailchimp" else len(mailing.customers)
-    print(f"Written {listed:,} customers to {written[0]}")
-    if {"email", "phone"} & set(mailing.roles):
-        print(
+    has_contacts = bool({"email", "phone"} & set(mailing.roles))
+    console.set(
+        mailing={
+            "format": args.format,
+            "listed": listed,
+            "valid_emails": len(mailing.emails),
+            "email_problems": len(mailing.problems),
+            "no_contact": len(mailing.no_contact),
+            "contact_columns_found": has_contacts,
+        }
+    )
+    console.out(f"Written {listed:,} customers to {written[0]}")
+    if has_contacts:
+        console.out(
             f"  valid emails: {len(mailing.emails):,}; email problems (invalid or duplicate, "
             f"left out): {len(mailing.problems):,}; without email or phone: "
             f"{len(mailing.no_contact):,}"
         )
     else:
-        print("  no contact columns (email, phone) were found; map them with --contact")
+        console.out("  no contact columns (email, phone) were found; map them with --contact")
     for path in written[1:]:
-        print(f"  also written: {path}")
+        console.out(f"  also written: {path}")
 
 
-def print_scheme_notes(result: RfmResult) -> None:
-    """For a custom scheme: its uncovered cells, overlaps and unreachable rules, on stderr."""
+def print_scheme_notes(result: RfmResult, console: Console | None = None) -> None:
+    """For a custom scheme: its uncovered cells, overlaps and unreachable rules, as notes."""
     if result.scheme.key in BUILTIN_SCHEMES:
         return
+    console = console or Console()
     for line in result.scheme.check(result.config.scoring.bins).lines():
-        print(f"note: scheme {result.scheme.key!r}: {line}", file=sys.stderr)
+        console.note(f"scheme {result.scheme.key!r}: {line}")
 
 
 def run_export(args: argparse.Namespace) -> int:
     from .workspace import data_source
 
+    console = Console.of(args)
     source, config, paths = data_source(args, databases=True)
-    result = analyze(source, config)
-    print_scheme_notes(result)
+    result = analyze(source, config, progress=console.progress("export", STAGES))
+    console.end_progress()
+    print_scheme_notes(result, console)
     chosen = select_segments(result.customers, result.scheme, args.segments)
     keys = [s.key for s in result.scheme.all_segments if s.key in set(chosen["segment"])]
     if args.segments.strip() != "all":
@@ -127,5 +161,7 @@ def run_export(args: argparse.Namespace) -> int:
         lang=result.config.lang,
         inputs=paths,
     )
-    print_warnings(result.warnings)
+    fields = result_fields(result, source=source_label(paths or source))
+    console.set(**fields, segments_chosen=keys)
+    console.warn(result.warnings)
     return 0

@@ -24,6 +24,7 @@ from rfm_engine.outputs import mailing_list, write_csv, write_report
 
 from .error_text import print_warnings
 from .export import add_output_options, print_scheme_notes, write_list
+from .help_text import examples
 from .options import add_data_options
 from .text_table import format_table
 from .workspace import data_source
@@ -40,6 +41,14 @@ def add_history_command(commands: argparse._SubParsersAction) -> None:
         "the segments of consecutive periods), timelines.csv (each customer's segments), "
         "entered.csv and left.csv (who changed segment in the last period) into --dir. A "
         "workspace keeps the snapshots.",
+        epilog=examples(
+            ("rfm history shop.rfmdb --dir trends/", "sizes, flows and timelines per month"),
+            (
+                "rfm history shop.rfmdb --left champions --out left.csv --format mailchimp",
+                "who left the champions last month, as a mailing list",
+            ),
+            ("rfm history orders.csv --period quarter --report trends.xlsx", "from files"),
+        ),
     )
     add_data_options(cmd)
     when = cmd.add_argument_group("history")

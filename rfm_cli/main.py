@@ -1,174 +1,186 @@
 """``rfm``: RFM segments from a sales export, from the command line.
 
-Expected problems (bad file, unknown column, bad option) print one line ``error: …`` on stderr
-and exit with status 2; nothing is written then, and earlier output stays as it was.
+Each command lives in its own module with an ``add_…_command(commands)`` function and is
+registered by one line in :data:`COMMANDS`. What every command shares is set up here:
+``--json``, ``-q/--quiet``, ``-v/--verbose`` on each of them, the output policy
+(:class:`rfm_cli.console.Console`), and the exit statuses (:mod:`rfm_cli.exit_status`):
+expected problems print one line ``error: …`` on stderr and exit with status 3 (2 for usage),
+nothing is written then, and earlier output stays as it was.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import contextlib
+import io
 import sys
-import traceback
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from rfm_engine import RfmError, __version__
-from rfm_engine.io import DatabaseSource
-from rfm_engine.outputs import (
-    check_table_name,
-    write_csv,
-    write_customers_table,
-    write_report,
-)
-from rfm_engine.prediction import prediction_sheet_writer
+from rfm_engine import __version__
+from rfm_engine.notes import RfmWarning
 
+from . import json_output
+from .analyze import add_analyze_command
 from .check import add_check_command
 from .compare import add_compare_command
-from .error_text import error_line, print_warnings
-from .export import add_export_command, print_scheme_notes
-from .history import add_history_command
-from .options import add_data_options, source_label
-from .predict import (
-    add_predict_command,
-    add_prediction_options,
-    analyze_predictions,
-    customers_with_predictions,
-    print_prediction_summary,
+from .completion import add_completion_command
+from .console import Console
+from .exit_status import (
+    BROKEN_PIPE,
+    EXIT_CODES_HELP,
+    closed_pipe,
+    flush_stdout,
+    prepare_streams,
+    run_guarded,
 )
-from .report import render_summary
+from .export import add_export_command
+from .help_text import Parser, examples
+from .history import add_history_command
+from .predict import add_predict_command
 from .report_command import add_report_command
-from .workspace import add_workspace_command, data_source
+from .workspace import add_workspace_command
 
-EXIT_USAGE = 2
-EXIT_INTERNAL = 1
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line ``error: …`` and exit status 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"error: {message} (see '{self.prog} --help')\n")
+#: One line per command: ``add_…_command(commands)`` registers it on the sub-command parser.
+COMMANDS = (
+    add_analyze_command,
+    add_predict_command,
+    add_check_command,
+    add_export_command,
+    add_compare_command,
+    add_workspace_command,
+    add_history_command,
+    add_report_command,
+    add_completion_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="rfm", description="RFM customer segmentation for shop sales exports.")
+    parser = Parser(
+        prog="rfm",
+        description="RFM customer segmentation for shop sales exports.",
+        epilog=examples(
+            ("rfm check orders.csv", "how the file is read and mapped, before any scoring"),
+            ("rfm analyze orders.csv --out results/", "segments, written as CSV tables"),
+            ("rfm export orders.csv --segments at_risk --out winback.csv", "a mailing list"),
+            ("rfm compare orders.csv --days 90", "who moved between segments in 90 days"),
+            ("rfm COMMAND --help", "the options and examples of one command"),
+        )
+        + "\n\nlanguage: --lang, else $RFM_LANG, else the system locale (zh_CN, zh_TW, else en)"
+        + "\n\n"
+        + EXIT_CODES_HELP,
+    )
     parser.add_argument("--version", action="version", version=f"rfm {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    add_output_flags(parser, default=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    analyze_cmd = commands.add_parser(
-        "analyze",
-        help="score and segment customers; print a summary and write tables",
-        description="Score and segment the customers of a sales export. With no INPUT, runs on "
-        "the built-in sample.",
-    )
-    add_data_options(analyze_cmd)
-    analyze_cmd.add_argument(
-        "--out",
-        metavar="DIR",
-        default="rfm_output",
-        help="folder for customers.csv, segments.csv, cleaning.csv, "
-        "cut_points.csv and config.json (default: rfm_output)",
-    )
-    analyze_cmd.add_argument(
-        "--report",
-        metavar="PATH.xlsx",
-        help="also write a report workbook: summary with charts, customers, R×F grid, "
-        "cut points and settings, cleaning",
-    )
-    analyze_cmd.add_argument(
-        "--write-table",
-        metavar="NAME",
-        help="with a database INPUT: also write the customers table into that database",
-    )
-    analyze_cmd.add_argument(
-        "--predict",
-        action="store_true",
-        help="add prediction columns (probability still active, expected purchases and "
-        "revenue, next order date) and write prediction_segments.csv; see 'rfm predict'",
-    )
-    add_prediction_options(analyze_cmd)
-    analyze_cmd.set_defaults(handler=run_analyze)
-    add_predict_command(commands)
-    add_export_command(commands)
-    add_compare_command(commands)
-    add_check_command(commands)
-    add_workspace_command(commands)
-    add_history_command(commands)
-
-    add_report_command(commands)
+    for add_command in COMMANDS:
+        add_command(commands)
+    _add_output_flags_below(parser)
     return parser
 
 
-def run_analyze(args: argparse.Namespace) -> int:
-    source, config, paths = data_source(args, databases=True)
-    if args.write_table:
-        if not isinstance(source, DatabaseSource):
-            raise RfmError("--write-table needs a database URL as INPUT")
-        check_table_name(source, args.write_table)
-    if args.predict and isinstance(source, DatabaseSource):
-        raise RfmError("--predict needs every purchase day in memory: not for a database INPUT yet")
-    result, prediction = analyze_predictions(args, source, config)
-    print_scheme_notes(result)
-    if args.report:
-        extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
-        write_report(
-            result,
-            Path(args.report),
-            source=source_label(paths or source),
-            inputs=paths,
-            extra_sheets=extra,
-        )
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise RfmError(f"{out}: exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    customers = result.customers_table()
-    if prediction is not None:
-        customers = customers_with_predictions(result, prediction)
-        write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
-    write_csv(customers, out / "customers.csv", inputs=paths)
-    write_csv(result.summary, out / "segments.csv", inputs=paths)
-    write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
-    write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
-    result.config.save(out / "config.json")
-    if args.write_table:
-        write_customers_table(result, source, args.write_table)
-    print(render_summary(result, source=source_label(paths or source)))
-    print(
-        f"\nWritten to {out}{os.sep}: customers.csv, segments.csv, cleaning.csv, cut_points.csv, "
-        "config.json"
+def _add_output_flags_below(parser: argparse.ArgumentParser) -> None:
+    """The shared flags on every sub-command, nested ones too (``rfm workspace add … --json``),
+    unless a command brought its own."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                if "--json" not in sub._option_string_actions:
+                    add_output_flags(sub, default=argparse.SUPPRESS)
+                _add_output_flags_below(sub)
+
+
+def add_output_flags(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """``--json``, ``-q``, ``-v``: before the command (``rfm --json analyze``) or after it.
+    A sub-command's copies default to "not given" so that they do not undo the first ones."""
+    group = parser.add_argument_group("output of the command line")
+    group.add_argument(
+        "--json",
+        action="store_true",
+        default=default,
+        help="print one JSON object on stdout (summary, warnings, files written; see "
+        "docs/cli-json.md) instead of text",
     )
-    if args.report:
-        print(f"Report workbook: {args.report}")
-    if args.write_table:
-        print(f"Table {args.write_table} written in {source.url}")
-    print_warnings(result.warnings)
-    if prediction is not None:
-        print_prediction_summary(prediction)
-    return 0
+    group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
+        help="no progress on stderr (warnings, notes and errors still show)",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=default if default is argparse.SUPPRESS else 0,
+        help="more detail on stderr: the columns chosen, the time of each stage",
+    )
+
+
+def library_warnings(caught: list[warnings.WarningMessage]) -> list[RfmWarning]:
+    """Python warnings of the libraries underneath (a scipy integral that did not converge …)
+    as one ``warning:`` line each, or in ``--json``'s warnings: never a multi-line dump."""
+    seen: dict[str, RfmWarning] = {}
+    for item in caught:
+        category = item.category.__name__
+        message = " ".join(str(item.message).split())
+        seen.setdefault(
+            f"{category}: {message}",
+            RfmWarning(
+                code="library_warning",
+                message=f"{category}: {message}",
+                stage="library",
+                evidence={"category": category, "module": Path(item.filename).stem},
+            ),
+        )
+    return list(seen.values())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    prepare_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        return args.handler(args)
-    except RfmError as exc:
-        print(error_line(exc), file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:
-        if os.environ.get("RFM_DEBUG"):
-            traceback.print_exc()
-        print(
-            f"error: unexpected failure ({type(exc).__name__}: {exc}); "
-            "set RFM_DEBUG=1 for details and please report it",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        args = parser.parse_args(argv)
+    except SystemExit:
+        try:
+            flush_stdout()  # `rfm --help | head`
+        except BrokenPipeError:
+            return closed_pipe()
+        raise
+    console = Console(json=args.json, quiet=args.quiet, verbose=args.verbose)
+    args.console = console
+    failure: list[tuple[str, BaseException | None]] = []
+
+    def report(line: str, exc: BaseException | None) -> None:
+        failure.append((line, exc))
+        console.error(line)
+
+    captured = io.StringIO()
+
+    def run() -> int:
+        with warnings.catch_warnings(record=True) as caught:
+            try:
+                if not console.json:
+                    return args.handler(args)
+                with contextlib.redirect_stdout(captured):  # a command that prints its own text
+                    return args.handler(args)
+            finally:
+                console.warn(library_warnings(caught))
+
+    code = run_guarded(run, report=report)
+    console.end_progress()
+    if console.json and code != BROKEN_PIPE:
+        if captured.getvalue():
+            console.set(text=captured.getvalue())
+        error = json_output.error_object(*failure[-1], code) if failure else None
+        if error is None and code:  # `rfm check` found problems: they are in the object
+            error = json_output.error_object(f"{args.command}: problems found", None, code)
+        data = json_output.envelope(args.command, console, exit_code=code, error=error)
+        dumped = run_guarded(lambda: json_output.dump(data) or 0, report=report)
+        code = dumped or code
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,8 @@ from rfm_engine.io import DatabaseSource, is_database_url
 from rfm_engine.options import LIST_ROLES, parse_iso_date
 from rfm_engine.pipeline import Source
 
+from .language import LANGUAGES, cli_language
+
 
 def add_data_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that reads sales data and scores it."""
@@ -159,7 +161,12 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
         choices=("scores", "values"),
         help="cn8: compare the scores or the raw values (fewer days is high) (default scores)",
     )
-    parser.add_argument("--lang", choices=("en", "zh_CN", "zh_TW"), help="language of names")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of segment names and labels (default: $RFM_LANG, else the system "
+        "locale: zh_CN, zh_TW or en)",
+    )
     parser.add_argument("--config", metavar="FILE.json", help="settings saved by an earlier run")
 
 
@@ -266,7 +273,7 @@ def config_from_args(args: argparse.Namespace, base: RfmConfig | None = None) ->
         metrics=metrics,
         scoring=scoring,
         segments=segments,
-        lang=args.lang or base.lang,
+        lang=args.lang or (base.lang if args.config else cli_language(None)),
     )
 
 

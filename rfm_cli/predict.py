@@ -21,7 +21,8 @@ from rfm_engine.prediction import (
     analyze_with_predictions,
 )
 
-from .error_text import print_warnings
+from .console import Console
+from .help_text import examples
 from .options import add_data_options, config_from_args, input_paths
 from .text_table import format_table
 
@@ -79,15 +80,18 @@ def add_predict_command(commands) -> None:
         help="predict who is still active, purchases and revenue ahead, next order dates",
         description="Fit the BG/NBD (repeat purchases, probability still active) and "
         "Gamma-Gamma (spend per order) models to the purchases, and predict per customer and "
-        "per segment. Time in the parameters is in weeks.",
+        "per segment. Time in the parameters is in weeks. With --json: parameters, fit "
+        "diagnostics, totals, the per-segment table and the warnings.",
+        epilog=examples(
+            ("rfm predict orders.csv", "parameters, totals and the per-segment table"),
+            (
+                "rfm predict orders.csv --horizon 30 --validate --out predictions/",
+                "30 days ahead, checked on a holdout, written per customer",
+            ),
+        ),
     )
     add_data_options(cmd)
     add_prediction_options(cmd)
-    cmd.add_argument(
-        "--json",
-        action="store_true",
-        help="print parameters, fit diagnostics, totals, per-segment table and warnings as JSON",
-    )
     cmd.add_argument(
         "--out",
         metavar="DIR",
@@ -97,7 +101,9 @@ def add_predict_command(commands) -> None:
 
 
 def run_predict(args: argparse.Namespace) -> int:
+    console = Console.of(args)
     paths = input_paths(args)
+    console.progress("predict", ("reading, scoring, fitting",))
     result, prediction = analyze_with_predictions(
         paths,
         config_from_args(args),
@@ -105,22 +111,28 @@ def run_predict(args: argparse.Namespace) -> int:
         validate=args.validate,
         holdout_days=args.holdout,
     )
+    console.end_progress()
     if args.out:
         out = _out_folder(args.out)
         table = customers_with_segments(prediction, result.customers)
         write_csv(table, out / "predictions.csv", inputs=paths)
         write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
-    print_warnings([*result.warnings, *prediction.warnings])
-    if args.json:
-        data = prediction.to_dict()
-        data["segments"] = _records(prediction.segments)
-        data["analysis_warnings"] = [w.to_dict() for w in result.warnings]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print(render_prediction(prediction))
-        if args.out:
-            print(f"\nWritten to {args.out}: predictions.csv, prediction_segments.csv")
+        console.wrote(out / "predictions.csv", out / "prediction_segments.csv")
+    console.warn([*result.warnings, *prediction.warnings])
+    console.set(**prediction_fields(prediction))
+    console.out(render_prediction(prediction))
+    if args.out:
+        console.out(f"\nWritten to {args.out}: predictions.csv, prediction_segments.csv")
     return 0
+
+
+def prediction_fields(prediction: PredictionResult) -> dict:
+    """The predictions as JSON fields: ``PredictionResult.to_dict()`` (its warnings go into
+    the envelope's ``warnings``) and the per-segment table."""
+    data = prediction.to_dict()
+    data.pop("warnings", None)
+    data["segments"] = _records(prediction.segments)
+    return data
 
 
 def customers_with_segments(prediction: PredictionResult, customers: pd.DataFrame) -> pd.DataFrame:
@@ -219,12 +231,12 @@ def _out_folder(path: str) -> Path:
     return out
 
 
-def analyze_predictions(args: argparse.Namespace, paths, config):
+def analyze_predictions(args: argparse.Namespace, paths, config, *, progress=None):
     """``rfm analyze``: (result, predictions or None without ``--predict``)."""
     if not args.predict:
         from rfm_engine import analyze
 
-        return analyze(paths, config), None
+        return analyze(paths, config, progress=progress), None
     return analyze_with_predictions(
         paths,
         config,
@@ -244,15 +256,15 @@ def customers_with_predictions(result, prediction: PredictionResult) -> pd.DataF
     return merged[rest + contacts]
 
 
-def print_prediction_summary(prediction: PredictionResult) -> None:
+def print_prediction_summary(prediction: PredictionResult, console: Console) -> None:
     """For ``rfm analyze --predict``: the totals and the warnings."""
-    print_warnings(prediction.warnings)
+    console.warn(prediction.warnings)
     totals = prediction.totals()
-    print(f"Predictions: customers likely lost {totals['likely_lost']:,}", end="")
+    line = f"Predictions: customers likely lost {totals['likely_lost']:,}"
     for h in prediction.options.horizons_days:
         revenue = totals[f"expected_revenue_{h}d"]
         if revenue is not None:
-            print(f"; expected revenue next {h} days {revenue:,.2f}", end="")
-    print(" (columns in customers.csv, per segment in prediction_segments.csv)")
+            line += f"; expected revenue next {h} days {revenue:,.2f}"
+    console.out(line + " (columns in customers.csv, per segment in prediction_segments.csv)")
     if prediction.validation is not None:
-        print("\n" + _validation_text(prediction))
+        console.out("\n" + _validation_text(prediction))

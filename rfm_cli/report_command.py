@@ -15,8 +15,11 @@ from rfm_engine import OutputFileError, RfmResult, analyze
 from rfm_engine.atomic import check_target, write_atomic
 from rfm_engine.outputs import CURRENCIES, report_page, write_html_report
 
-from .error_text import print_warnings
+from .console import Console
+from .help_text import examples
+from .json_output import result_fields
 from .options import add_data_options, config_from_args, input_paths
+from .progress_bar import ANALYSIS_STAGES
 
 #: Pixels per chart pixel when a chart is drawn for the PDF (sharp when printed or zoomed).
 PDF_CHART_SCALE = 2
@@ -29,14 +32,14 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
         description="Score and segment customers, then write a report to e-mail or print: key "
         "figures, what to do now, the segments with their actions, charts, cut points and the "
         "cleaning report, in the --lang language. With no INPUT, runs on the built-in sample.",
+        epilog=examples(
+            ("rfm report orders.csv --out report.html", "one HTML file, charts included"),
+            ("rfm report orders.csv --lang zh_CN --out 报告.pdf", "a PDF in Chinese (needs Qt)"),
+        ),
     )
+    # --currency comes with the data options (keep one currency's rows); the report also shows
+    # its sign on money ("none": no sign). Two --currency options cannot share one parser.
     add_data_options(cmd)
-    cmd.add_argument(
-        "--currency",
-        metavar="CODE",
-        help=f"currency of the amounts, shown on money ({', '.join(CURRENCIES)}; none for no "
-        "sign; default: guessed from the column names)",
-    )
     cmd.add_argument(
         "--out", metavar="FILE.html|FILE.pdf", required=True, help="the report file to write"
     )
@@ -49,21 +52,29 @@ def run_report(args: argparse.Namespace) -> int:
     if kind not in (".html", ".htm", ".pdf"):
         raise OutputFileError(f"{out}: give a file name ending in .html or .pdf", path=str(out))
     currency = None if args.currency is None else args.currency.upper().replace("NONE", "")
+    if currency == "":
+        args.currency = None  # no sign; and no currency to keep
     if currency and currency not in CURRENCIES:
         raise OutputFileError(
             f"--currency {args.currency}: not one of {', '.join(CURRENCIES)} or none",
             path=str(out),
         )
+    console = Console.of(args)
     paths = input_paths(args)
     check_target(out, inputs=tuple(paths))
-    result = analyze(paths, config_from_args(args))
+    result = analyze(
+        paths, config_from_args(args), progress=console.progress("report", ANALYSIS_STAGES)
+    )
+    console.end_progress()
     sources = [p.name for p in paths]
     if kind == ".pdf":
         write_pdf_report(result, out, currency=currency, sources=sources)
     else:
         write_html_report(result, out, currency=currency, sources=sources, inputs=paths)
-    print(f"Report: {out}")
-    print_warnings(result.warnings)
+    console.wrote(out)
+    console.set(**result_fields(result, source=", ".join(sources)))
+    console.out(f"Report: {out}")
+    console.warn(result.warnings)
     return 0
 
 

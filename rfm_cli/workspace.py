@@ -11,6 +11,7 @@ from rfm_engine.history import Workspace, is_workspace
 from rfm_engine.pipeline import Source
 
 from .error_text import print_warnings, warning_line
+from .help_text import examples
 from .options import add_data_options, config_from_args, input_paths, input_source
 from .text_table import format_table
 
@@ -22,6 +23,11 @@ def add_workspace_command(commands: argparse._SubParsersAction) -> None:
         description="A workspace (SHOP.rfmdb, one SQLite file) accumulates a shop's exports: "
         "overlapping files are merged without counting an order twice, and each import is "
         "recorded. Give it to analyze, export, compare or history in place of the files.",
+        epilog=examples(
+            ("rfm workspace add shop.rfmdb orders_2024-01.csv orders_2024-02.csv", "create it"),
+            ("rfm workspace add shop.rfmdb orders_2024-03.csv", "add next month's export"),
+            ("rfm workspace status shop.rfmdb", "what it holds, import by import"),
+        ),
     )
     # The same parser class as the other commands: a usage error is one line, exit status 2.
     actions = cmd.add_subparsers(

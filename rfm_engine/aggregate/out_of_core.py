@@ -43,6 +43,9 @@ Progress = Callable[[int, int], None]
 CHUNK_ROWS = 1_000_000
 #: "auto" goes out of core above this much text (or an eighth of the machine's memory if less).
 AUTO_BYTES = 2 * 1024**3
+#: Between steps 1 and 2 progress is reported after every chunk in thousandths of a step
+#: (``progress(1000 + k, 5000)``), so that a bar moves while a large file is read and cleaned.
+STEP_UNITS = 1000
 
 
 def duckdb_available() -> bool:
@@ -88,7 +91,8 @@ def totals_out_of_core(
 
     Memory stays bounded by ``chunk_rows`` rows of text plus DuckDB's limit; the temporary
     database lives under ``work_dir`` (default: the system temp folder) and is removed after.
-    ``progress`` is called with steps 1 and 2 of the analysis's five.
+    ``progress`` is called with steps 1 and 2 of the analysis's five, and in between after
+    each chunk with the share of the input read so far (in :data:`STEP_UNITS` per step).
     """
     if not duckdb_available():
         raise ConfigError(
@@ -123,6 +127,8 @@ def totals_out_of_core(
     notes: list = list(choice.warnings)
     rules = dataclasses.replace(config.cleaning, drop_duplicates=False)
     report(1, 5)
+    read_share = _read_share(paths)
+    rows = 0
     with tempfile.TemporaryDirectory(prefix="rfm-", dir=work_dir) as folder:
         store = ChunkStore(Path(folder), columns, headers, dedupe=config.cleaning.drop_duplicates)
         try:
@@ -139,6 +145,8 @@ def totals_out_of_core(
                 )
                 notes += [w for w in cleaned.warnings if w.code not in {n.code for n in notes}]
                 store.add(chunk, cleaned)
+                rows += len(chunk)
+                report(STEP_UNITS + round(STEP_UNITS * read_share(rows)), 5 * STEP_UNITS)
             report(2, 5)
             store.finish(lambda: _chunks(paths, layouts, chunk_rows))
             totals = store.totals(dataclasses.replace(config, columns=columns))
@@ -164,6 +172,15 @@ def _chunked_links(chunk_rows: int) -> RfmWarning:
         evidence={"chunk_rows": chunk_rows},
         stage="cleaning",
     )
+
+
+def _read_share(paths: list[Path]) -> Callable[[int], float]:
+    """The share of the input read after ``rows`` rows, estimated from the bytes per line of
+    the first file's sample (for progress only; at most 0.99 until the reading ends)."""
+    sample, _ = read_sample(paths[0])
+    per_row = len(sample) / max(sample.count(b"\n"), 1)
+    total = sum(p.stat().st_size for p in paths)
+    return lambda rows: min(rows * per_row / total, 0.99)
 
 
 def _prepend(first: pd.DataFrame, rest: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:

@@ -1,4 +1,5 @@
-"""`rfm analyze`: outputs, reuse of config.json, and one-line errors with exit status 2."""
+"""`rfm analyze`: outputs, reuse of config.json, and one-line errors (exit status 3 for a
+data or setting problem, 2 for usage)."""
 
 import json
 
@@ -129,7 +130,7 @@ def test_fixed_thresholds_from_the_command_line(orders, tmp_path, capsys):
         ),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(args, message, orders, tmp_path, capsys):
+def test_bad_input_is_one_line_and_exit_3(args, message, orders, tmp_path, capsys):
     (tmp_path / "empty.csv").write_bytes(b"")
     (tmp_path / "header_only.csv").write_text("customer,date,amount\n", encoding="utf-8")
     paths = {
@@ -138,13 +139,14 @@ def test_bad_input_is_one_line_and_exit_2(args, message, orders, tmp_path, capsy
         "header_only": tmp_path / "header_only.csv",
     }
     args = [a.format(**paths) for a in args] + ["--out", str(tmp_path / "out")]
-    with pytest.raises(SystemExit) if "invalid choice" in message else _no_raise():
+    with pytest.raises(SystemExit) if "invalid choice" in message else _no_raise() as usage:
         code, _, err = run(args, capsys)
-        assert code == 2
+        assert code == 3
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: ")
         assert message in lines[0]
     if "invalid choice" in message:
+        assert usage.value.code == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("error: ") and message in err[0]
 
@@ -162,5 +164,5 @@ def test_a_failed_run_leaves_earlier_output_intact(orders, tmp_path, capsys):
     assert run(["analyze", str(orders), "--out", str(out)], capsys)[0] == 0
     before = (out / "customers.csv").read_bytes()
     code, _, _ = run(["analyze", str(orders), "--customer", "nobody", "--out", str(out)], capsys)
-    assert code == 2
+    assert code == 3
     assert (out / "customers.csv").read_bytes() == before

@@ -1,4 +1,4 @@
-"""``rfm check``: prints how files are read and mapped; problems exit 2 with one line."""
+"""``rfm check``: prints how files are read and mapped; problems exit 3 with one line."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_check_prints_reading_mapping_and_rules(tmp_path: Path, capsys) -> None:
 def test_check_options_fix_the_layout(tmp_path: Path, capsys) -> None:
     path = tmp_path / "orders.txt"
     path.write_text("note\ncustomer|date|amount\na|03/04/2024|5\nb|05/06/2024|6\n")
-    assert main(["check", str(path)]) == 2
+    assert main(["check", str(path)]) == 3
     assert "day-first or month-first" in capsys.readouterr().out
     code = main(["check", str(path), "--dayfirst", "--delimiter", "|", "--header-row", "2"])
     assert code == 0
@@ -38,7 +38,7 @@ def test_check_options_fix_the_layout(tmp_path: Path, capsys) -> None:
 def test_check_of_a_broken_file_is_one_error_line(tmp_path: Path, capsys) -> None:
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
-    assert main(["check", str(path)]) == 2
+    assert main(["check", str(path)]) == 3
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1 and "broken.xlsx" in err
 
@@ -50,7 +50,7 @@ def test_mixed_currencies_are_a_problem_and_currency_keeps_one(tmp_path: Path, c
         "c,2024-01-04,5,eur\n",
         encoding="utf-8",
     )
-    assert main(["check", str(path)]) == 2
+    assert main(["check", str(path)]) == 3
     out = capsys.readouterr()
     text = out.out + out.err
     assert "EUR 66.7%" in text and "JPY 33.3%" in text and "--currency CODE" in text

@@ -61,5 +61,23 @@ def test_compare_needs_out_for_movers(tmp_path, capsys):
     path = tmp_path / "orders.csv"
     path.write_text(ORDERS, encoding="utf-8")
     code = main(["compare", str(path), "--dir", str(tmp_path / "c"), "--to", "lost"])
-    assert code == 2
+    assert code == 3
     assert "--out" in capsys.readouterr().err
+
+
+def test_the_matrix_of_eleven_segments_fits_100_columns(tmp_path, capsys):
+    from resources import sample_orders_path
+    from rfm_cli.text_table import display_width
+
+    assert main(["compare", str(sample_orders_path()), "--dir", str(tmp_path / "c")]) == 0
+    out = capsys.readouterr().out
+    table = out.split("(columns)\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(table) == 2 + 12 and max(display_width(line) for line in table) <= 100
+    matrix = _rows(tmp_path / "c" / "migration.csv")
+    names = matrix[0][1:]
+    assert len(names) == 11  # classic: wider than 100 columns with names across the top
+    # Columns are numbered in the order of the file; each row keeps its name and counts.
+    for row in matrix[1:]:
+        number = f"{names.index(row[0]) + 1:>2} " if row[0] in names else "   "
+        printed = next(line for line in out.splitlines() if line.startswith(number + row[0]))
+        assert printed.split()[-len(names) :] == [f"{int(v):,}" for v in row[1:]]

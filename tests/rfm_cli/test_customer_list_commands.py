@@ -52,14 +52,14 @@ def test_table_flag_and_list_columns_by_name(tmp_path: Path, capsys) -> None:
     capsys.readouterr()
     args = ["analyze", str(path), "--customer", "card", "--days-since", "seen"]
     args += ["--order-count", "buys", "--total-spent", "spent"]
-    assert main([*args, "--out", str(tmp_path)]) == 2
+    assert main([*args, "--out", str(tmp_path)]) == 3
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
     assert "--as-of" in err
 
 
 def test_shopify_customers_export_is_one_error_line_naming_the_orders_export(capsys) -> None:
-    assert main(["analyze", str(FIXTURES / "shopify_customers_export.csv")]) == 2
+    assert main(["analyze", str(FIXTURES / "shopify_customers_export.csv")]) == 3
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
     assert "cannot give recency" in err and "orders_export.csv" in err

@@ -90,12 +90,12 @@ def test_xlsx_export_one_sheet_per_segment(orders, tmp_path):
 
 def test_refusals_are_one_line_errors(orders, tmp_path, capsys):
     before = orders.read_bytes()
-    assert main(["export", str(orders), "--out", str(orders)]) == 2
+    assert main(["export", str(orders), "--out", str(orders)]) == 3
     assert "is an input file" in capsys.readouterr().err
     assert orders.read_bytes() == before
-    assert main(["export", str(orders), "--out", str(tmp_path)]) == 2
+    assert main(["export", str(orders), "--out", str(tmp_path)]) == 3
     assert "is a folder" in capsys.readouterr().err
-    assert main(["export", str(orders), "--segments", "vip", "--out", str(tmp_path / "x.csv")]) == 2
+    assert main(["export", str(orders), "--segments", "vip", "--out", str(tmp_path / "x.csv")]) == 3
     err = capsys.readouterr().err
     assert err.startswith("error: unknown segment 'vip'") and err.count("\n") == 1
     assert not (tmp_path / "x.csv").exists()
@@ -105,7 +105,7 @@ def test_mailchimp_without_an_email_column_is_refused(tmp_path, capsys):
     path = tmp_path / "plain.csv"
     path.write_text("customer_id,order_date,revenue\na,2024-01-01,5\n", encoding="utf-8")
     code = main(["export", str(path), "--format", "mailchimp", "--out", str(tmp_path / "m.csv")])
-    assert code == 2
+    assert code == 3
     assert "needs an email column" in capsys.readouterr().err
 
 
@@ -116,7 +116,7 @@ def test_analyze_writes_the_report_workbook(orders, tmp_path, capsys):
     assert openpyxl.load_workbook(report).sheetnames[0] == "Summary"
     assert "Report workbook" in capsys.readouterr().out
     assert (
-        main(["analyze", str(orders), "--out", str(tmp_path / "o"), "--report", str(orders)]) == 2
+        main(["analyze", str(orders), "--out", str(tmp_path / "o"), "--report", str(orders)]) == 3
     )
     assert "is an input file" in capsys.readouterr().err
 
@@ -154,3 +154,25 @@ def test_cn8_options_on_the_command_line(orders, tmp_path):
         "c5": "important_develop",
         "c6": "general_winback",
     }
+
+
+def test_scheme_notes_go_into_json(orders, tmp_path, capsys):
+    import json
+
+    scheme = tmp_path / "mine.json"
+    scheme.write_text(
+        '{"key": "mine", "bins": 5, "segments": ['
+        '{"key": "recent", "names": {"en": "Recent"}, "r": [4, 5]}]}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.csv"
+    args = ["export", str(orders), "--scheme", str(scheme), "--out", str(out), "--json"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    data = json.loads(captured.out)
+    assert data["notes"] == [
+        "scheme 'mine': 75 of 125 cells match no rule (those customers get 'other')"
+    ]
+    assert data["settings"]["segments"]["scheme"]["key"] == "mine"
+    assert data["written"][0] == str(out)

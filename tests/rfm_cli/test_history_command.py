@@ -113,7 +113,7 @@ def test_later_options_become_the_settings_in_force_and_check_reads_a_workspace(
     sample_workspace, tmp_path, capsys
 ):
     shop, parts, _ = sample_workspace
-    assert main(["workspace", "add", str(shop), str(parts[0]), "--bins", "3"]) == 2
+    assert main(["workspace", "add", str(shop), str(parts[0]), "--bins", "3"]) == 3
     assert "with 3 bins choose another scheme" in capsys.readouterr().err
     assert (
         main(["workspace", "add", str(shop), str(parts[0]), "--bins", "3", "--scheme", "cn8"]) == 0
@@ -133,7 +133,7 @@ def test_later_options_become_the_settings_in_force_and_check_reads_a_workspace(
         "general_develop",
         "general_winback",
     }
-    assert main(["workspace", "add", str(shop), str(parts[0]), "--customer", "email"]) == 2
+    assert main(["workspace", "add", str(shop), str(parts[0]), "--customer", "email"]) == 3
     assert "keeps one column mapping" in capsys.readouterr().err
     assert main(["check", str(shop)]) == 0
     assert "5,636" in capsys.readouterr().out
@@ -175,14 +175,14 @@ def test_history_report_has_a_trends_sheet(sample_workspace, tmp_path):
 def test_add_problems_are_one_line_and_change_nothing(sample_workspace, tmp_path, capsys):
     shop, parts, _ = sample_workspace
     before = shop.read_bytes()
-    assert main(["workspace", "add", str(shop), str(parts[0]), str(tmp_path / "nope.csv")]) == 2
+    assert main(["workspace", "add", str(shop), str(parts[0]), str(tmp_path / "nope.csv")]) == 3
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nope.csv: no such file" in err
-    assert main(["workspace", "add", str(shop)]) == 2
+    assert main(["workspace", "add", str(shop)]) == 3
     assert "give the export files" in capsys.readouterr().err
     text = tmp_path / "notes.txt"
     text.write_text("hello", encoding="utf-8")
-    assert main(["workspace", "status", str(text)]) == 2
+    assert main(["workspace", "status", str(text)]) == 3
     assert "is not a workspace database" in capsys.readouterr().err
     assert shop.read_bytes() == before
 

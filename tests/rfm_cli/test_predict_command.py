@@ -57,6 +57,8 @@ def test_json_prints_the_published_parameters_and_the_diagnostics(cdnow_csv, cap
     assert sum(s["customers"] for s in data["segments"]) == 2349
     codes = [w["code"] for w in data["warnings"]]
     assert "history_shorter_than_horizon" in codes  # 272 days of history, 365-day horizon
+    assert err == ""  # with --json the warnings are in the object
+    code, _, err = run(["predict", str(cdnow_csv), "--as-of", "1997-09-30"], capsys)
     line = next(x for x in err.splitlines() if "less than the horizon of 365 days" in x)
     assert line.startswith("warning: the purchase history covers 272 days")
     assert line.endswith("(--horizon)")
@@ -132,7 +134,7 @@ def test_bad_discount_is_one_line_error(tmp_path, capsys):
     orders = tmp_path / "orders.csv"
     orders.write_text("customer,date,amount\nA,2024-01-01,5\n", encoding="utf-8")
     code, _, err = run(["predict", str(orders), "--discount", "2"], capsys)
-    assert code == 2
+    assert code == 3
     assert err.startswith("error: the monthly discount rate") and err.count("\n") == 1
 
 
@@ -140,7 +142,7 @@ def test_the_out_of_core_engine_is_refused_in_one_line(tmp_path, capsys):
     orders = tmp_path / "orders.csv"
     orders.write_text("customer,date,amount\nA,2024-01-01,5\n", encoding="utf-8")
     code, _, err = run(["predict", str(orders), "--engine", "duckdb"], capsys)
-    assert code == 2
+    assert code == 3
     assert err.startswith("error: predictions need every purchase day in memory")
     assert err.rstrip().endswith("(--engine memory)") and err.count("\n") == 1
 
@@ -153,6 +155,6 @@ def test_validate_on_too_little_history_is_one_line_naming_the_flag(tmp_path, ca
     )
     # as_of 2024-01-12, 11 days of history: the default holdout is the last 5.
     code, _, err = run(["predict", str(orders), "--validate"], capsys)
-    assert code == 2
+    assert code == 3
     assert err.startswith("error: only 0 customers bought on two days or more before 2024-01-07")
     assert err.rstrip().endswith("(--holdout)") and err.count("\n") == 1

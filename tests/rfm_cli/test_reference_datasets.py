@@ -123,3 +123,30 @@ def test_tie_heavy_frequency_scores_follow_the_definition(shared_datasets, tmp_p
     assert got["r_score"].tolist() == [5 + 1 - (1 + sum(1 for c in rcuts if x > c)) for x in rec]
     used = read_ids_as_text(out / "cut_points.csv").set_index("axis")
     assert used.loc["frequency", "unused_scores"] == "2 3 4"
+
+
+def test_json_summary_of_a_real_export_matches_its_reference(shared_datasets, tmp_path):
+    """``--json`` from a real GBK Taobao export, read as a script would: customers, revenue
+    and as_of from the reference computed in SQL."""
+    import json
+    import subprocess
+    import sys
+
+    from cli_process import rfm_env
+
+    files, options, reference = CASES["taobao_gbk"]
+    inputs = [str(shared_datasets / f) for f in files]
+    flags = ["--out", str(tmp_path), "--json", "--lang", "zh_CN"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "rfm_cli", "analyze", *inputs, *options, *flags],
+        env=rfm_env(PYTHONIOENCODING="cp1252"),
+        capture_output=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0 and proc.stderr == b"", proc.stderr
+    data = json.loads(proc.stdout)
+    expected = pd.read_csv(shared_datasets / reference, dtype={"customer_id": str})
+    assert data["customers"] == len(expected) == 3410
+    assert data["as_of"] == "2017-06-01"
+    assert data["revenue"] == pytest.approx(expected["monetary"].sum(), abs=0.005)
+    assert sum(s["customers"] for s in data["segments"]) == len(expected)

@@ -82,9 +82,9 @@ def test_pdf_report_pages_show_the_charts(tmp_path):
 
 
 def test_bad_output_name_is_one_line(tmp_path, capsys):
-    assert main(["report", "--out", str(tmp_path / "report.docx")]) == 2
+    assert main(["report", "--out", str(tmp_path / "report.docx")]) == 3
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"error: {tmp_path / 'report.docx'}: give a file name ending in .html or .pdf"]
-    assert main(["report", "--out", str(tmp_path / "r.html"), "--currency", "XYZ"]) == 2
+    assert main(["report", "--out", str(tmp_path / "r.html"), "--currency", "XYZ"]) == 3
     assert "--currency XYZ" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())

@@ -231,7 +231,7 @@ def test_progress_reaches_the_end(tmp_path: Path) -> None:
     path = write(tmp_path, "customer,date,amount\nA,2024-01-01,10\nB,2024-01-02,5\n")
     seen = []
     analyze_out_of_core([path], RfmConfig(), progress=lambda d, t: seen.append((d, t)))
-    assert seen[-1] == (5, 5) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1] == (5, 5) and [d / t for d, t in seen] == sorted(d / t for d, t in seen)
 
 
 def test_fallback_keys_linked_per_chunk_are_said(tmp_path: Path) -> None:
@@ -250,3 +250,16 @@ def test_fallback_keys_linked_per_chunk_are_said(tmp_path: Path) -> None:
     chunked = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
     assert "chunked_key_links" in {w.code for w in chunked.warnings}
     assert "chunked_key_links" not in {w.code for w in memory.warnings}
+
+
+def test_progress_moves_while_the_chunks_are_read(tmp_path: Path) -> None:
+    rows = "".join(f"C{i % 7},2024-01-{i % 28 + 1:02d},{i % 50 + 1}\n" for i in range(1000))
+    path = write(tmp_path, "customer,date,amount\n" + rows)
+    seen = []
+    analyze_out_of_core(
+        [path], RfmConfig(), progress=lambda d, t: seen.append(d / t), chunk_rows=100
+    )
+    between = [share for share in seen if 1 / 5 < share < 2 / 5]
+    assert len(between) == 10  # one report per chunk of 100 rows, between steps 1 and 2
+    assert between == sorted(between) and between[0] < 0.25 and between[-1] > 0.37
+    assert seen == sorted(seen) and seen[-1] == 1

@@ -1,0 +1,135 @@
+"""``rfm analyze``: score and segment customers, print a summary, write the tables."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from rfm_engine import RfmError
+from rfm_engine.io import DatabaseSource
+from rfm_engine.outputs import check_table_name, write_csv, write_customers_table, write_report
+from rfm_engine.prediction import prediction_sheet_writer
+
+from .console import Console
+from .export import print_scheme_notes
+from .help_text import examples
+from .json_output import result_fields
+from .options import add_data_options, source_label
+from .predict import (
+    add_prediction_options,
+    analyze_predictions,
+    customers_with_predictions,
+    prediction_fields,
+    print_prediction_summary,
+)
+from .progress_bar import ANALYSIS_STAGES as STAGES
+from .report import render_summary
+from .workspace import data_source
+
+TABLES = ("customers.csv", "segments.csv", "cleaning.csv", "cut_points.csv", "config.json")
+
+
+def add_analyze_command(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser(
+        "analyze",
+        help="score and segment customers; print a summary and write tables",
+        description="Score and segment the customers of a sales export. With no INPUT, runs on "
+        "the built-in sample.",
+        epilog=examples(
+            ("rfm analyze orders.csv --out results/", "analyse one export"),
+            ("rfm analyze 2018.xlsx 2019.xlsx --lang zh_CN", "two files as one, Chinese names"),
+            (
+                "rfm analyze online_retail.csv --customer CustomerID --date InvoiceDate "
+                "--order InvoiceNo --quantity Quantity --price UnitPrice",
+                "name the columns",
+            ),
+            ("rfm analyze --config results/config.json new.csv", "the same settings again"),
+            ("rfm analyze orders.csv --json | jq .segments", "the summary as JSON"),
+        ),
+    )
+    add_data_options(cmd)
+    cmd.add_argument(
+        "--out",
+        metavar="DIR",
+        default="rfm_output",
+        help="folder for customers.csv, segments.csv, cleaning.csv, "
+        "cut_points.csv and config.json (default: rfm_output)",
+    )
+    cmd.add_argument(
+        "--report",
+        metavar="PATH.xlsx",
+        help="also write a report workbook: summary with charts, customers, R×F grid, "
+        "cut points and settings, cleaning",
+    )
+    cmd.add_argument(
+        "--write-table",
+        metavar="NAME",
+        help="with a database INPUT: also write the customers table into that database",
+    )
+    cmd.add_argument(
+        "--predict",
+        action="store_true",
+        help="add prediction columns (probability still active, expected purchases and "
+        "revenue, next order date) and write prediction_segments.csv; see 'rfm predict'",
+    )
+    add_prediction_options(cmd)
+    cmd.set_defaults(handler=run_analyze)
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    console = Console.of(args)
+    source, config, paths = data_source(args, databases=True)
+    if args.write_table:
+        if not isinstance(source, DatabaseSource):
+            raise RfmError("--write-table needs a database URL as INPUT")
+        check_table_name(source, args.write_table)
+    if args.predict and isinstance(source, DatabaseSource):
+        raise RfmError("--predict needs every purchase day in memory: not for a database INPUT yet")
+    stages = ("reading, scoring, predicting",) if args.predict else STAGES
+    progress = console.progress("analyze", stages)
+    result, prediction = analyze_predictions(args, source, config, progress=progress)
+    console.end_progress()
+    console.info(f"columns: {_columns_text(result)}")
+    print_scheme_notes(result, console)
+    label = source_label(paths or source)
+    if args.report:
+        extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
+        write_report(result, Path(args.report), source=label, inputs=paths, extra_sheets=extra)
+        console.wrote(args.report)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise RfmError(f"{out}: exists and is not a folder", code="output_file")
+    out.mkdir(parents=True, exist_ok=True)
+    customers = result.customers_table()
+    if prediction is not None:
+        customers = customers_with_predictions(result, prediction)
+        write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
+        console.wrote(out / "prediction_segments.csv")
+        console.set(prediction=prediction_fields(prediction))
+    write_csv(customers, out / "customers.csv", inputs=paths)
+    write_csv(result.summary, out / "segments.csv", inputs=paths)
+    write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
+    write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
+    result.config.save(out / "config.json")
+    console.wrote(*(out / name for name in TABLES))
+    if args.write_table:
+        write_customers_table(result, source, args.write_table)
+        console.set(table_written=args.write_table)
+    console.set(**result_fields(result, source=label))
+    console.out(render_summary(result, source=label))
+    console.out(f"\nWritten to {out}{os.sep}: {', '.join(TABLES)}")
+    if args.report:
+        console.out(f"Report workbook: {args.report}")
+    if args.write_table:
+        console.out(f"Table {args.write_table} written in {source.url}")
+    console.warn(result.warnings)
+    if prediction is not None:
+        print_prediction_summary(prediction, console)
+    return 0
+
+
+def _columns_text(result) -> str:
+    columns = result.config.columns
+    roles = ("customer", "date", "amount", "quantity", "price", "order", "status")
+    return ", ".join(f"{r}={getattr(columns, r)!r}" for r in roles if getattr(columns, r))
