@@ -42,6 +42,8 @@ REASONS: dict[str, str] = {
     "list_has_no_history": "a customer list has no purchase history (earlier dates, predictions)",
     "no_contact_match": "no customer of a customer list matches a customer of the orders",
     "mixed_currencies": "amounts are in several currencies and none was chosen",
+    "amount_overflow": "a customer's amounts add up beyond a number's range",
+    "implausible_date": "a period day lies outside the plausible days for sales (1900-2100)",
 }
 
 

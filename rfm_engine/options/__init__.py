@@ -7,6 +7,8 @@ Modules: ``config`` (the option dataclasses), ``schemes`` (schemes and their loa
 
 from .config import (
     LIST_ROLES,
+    PLAUSIBLE_FIRST_DAY,
+    PLAUSIBLE_LAST_DAY,
     TABLE_KINDS,
     AxisScoring,
     CleaningRules,
@@ -29,6 +31,8 @@ __all__ = [
     "KINDS",
     "LANGS",
     "LIST_ROLES",
+    "PLAUSIBLE_FIRST_DAY",
+    "PLAUSIBLE_LAST_DAY",
     "TABLE_KINDS",
     "AxisScoring",
     "CleaningRules",

@@ -170,9 +170,16 @@ class CleaningRules:
             )
 
 
+#: Sales dates outside these days are placeholders or typos (``9999-12-31``, ``0001-01-01``):
+#: cleaning drops them as implausible (with examples), and the period must lie within them.
+PLAUSIBLE_FIRST_DAY = dt.date(1900, 1, 1)
+PLAUSIBLE_LAST_DAY = dt.date(2100, 12, 31)
+
+
 @dataclass(frozen=True)
 class Period:
-    """Analysis date and optional start of the analysis period (both whole days)."""
+    """Analysis date and optional start of the analysis period (both whole days), each within
+    the plausible days :data:`PLAUSIBLE_FIRST_DAY` .. :data:`PLAUSIBLE_LAST_DAY`."""
 
     as_of: dt.date | None = None
     start: dt.date | None = None
@@ -186,6 +193,16 @@ class Period:
                 object.__setattr__(self, name, parse_iso_date(value, f"period.{name}"))
             elif value is not None and not isinstance(value, dt.date):
                 raise ConfigError(f"period.{name} must be a date", option=f"period.{name}")
+            value = getattr(self, name)
+            if value is not None and not PLAUSIBLE_FIRST_DAY <= value <= PLAUSIBLE_LAST_DAY:
+                raise ConfigError(
+                    f"the {'analysis date' if name == 'as_of' else 'period start'} {value} "
+                    "is not a plausible day for sales (use a day from "
+                    f"{PLAUSIBLE_FIRST_DAY} to {PLAUSIBLE_LAST_DAY})",
+                    option=f"period.{name}",
+                    value=value,
+                    code="implausible_date",
+                )
         if self.as_of and self.start and self.start > self.as_of:
             raise ConfigError(
                 f"the period start {self.start} is after the analysis date {self.as_of}",
