@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..atomic import sweep_stale, work_folder_prefix
 from ..cleaning.rules import clean
 from ..cleaning.value_notes import amount_separator
 from ..errors import ConfigError, InputFileError
@@ -123,7 +124,9 @@ def totals_out_of_core(
     notes: list = list(choice.warnings)
     rules = dataclasses.replace(config.cleaning, drop_duplicates=False)
     report(1, 5)
-    with tempfile.TemporaryDirectory(prefix="rfm-", dir=work_dir) as folder:
+    # Folders a killed run left behind go first (they can hold gigabytes).
+    sweep_stale(Path(work_dir or tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=work_folder_prefix(), dir=work_dir) as folder:
         store = ChunkStore(Path(folder), columns, headers, dedupe=config.cleaning.drop_duplicates)
         try:
             for chunk in _prepend(first, chunks):

@@ -9,6 +9,7 @@ currency, round ticks), ``charts`` (chart specifications drawn as SVG), ``result
 charts and key figures of a result) and ``report_html`` (the shareable HTML report).
 """
 
+from ..atomic import write_together
 from .charts import BarChart, HeatMap, Histogram, Item, Treemap, ValueStyle, render
 from .database_table import check_table_name, write_customers_table
 from .exports import write_csv, write_xlsx
@@ -80,5 +81,6 @@ __all__ = [
     "write_html_report",
     "write_mailing",
     "write_report",
+    "write_together",
     "write_xlsx",
 ]
