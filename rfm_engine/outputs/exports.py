@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -24,20 +25,36 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
+#: Text that starts like a formula but cannot run as one, kept verbatim so that the tools that
+#: import our files (Mailchimp, a CRM) get the address or number itself: an E.164 phone number
+#: (``+8613800000000``) and a plain e-mail address (``+vip@example.com``; letters, digits and
+#: ``._%+-`` only, so no function call, reference or DDE payload fits).
+_MACHINE_VALUE = re.compile(
+    r"\+[1-9]\d{6,14}|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+
+
 def neutralize_formula_text(value: object) -> object:
-    """``'`` + value for text that Excel would read as a formula; other values unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """``'`` + value for text that Excel would read as a formula; other values unchanged
+    (also a valid phone number or e-mail address, which cannot run as a formula)."""
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not _MACHINE_VALUE.fullmatch(value)
+    ):
         return "'" + value
     return value
 
 
 def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text columns cannot become formulas (numbers are left as numbers)."""
+    """A copy whose text columns and headers cannot become formulas (numbers are left as
+    numbers): a contact column named ``=HYPERLINK(…)`` is written as text too."""
     out = frame.copy()
-    for column in out.columns:
-        series = out[column]
+    for i in range(out.shape[1]):
+        series = out.iloc[:, i]
         if pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series):
-            out[column] = series.astype(object).map(neutralize_formula_text)
+            out.isetitem(i, series.astype(object).map(neutralize_formula_text))
+    out.columns = [neutralize_formula_text(str(c)) for c in frame.columns]
     return out
 
 
@@ -104,14 +121,34 @@ def text_cell(cell: Any, value: Any) -> Any:
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique sheet name (≤ 31 characters, none of ``[]:*?/\\``)."""
-    base = str(name).translate(_SHEET_FORBIDDEN).strip("'") or "Sheet"
-    title, n = base[:31], 2
+    """A valid, unique sheet name by Excel's rules: at most 31 UTF-16 units, none of
+    ``[]:*?/\\`` or control characters, no ``'`` at either end, not blank, not "History"
+    (reserved), unique ignoring case once trimmed."""
+    base = _CONTROL.sub("", str(name)).translate(_SHEET_FORBIDDEN).strip().strip("'").strip()
+    if not base or base.lower() == "history":
+        base = f"{base} sheet".strip() if base else "Sheet"
+    title, n = _utf16_cut(base, 31), 2
     while title.lower() in taken:
         suffix = f" ({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+        title, n = _utf16_cut(base, 31 - len(suffix)).rstrip().rstrip("'") + suffix, n + 1
     taken.add(title.lower())
     return title
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _utf16_cut(text: str, units: int) -> str:
+    """``text`` cut to at most ``units`` UTF-16 code units (Excel counts those), never
+    through a surrogate pair; no trailing blank or apostrophe."""
+    out, used = [], 0
+    for char in text:
+        size = 2 if ord(char) > 0xFFFF else 1
+        if used + size > units:
+            break
+        out.append(char)
+        used += size
+    return "".join(out).rstrip().rstrip("'").rstrip() or "Sheet"
 
 
 def write_xlsx(
