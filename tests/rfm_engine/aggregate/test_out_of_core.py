@@ -250,3 +250,16 @@ def test_fallback_keys_linked_per_chunk_are_said(tmp_path: Path) -> None:
     chunked = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
     assert "chunked_key_links" in {w.code for w in chunked.warnings}
     assert "chunked_key_links" not in {w.code for w in memory.warnings}
+def test_chunk_whose_order_ids_are_all_blank(tmp_path):
+    """A chunk without a single order id used to end in an IndexError."""
+    from rfm_engine.pipeline.analysis import analyze_out_of_core
+
+    path = tmp_path / "orders.csv"
+    lines = ["customer,date,amount,order"]
+    lines += [f"c{i},2024-01-{i % 28 + 1:02d},{i}," for i in range(1, 51)]
+    lines += [f"c{i},2024-02-{i % 28 + 1:02d},{i},o{i}" for i in range(1, 51)]
+    path.write_text("\n".join(lines) + "\n")
+    chunked = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
+    in_memory = analyze(path, RfmConfig.from_dict({"reading": {"engine": "memory"}}))
+    pd.testing.assert_frame_equal(chunked.customers, in_memory.customers)
+    assert chunked.customers["frequency"].sum() == 100
