@@ -19,12 +19,12 @@ ROWS = "customer,date,amount\n" + "".join(
 def test_stream_stops_at_the_size_at_opening(tmp_path: Path) -> None:
     path = tmp_path / "orders.csv"
     path.write_text(ROWS)
-    with pytest.raises(InputFileError, match="changed while it was read") as info:
-        with stable_stream(path) as stream:
-            first = stream.read(10)
-            with open(path, "a") as fh:  # the download goes on
-                fh.write("late,2024-02-01,1\n" * 100)
-            rest = stream.read()
+    changed = pytest.raises(InputFileError, match="changed while it was read")
+    with changed as info, stable_stream(path) as stream:
+        first = stream.read(10)
+        with open(path, "a") as fh:  # the download goes on
+            fh.write("late,2024-02-01,1\n" * 100)
+        rest = stream.read()
     assert info.value.code == "input_changed"
     assert (first + rest).decode() == ROWS  # nothing of what came later
 
