@@ -91,6 +91,13 @@ def check_target(path: Path, *, inputs: tuple[Path, ...] = ()) -> None:
     """Refuse a folder, an input file, or a place that cannot be written, with one clear line."""
     if path.is_dir():
         raise OutputFileError(f"{path}: is a folder; give a file name", path=str(path))
+    if path.exists() and not path.is_file():
+        # A device (/dev/full), pipe or socket: replacing it would remove it, not write to it.
+        raise OutputFileError(
+            f"{path}: is not a regular file (a device or a pipe); give a file name",
+            path=str(path),
+            code="not_a_file",
+        )
     if any(_same_file(path, source) for source in inputs):
         raise OutputFileError(
             f"{path}: is an input file; refusing to overwrite it",

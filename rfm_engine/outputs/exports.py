@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
+import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..atomic import atomic_open, check_target, write_atomic
+from ..atomic import atomic_open, check_target, sweep_stale, temp_name_prefix, write_atomic
 from ..errors import OutputFileError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -163,6 +165,7 @@ def write_xlsx(
 
     path = Path(path)
     check_target(path, inputs=tuple(Path(p) for p in inputs))
+    _tag_openpyxl_temp_files()
 
     def write(tmp: Path) -> None:
         book = Workbook(write_only=True)
@@ -178,3 +181,23 @@ def write_xlsx(
 
     write_atomic(path, write)
     return path
+
+
+def _tag_openpyxl_temp_files() -> None:
+    """openpyxl's write-only sheets spool to files in the temp folder, removed at exit; a
+    killed process leaves them. Named like ours, the next run sweeps them (see
+    :func:`~rfm_engine.atomic.sweep_stale`)."""
+    from openpyxl.worksheet import _writer
+
+    sweep_stale(Path(tempfile.gettempdir()))
+    if getattr(_writer.create_temporary_file, "rfm_tagged", False):
+        return
+
+    def create_temporary_file(suffix: str = "") -> str:
+        fd, name = tempfile.mkstemp(prefix=temp_name_prefix("openpyxl"), suffix=suffix or ".xml")
+        os.close(fd)
+        _writer.ALL_TEMP_FILES.append(name)
+        return name
+
+    create_temporary_file.rfm_tagged = True  # type: ignore[attr-defined]
+    _writer.create_temporary_file = create_temporary_file
