@@ -132,6 +132,15 @@ def test_period_beyond_the_plausible_days(cli: Harness, flag: str, day: str) -> 
     assert not (cli.work / "rfm_output").exists()
 
 
+@pytest.mark.parametrize(
+    "args", [["--then", "0001-01-01"], ["--days", "10000000"], ["--then", "9999-12-31"]]
+)
+def test_compare_with_an_earlier_date_beyond_range(cli: Harness, args: list[str]) -> None:
+    data = orders_csv(cli.work / "orders.csv")
+    cli.fails("compare", "orders.csv", *args, "--dir", "cmp", match="plausible", inputs=[data])
+    assert not (cli.work / "cmp").exists()
+
+
 @pytest.mark.parametrize("amount", ["inf", "Infinity", "1e309", "-inf"])
 def test_infinite_amounts_are_unreadable(cli: Harness, amount: str) -> None:
     data = orders_csv(cli.work / "orders.csv", extra=f"zz,2024-05-01,{amount},x1,,\n")
