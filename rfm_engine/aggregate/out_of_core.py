@@ -214,6 +214,10 @@ def _chunks(
             raise InputFileError(
                 f"{path}: rows do not fit one table ({str(exc).strip()[:200]})", path=str(path)
             ) from None
+        except MemoryError:  # as the in-memory reader says it: a line no table row can be
+            raise InputFileError(
+                f"{path}: cannot be read as a table (a line larger than memory)", path=str(path)
+            ) from None
         if start == 0:
             raise InputFileError(f"{path}: has no data rows", path=str(path))
 
