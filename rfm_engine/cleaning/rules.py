@@ -26,6 +26,7 @@ from ..notes import RfmWarning
 from ..options.config import (
     PLAUSIBLE_FIRST_DAY,
     PLAUSIBLE_LAST_DAY,
+    PLAUSIBLE_MAX_AMOUNT,
     CleaningRules,
     ColumnMap,
     Period,
@@ -220,6 +221,9 @@ def clean(
         _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount", share)
     steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
     steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
+    with np.errstate(invalid="ignore"):
+        huge = np.abs(amounts) > PLAUSIBLE_MAX_AMOUNT  # NaN compares false
+    steps.apply("implausible_amount", huge, rules.drop_unparseable, amount_col)
     implausible = ~bad_date & ((dates < _FIRST_DAY) | (dates > _LAST_DAY))
     steps.apply("implausible_date", implausible, rules.drop_unparseable, columns.date)
 

@@ -186,6 +186,10 @@ class CleaningRules:
 
 #: Sales dates outside these days are placeholders or typos (``9999-12-31``, ``0001-01-01``):
 #: cleaning drops them as implausible (with examples), and the period must lie within them.
+#: No single sale is larger (in any currency): a larger amount is a misread column or a
+#: placeholder (``999999999999999``), dropped by cleaning; it also keeps every amount exact in
+#: the millionths that totals are summed in.
+PLAUSIBLE_MAX_AMOUNT = 1e12
 #: Weights beyond this say nothing more than smaller ones and overflow integer scores.
 MAX_WEIGHT = 1_000_000
 PLAUSIBLE_FIRST_DAY = dt.date(1900, 1, 1)

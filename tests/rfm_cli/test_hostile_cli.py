@@ -151,10 +151,13 @@ def test_infinite_amounts_are_unreadable(cli: Harness, amount: str) -> None:
     assert "bad_amount" in (cli.work / "out" / "cleaning.csv").read_text(encoding="utf-8-sig")
 
 
-def test_totals_overflowing_a_float(cli: Harness) -> None:
+def test_amounts_beyond_any_sale_are_dropped(cli: Harness) -> None:
     extra = "big,2024-05-01,1e308,x1,,\nbig,2024-05-02,1e308,x2,,\n"
     data = orders_csv(cli.work / "orders.csv", extra=extra)
-    cli.fails("analyze", "orders.csv", match="customer 'big'", inputs=[data])
+    result = cli.run("analyze", "orders.csv", "--out", "out", inputs=[data])
+    assert result.code == 0, result.err
+    cleaning = (cli.work / "out" / "cleaning.csv").read_text(encoding="utf-8-sig")
+    assert "implausible_amount,amount beyond a trillion" in cleaning and "1e308" in cleaning
 
 
 # ---- options and settings files ---------------------------------------------------------

@@ -108,9 +108,63 @@ def test_parse_amounts_never_returns_infinity() -> None:
 
 
 @pytest.mark.parametrize("engine", _engines())
-def test_totals_beyond_a_float_are_refused_naming_the_customer(tmp_path, engine) -> None:
+def test_amounts_beyond_a_trillion_are_implausible(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "orders.csv"
-    path.write_text(GOOD + "big,2024-05-01,1e308,p1\nbig,2024-05-02,1e308,p2\n", encoding="utf-8")
+    rows = "big,2024-05-01,1e308,p1\nbig,2024-05-02,999999999999999,p2\n"
+    rows += "".join(f"rich,2024-05-0{i},900000000000,r{i}\n" for i in range(1, 9))
+    path.write_text(GOOD + rows, encoding="utf-8")
+    result = analyze(path, RfmConfig.from_dict({"reading": {"engine": engine}}))
+    assert result.cleaning.rows_dropped("implausible_amount") == 2
+    step = next(s for s in result.cleaning.steps if s.key == "implausible_amount")
+    assert step.examples["amount"].tolist() == ["1e308", "999999999999999"]
+    # Large but plausible amounts add up exactly, beyond 64-bit millionths in total.
+    rich = result.customers.set_index("customer_id").loc["rich", "monetary"]
+    assert rich == 8 * 900_000_000_000
+
+
+def test_totals_beyond_a_float_are_refused_naming_the_customer() -> None:
+    from rfm_engine.aggregate import CustomerTotals
+    from rfm_engine.cleaning import CleaningReport
+    from rfm_engine.model.metrics import metrics_table
+    from rfm_engine.options import ColumnMap
+
+    totals = CustomerTotals(
+        customers=np.array(["a", "big"], dtype=object),
+        first_day=np.array([19000, 19000]),
+        last_day=np.array([19001, 19001]),
+        orders=np.array([1, 2]),
+        revenue=np.array([5.0, np.inf]),
+        days=None,
+        contacts=pd.DataFrame(index=range(2)),
+        cleaning=CleaningReport(rows_read=3, rows_used=3, steps=()),
+        columns=ColumnMap(customer="c", date="d", amount="m"),
+    )
     with pytest.raises(DataError, match="customer 'big'") as info:
-        analyze(path, RfmConfig.from_dict({"reading": {"engine": engine}}))
+        metrics_table(totals, as_of=dt.date(2022, 1, 1))
     assert info.value.code == "amount_overflow"
+
+
+def test_a_database_source_drops_the_same_rows(tmp_path: Path) -> None:
+    """Text and typed columns in SQLite: placeholder dates and infinite amounts as in files."""
+    pytest.importorskip("ibis")
+    import sqlite3
+
+    from rfm_engine import DatabaseSource
+
+    csv_path = tmp_path / "orders.csv"
+    extra = "e,9999-12-31,5,o6\nf,0001-01-01,5,o7\ng,2024-05-01,inf,o8\n"
+    csv_path.write_text(GOOD + extra, encoding="utf-8")
+    frame = pd.read_csv(csv_path, dtype=str)
+    typed = frame.assign(amount=frame["amount"].astype(float))
+    with sqlite3.connect(tmp_path / "shop.db") as con:
+        frame.to_sql("text_orders", con, index=False)
+        typed.to_sql("typed_orders", con, index=False)
+    expected = analyze(csv_path, RfmConfig())
+    for table in ("text_orders", "typed_orders"):
+        got = analyze(DatabaseSource(f"sqlite:///{tmp_path / 'shop.db'}", table=table))
+        assert got.cleaning.rows_dropped("implausible_date") == 2
+        assert got.cleaning.rows_dropped("bad_amount") == 1
+        assert got.customers_table().to_csv(index=False) == expected.customers_table().to_csv(
+            index=False
+        )
+        assert got.as_of == dt.date(2024, 5, 6)
