@@ -8,6 +8,7 @@ atomically and never over an input file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
@@ -170,14 +171,18 @@ def write_xlsx(
     def write(tmp: Path) -> None:
         book = Workbook(write_only=True)
         taken: set[str] = set()
-        for name, frame in sheets.items():
-            sheet = book.create_sheet(sheet_title(name, taken))
-            sheet.append([text_cell(WriteOnlyCell(sheet), str(c)) for c in frame.columns])
-            for row in frame.itertuples(index=False, name=None):
-                sheet.append([text_cell(WriteOnlyCell(sheet), v) for v in row])
-        if not sheets:
-            book.create_sheet("Empty")
-        book.save(tmp)
+        try:
+            for name, frame in sheets.items():
+                sheet = book.create_sheet(sheet_title(name, taken))
+                sheet.append([text_cell(WriteOnlyCell(sheet), str(c)) for c in frame.columns])
+                for row in frame.itertuples(index=False, name=None):
+                    sheet.append([text_cell(WriteOnlyCell(sheet), v) for v in row])
+            if not sheets:
+                book.create_sheet("Empty")
+            book.save(tmp)
+        except BaseException:
+            _abandon(book)
+            raise
 
     write_atomic(path, write)
     return path
@@ -201,3 +206,16 @@ def _tag_openpyxl_temp_files() -> None:
 
     create_temporary_file.rfm_tagged = True  # type: ignore[attr-defined]
     _writer.create_temporary_file = create_temporary_file
+
+
+def _abandon(book: Any) -> None:
+    """Close a write-only workbook's sheet streams now, while their spool files are open: left
+    to the garbage collector (after an interrupt) they print "Exception ignored … closed file"."""
+    for sheet in getattr(book, "_sheets", ()):
+        rows, writer = getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.close()
