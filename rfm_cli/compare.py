@@ -8,11 +8,11 @@ from pathlib import Path
 
 from rfm_engine import RfmError
 from rfm_engine.options import parse_iso_date
-from rfm_engine.outputs import mailing_list, write_csv
+from rfm_engine.outputs import mailing_list, write_csv, write_together
 from rfm_engine.pipeline import compare_periods
 
 from .export import add_output_options, print_scheme_notes, write_list
-from .options import add_data_options
+from .options import add_data_options, protected_paths
 from .text_table import format_table
 
 
@@ -75,8 +75,10 @@ def run_compare(args: argparse.Namespace) -> int:
         raise RfmError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
     named = comparison.matrix_named(lang)
-    write_csv(named.reset_index(), out / "migration.csv", inputs=paths)
-    write_csv(comparison.customers, out / "customers.csv", inputs=paths)
+    protected = protected_paths(args, paths)
+    with write_together():  # both tables new, or both as they were
+        write_csv(named.reset_index(), out / "migration.csv", inputs=protected)
+        write_csv(comparison.customers, out / "customers.csv", inputs=protected)
     print(f"Segments on {comparison.then.as_of} (rows) and on {comparison.now.as_of} (columns)")
     rows = [[str(i), *(f"{v:,}" for v in r)] for i, r in named.iterrows()]
     headers = ["", *(str(c) for c in named.columns)]
@@ -97,6 +99,6 @@ def run_compare(args: argparse.Namespace) -> int:
             segments=keys,
             contacts=comparison.now.contacts,
             lang=lang,
-            inputs=paths,
+            inputs=protected,
         )
     return 0

@@ -18,7 +18,7 @@ from rfm_engine.outputs import (
 )
 
 from .error_text import print_warnings
-from .options import add_data_options
+from .options import add_data_options, protected_paths
 
 ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
 
@@ -125,7 +125,7 @@ def run_export(args: argparse.Namespace) -> int:
         segments=keys,
         contacts=result.contacts,
         lang=result.config.lang,
-        inputs=paths,
+        inputs=protected_paths(args, paths),
     )
     print_warnings(result.warnings)
     return 0

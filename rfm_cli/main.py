@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +22,7 @@ from rfm_engine.outputs import (
     write_csv,
     write_customers_table,
     write_report,
+    write_together,
 )
 from rfm_engine.prediction import prediction_sheet_writer
 
@@ -28,7 +31,7 @@ from .compare import add_compare_command
 from .error_text import error_line, print_warnings
 from .export import add_export_command, print_scheme_notes
 from .history import add_history_command
-from .options import add_data_options, source_label
+from .options import add_data_options, protected_paths, source_label
 from .predict import (
     add_predict_command,
     add_prediction_options,
@@ -110,28 +113,30 @@ def run_analyze(args: argparse.Namespace) -> int:
         raise RfmError("--predict needs every purchase day in memory: not for a database INPUT yet")
     result, prediction = analyze_predictions(args, source, config)
     print_scheme_notes(result)
-    if args.report:
-        extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
-        write_report(
-            result,
-            Path(args.report),
-            source=source_label(paths or source),
-            inputs=paths,
-            extra_sheets=extra,
-        )
+    protected = protected_paths(args, paths)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
-    customers = result.customers_table()
-    if prediction is not None:
-        customers = customers_with_predictions(result, prediction)
-        write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
-    write_csv(customers, out / "customers.csv", inputs=paths)
-    write_csv(result.summary, out / "segments.csv", inputs=paths)
-    write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
-    write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
-    result.config.save(out / "config.json")
+    with write_together():  # every file new, or (on any failure) every file as it was
+        if args.report:
+            extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
+            write_report(
+                result,
+                Path(args.report),
+                source=source_label(paths or source),
+                inputs=protected,
+                extra_sheets=extra,
+            )
+        customers = result.customers_table()
+        if prediction is not None:
+            customers = customers_with_predictions(result, prediction)
+            write_csv(prediction.segments, out / "prediction_segments.csv", inputs=protected)
+        write_csv(customers, out / "customers.csv", inputs=protected)
+        write_csv(result.summary, out / "segments.csv", inputs=protected)
+        write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=protected)
+        write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=protected)
+        result.config.save(out / "config.json", inputs=protected)
     if args.write_table:
         write_customers_table(result, source, args.write_table)
     print(render_summary(result, source=source_label(paths or source)))
@@ -149,9 +154,15 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like an interrupt, so temporary files are removed on the way out."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = _on_sigterm(_terminated)
     try:
         return args.handler(args)
     except RfmError as exc:
@@ -169,6 +180,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        _on_sigterm(previous)
+
+
+def _on_sigterm(handler):
+    """Install ``handler`` for SIGTERM (main thread only); return the one it replaces."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 if __name__ == "__main__":  # pragma: no cover
