@@ -250,6 +250,8 @@ def test_fallback_keys_linked_per_chunk_are_said(tmp_path: Path) -> None:
     chunked = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
     assert "chunked_key_links" in {w.code for w in chunked.warnings}
     assert "chunked_key_links" not in {w.code for w in memory.warnings}
+
+
 def test_chunk_whose_order_ids_are_all_blank(tmp_path):
     """A chunk without a single order id used to end in an IndexError."""
     from rfm_engine.pipeline.analysis import analyze_out_of_core
