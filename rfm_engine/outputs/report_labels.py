@@ -126,6 +126,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "订单状态为已取消、已关闭、已退款或未付款",
         "訂單狀態為已取消、已關閉、已退款或未付款",
     ),
+    "rule_cancelled_at": (
+        "order cancelled (a cancellation date is set)",
+        "订单已取消（有取消日期）",
+        "訂單已取消（有取消日期）",
+    ),
     "rule_bad_count": (
         "order count missing or not a whole number",
         "订单数缺失或不是整数",
