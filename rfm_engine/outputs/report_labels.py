@@ -126,6 +126,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "订单状态为已取消、已关闭、已退款或未付款",
         "訂單狀態為已取消、已關閉、已退款或未付款",
     ),
+    "rule_other_currency": (
+        "amount in another currency than the one chosen",
+        "金额的币种不是所选币种",
+        "金額的幣別不是所選幣別",
+    ),
     "rule_cancelled_at": (
         "order cancelled (a cancellation date is set)",
         "订单已取消（有取消日期）",
