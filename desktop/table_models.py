@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from rfm_engine.outputs import neutralize_formula_text
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 Formatter = Callable[[pd.Series], pd.Series]
@@ -196,4 +198,5 @@ def _cell_text(value: object) -> str:
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     text = str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    return text
+    # Pasted into Excel, "=HYPERLINK(…)", "+1+1" or "@SUM(1)" would run: keep it text.
+    return neutralize_formula_text(text)

@@ -8,14 +8,20 @@ from pathlib import Path
 
 from rfm_engine import RfmError
 from rfm_engine.io import DatabaseSource
-from rfm_engine.outputs import check_table_name, write_csv, write_customers_table, write_report
+from rfm_engine.outputs import (
+    check_table_name,
+    write_csv,
+    write_customers_table,
+    write_report,
+    write_together,
+)
 from rfm_engine.prediction import prediction_sheet_writer
 
 from .console import Console
 from .export import print_scheme_notes
 from .help_text import examples
 from .json_output import result_fields
-from .options import add_data_options, source_label
+from .options import add_data_options, protected_paths, source_label
 from .predict import (
     add_prediction_options,
     analyze_predictions,
@@ -93,25 +99,31 @@ def run_analyze(args: argparse.Namespace) -> int:
     console.info(f"columns: {_columns_text(result)}")
     print_scheme_notes(result, console)
     label = source_label(paths or source)
-    if args.report:
-        extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
-        write_report(result, Path(args.report), source=label, inputs=paths, extra_sheets=extra)
-        console.wrote(args.report)
+    protected = protected_paths(args, paths)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise RfmError(f"{out}: exists and is not a folder", code="output_file")
     out.mkdir(parents=True, exist_ok=True)
-    customers = result.customers_table()
+    with write_together():  # every file new, or (on any failure) every file as it was
+        if args.report:
+            extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
+            write_report(
+                result, Path(args.report), source=label, inputs=protected, extra_sheets=extra
+            )
+        customers = result.customers_table()
+        if prediction is not None:
+            customers = customers_with_predictions(result, prediction)
+            write_csv(prediction.segments, out / "prediction_segments.csv", inputs=protected)
+        write_csv(customers, out / "customers.csv", inputs=protected)
+        write_csv(result.summary, out / "segments.csv", inputs=protected)
+        write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=protected)
+        write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=protected)
+        result.config.save(out / "config.json", inputs=protected)
+    if args.report:
+        console.wrote(args.report)
     if prediction is not None:
-        customers = customers_with_predictions(result, prediction)
-        write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
         console.wrote(out / "prediction_segments.csv")
         console.set(prediction=prediction_fields(prediction))
-    write_csv(customers, out / "customers.csv", inputs=paths)
-    write_csv(result.summary, out / "segments.csv", inputs=paths)
-    write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=paths)
-    write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=paths)
-    result.config.save(out / "config.json")
     console.wrote(*(out / name for name in TABLES))
     if args.write_table:
         write_customers_table(result, source, args.write_table)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from rfm_engine import RfmError
 from rfm_engine.options import parse_iso_date
-from rfm_engine.outputs import mailing_list, write_csv
+from rfm_engine.outputs import mailing_list, write_csv, write_together
 from rfm_engine.pipeline import compare_periods
 
 from .console import Console
 from .export import add_output_options, print_scheme_notes, write_list
 from .help_text import examples
 from .json_output import result_fields
-from .options import add_data_options, source_label
+from .options import add_data_options, protected_paths, source_label
 from .text_table import fit_matrix
 
 #: ``compare_periods`` counts two steps: the analysis now, then the one at the earlier date.
@@ -92,8 +92,10 @@ def run_compare(args: argparse.Namespace) -> int:
         raise RfmError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
     named = comparison.matrix_named(lang)
-    write_csv(named.reset_index(), out / "migration.csv", inputs=paths)
-    write_csv(comparison.customers, out / "customers.csv", inputs=paths)
+    protected = protected_paths(args, paths)
+    with write_together():  # both tables new, or both as they were
+        write_csv(named.reset_index(), out / "migration.csv", inputs=protected)
+        write_csv(comparison.customers, out / "customers.csv", inputs=protected)
     console.wrote(out / "migration.csv", out / "customers.csv")
     moved = int(comparison.customers["moved"].sum())
     label = source_label(paths or source)
@@ -130,7 +132,7 @@ def run_compare(args: argparse.Namespace) -> int:
             segments=keys,
             contacts=comparison.now.contacts,
             lang=lang,
-            inputs=paths,
+            inputs=protected,
         )
     then_only = [w for w in comparison.then.warnings if w not in comparison.now.warnings]
     console.warn([*comparison.now.warnings, *then_only])

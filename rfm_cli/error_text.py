@@ -47,6 +47,7 @@ OPTION_FLAGS: dict[str, str] = {
     "prediction.lost_below": "--lost-below",
     "prediction.holdout_days": "--holdout",
     "period": "--period",
+    "weights": "--weights",
     "freeze": "--freeze",
 }
 

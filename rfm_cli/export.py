@@ -19,7 +19,7 @@ from rfm_engine.outputs import (
 from .console import Console
 from .help_text import examples
 from .json_output import result_fields
-from .options import add_data_options, source_label
+from .options import add_data_options, protected_paths, source_label
 from .progress_bar import ANALYSIS_STAGES as STAGES
 
 ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
@@ -159,7 +159,7 @@ def run_export(args: argparse.Namespace) -> int:
         segments=keys,
         contacts=result.contacts,
         lang=result.config.lang,
-        inputs=paths,
+        inputs=protected_paths(args, paths),
     )
     fields = result_fields(result, source=source_label(paths or source))
     console.set(**fields, segments_chosen=keys)

@@ -20,12 +20,12 @@ from rfm_engine.history import (
     trends_sheets,
 )
 from rfm_engine.options import parse_iso_date
-from rfm_engine.outputs import mailing_list, write_csv, write_report
+from rfm_engine.outputs import mailing_list, write_csv, write_report, write_together
 
 from .error_text import print_warnings
 from .export import add_output_options, print_scheme_notes, write_list
 from .help_text import examples
-from .options import add_data_options
+from .options import add_data_options, protected_paths
 from .text_table import format_table
 from .workspace import data_source
 
@@ -95,11 +95,13 @@ def run_history(args: argparse.Namespace) -> int:
     entered_table = changes(history, entered=entered)
     left_table = changes(history, left=left)
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(sizes(history), out / "sizes.csv", inputs=paths)
-    write_csv(flows(history), out / "flows.csv", inputs=paths)
-    write_csv(timelines(history), out / "timelines.csv", inputs=paths)
-    write_csv(entered_table, out / "entered.csv", inputs=paths)
-    write_csv(left_table, out / "left.csv", inputs=paths)
+    protected = protected_paths(args, paths)
+    with write_together():  # the five tables new, or all as they were
+        write_csv(sizes(history), out / "sizes.csv", inputs=protected)
+        write_csv(flows(history), out / "flows.csv", inputs=protected)
+        write_csv(timelines(history), out / "timelines.csv", inputs=protected)
+        write_csv(entered_table, out / "entered.csv", inputs=protected)
+        write_csv(left_table, out / "left.csv", inputs=protected)
     if paths and not isinstance(source, list):
         with Workspace(paths[0]) as workspace:
             store_history(workspace, history)
@@ -109,7 +111,7 @@ def run_history(args: argparse.Namespace) -> int:
             history.results[-1],
             Path(args.report),
             source=source,
-            inputs=paths,
+            inputs=protected,
             extra_sheets=[trends_sheets(history)],
         )
     _print(history)
@@ -127,7 +129,7 @@ def run_history(args: argparse.Namespace) -> int:
             segments=keys,
             contacts=last.contacts,
             lang=last.config.lang,
-            inputs=paths,
+            inputs=protected,
         )
     return 0
 

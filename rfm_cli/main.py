@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import signal
 import sys
+import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -138,6 +140,18 @@ def library_warnings(caught: list[warnings.WarningMessage]) -> list[RfmWarning]:
     return list(seen.values())
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like an interrupt, so temporary files are removed on the way out."""
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler):
+    """Install ``handler`` for SIGTERM (main thread only); return the one it replaces."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     prepare_streams()
     parser = build_parser()
@@ -169,7 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             finally:
                 console.warn(library_warnings(caught))
 
-    code = run_guarded(run, report=report)
+    previous = _on_sigterm(_terminated)
+    try:
+        code = run_guarded(run, report=report)
+    finally:
+        _on_sigterm(previous)
     console.end_progress()
     if console.json and code != BROKEN_PIPE:
         if captured.getvalue():

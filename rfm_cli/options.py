@@ -332,8 +332,19 @@ def _scoring(base: RfmConfig, args: argparse.Namespace):
             raise ConfigError(
                 f"--weights needs three numbers r,f,m, not {args.weights!r}", option="--weights"
             )
-        weights = tuple(int(w) if w.is_integer() else w for w in weights)
+        weights = tuple(int(w) if w.is_integer() and abs(w) < 2**53 else w for w in weights)
     return rep(scoring, bins=bins, weights=weights, **axes)
+
+
+def protected_paths(args: argparse.Namespace, paths: list[Path]) -> list[Path]:
+    """Every file the run reads (the data ``paths``, ``--config``, a ``--scheme`` file): no
+    output may replace one of them."""
+    protected = list(paths)
+    for name in ("config", "scheme"):
+        value = getattr(args, name, None)
+        if value and Path(value).is_file():
+            protected.append(Path(value))
+    return protected
 
 
 def input_paths(args: argparse.Namespace) -> list[Path]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from rfm_engine import RfmError
-from rfm_engine.outputs import write_csv
+from rfm_engine.outputs import write_csv, write_together
 from rfm_engine.prediction import (
     PredictionOptions,
     PredictionResult,
@@ -23,7 +23,7 @@ from rfm_engine.prediction import (
 
 from .console import Console
 from .help_text import examples
-from .options import add_data_options, config_from_args, input_paths
+from .options import add_data_options, config_from_args, input_paths, protected_paths
 from .text_table import format_table
 
 
@@ -115,8 +115,10 @@ def run_predict(args: argparse.Namespace) -> int:
     if args.out:
         out = _out_folder(args.out)
         table = customers_with_segments(prediction, result.customers)
-        write_csv(table, out / "predictions.csv", inputs=paths)
-        write_csv(prediction.segments, out / "prediction_segments.csv", inputs=paths)
+        protected = protected_paths(args, paths)
+        with write_together():  # both new, or both as they were
+            write_csv(table, out / "predictions.csv", inputs=protected)
+            write_csv(prediction.segments, out / "prediction_segments.csv", inputs=protected)
         console.wrote(out / "predictions.csv", out / "prediction_segments.csv")
     console.warn([*result.warnings, *prediction.warnings])
     console.set(**prediction_fields(prediction))

@@ -42,6 +42,16 @@ REASONS: dict[str, str] = {
     "list_has_no_history": "a customer list has no purchase history (earlier dates, predictions)",
     "no_contact_match": "no customer of a customer list matches a customer of the orders",
     "mixed_currencies": "amounts are in several currencies and none was chosen",
+    "disk_full": "an output cannot be written: the disk (or the file size allowed) is full",
+    "read_only": "an output cannot be written: the file, folder or disk is read-only",
+    "permission_denied": "an output cannot be written: permission denied or locked by a program",
+    "locked": "an output is open in another program (Excel) that locks it",
+    "bad_name": "an output's name is too long for the file system",
+    "not_a_file": "an output path names a device or a pipe, not a file",
+    "input_changed": "an input file changed while it was read (still being downloaded?)",
+    "damaged_file": "an input file holds runs of NUL bytes (damaged or unfinished download)",
+    "amount_overflow": "a customer's amounts add up beyond a number's range",
+    "implausible_date": "a period day lies outside the plausible days for sales (1900-2100)",
 }
 
 

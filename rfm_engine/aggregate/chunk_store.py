@@ -89,7 +89,8 @@ class ChunkStore:
             amount[idx] = frame["amount"].to_numpy()
             if order_labels is not None:
                 codes = frame["order_code"].to_numpy()
-                order[idx] = np.where(codes >= 0, order_labels[np.maximum(codes, 0)], None)
+                known = codes >= 0  # a chunk may have no order id at all: no labels then
+                order[idx[known]] = order_labels[codes[known]]
             if kind == FATE_PURCHASE:
                 for values, name in zip(contacts, self.contacts, strict=True):
                     cells = frame[name].to_numpy(dtype=object)

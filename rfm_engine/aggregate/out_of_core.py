@@ -22,11 +22,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..atomic import sweep_stale, work_folder_prefix
 from ..cleaning.rules import clean
 from ..cleaning.value_notes import amount_separator
 from ..errors import ConfigError, InputFileError
 from ..io.parsing import date_order
 from ..io.reading import ROW_COLUMN, SOURCE_COLUMN, read_sample
+from ..io.snapshot import refuse_nul_runs, stable_stream
 from ..io.table_shape import WHITESPACE
 from ..io.text_reading import TextLayout, csv_options, decoding_error, text_layout
 from ..io.xlsx_reading import OLE_MAGIC, ZIP_MAGIC
@@ -129,7 +131,9 @@ def totals_out_of_core(
     report(1, 5)
     read_share = _read_share(paths)
     rows = 0
-    with tempfile.TemporaryDirectory(prefix="rfm-", dir=work_dir) as folder:
+    # Folders a killed run left behind go first (they can hold gigabytes).
+    sweep_stale(Path(work_dir or tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=work_folder_prefix(), dir=work_dir) as folder:
         store = ChunkStore(Path(folder), columns, headers, dedupe=config.cleaning.drop_duplicates)
         try:
             for chunk in _prepend(first, chunks):
@@ -193,6 +197,7 @@ def _text_layout(path: Path, config: RfmConfig) -> TextLayout | None:
     sample, size = read_sample(path)
     if sample.startswith((ZIP_MAGIC, OLE_MAGIC)) or b"\x00" in sample[:4096]:
         return None  # workbooks, UTF-16 or binary: the in-memory reader handles or refuses them
+    refuse_nul_runs(path, size)
     layout = text_layout(path, sample, config.reading, cut=size > len(sample))
     return None if layout.delimiter == WHITESPACE else layout
 
@@ -207,23 +212,28 @@ def _chunks(
         assert layout is not None
         start = 0
         try:
-            reader = pd.read_csv(path, chunksize=rows, **csv_options(layout))
-            for chunk in reader:
-                chunk.columns = [str(c) for c in chunk.columns]
-                if layout.header_row is None:
-                    chunk.columns = [f"column {i + 1}" for i in range(chunk.shape[1])]
-                if names is None:
-                    names = list(chunk.columns)
-                chunk = _same_layout(chunk, names, path, paths[0])
-                chunk[SOURCE_COLUMN] = path.name
-                chunk[ROW_COLUMN] = np.arange(start + 1, start + len(chunk) + 1)
-                start += len(chunk)
-                yield chunk
+            # The bytes the file had when opened; a file still growing is an error at the end.
+            with stable_stream(path) as stream:
+                for chunk in pd.read_csv(stream, chunksize=rows, **csv_options(layout)):
+                    chunk.columns = [str(c) for c in chunk.columns]
+                    if layout.header_row is None:
+                        chunk.columns = [f"column {i + 1}" for i in range(chunk.shape[1])]
+                    if names is None:
+                        names = list(chunk.columns)
+                    chunk = _same_layout(chunk, names, path, paths[0])
+                    chunk[SOURCE_COLUMN] = path.name
+                    chunk[ROW_COLUMN] = np.arange(start + 1, start + len(chunk) + 1)
+                    start += len(chunk)
+                    yield chunk
         except UnicodeDecodeError as exc:
             raise decoding_error(path, layout, exc) from None
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             raise InputFileError(
                 f"{path}: rows do not fit one table ({str(exc).strip()[:200]})", path=str(path)
+            ) from None
+        except MemoryError:  # as the in-memory reader says it: a line no table row can be
+            raise InputFileError(
+                f"{path}: cannot be read as a table (a line larger than memory)", path=str(path)
             ) from None
         if start == 0:
             raise InputFileError(f"{path}: has no data rows", path=str(path))

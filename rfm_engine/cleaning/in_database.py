@@ -26,11 +26,19 @@ from ..io.reading import ROW_COLUMN, SOURCE_COLUMN
 from ..mapping.customer_keys import PLACEHOLDER_KEYS
 from ..mapping.status import cancelled_mask
 from ..notes import RfmWarning
-from ..options.config import CleaningRules, ColumnMap, Period
+from ..options.config import (
+    PLAUSIBLE_FIRST_DAY,
+    PLAUSIBLE_LAST_DAY,
+    PLAUSIBLE_MAX_AMOUNT,
+    CleaningRules,
+    ColumnMap,
+    Period,
+)
 from .report import EXAMPLES_PER_RULE, RULES, CleaningReport, CleaningStep
 from .rules import mostly_bad_error, rule_off_error
 from .value_notes import mixed_currency_error
 
+_LARGEST_FLOAT = float(np.finfo(np.float64).max)
 #: Standard columns the cleaned tables carry (beside the contact columns).
 CUSTOMER, DAY, AMOUNT, ORDER = "_rfm_customer", "_rfm_day", "_rfm_amount", "_rfm_order"
 
@@ -123,6 +131,21 @@ def clean_in_database(
     )
     alive = steps.apply(
         "bad_amount", alive, alive[AMOUNT].isnull(), rules.drop_unparseable, amount_column
+    )
+    alive = steps.apply(
+        "implausible_amount",
+        alive,
+        alive[AMOUNT].abs() > PLAUSIBLE_MAX_AMOUNT,
+        rules.drop_unparseable,
+        amount_column,
+    )
+    first, last = (ibis.literal(d, type="date") for d in (PLAUSIBLE_FIRST_DAY, PLAUSIBLE_LAST_DAY))
+    alive = steps.apply(
+        "implausible_date",
+        alive,
+        (alive[DAY] < first) | (alive[DAY] > last),
+        rules.drop_unparseable,
+        columns.date,
     )
 
     if columns.currency:
@@ -284,7 +307,10 @@ def _with_parsed(table: Any, column: str, name: str, parse) -> Any:
     if name == DAY and dtype.is_temporal():
         return table.mutate(**{name: table[column].cast("date")})
     if name != DAY and dtype.is_numeric():
-        return table.mutate(**{name: table[column].cast("float64")})
+        number = table[column].cast("float64")
+        # Infinite amounts are unreadable, as in files (a float column can hold them).
+        finite = ibis.ifelse(number.abs() > _LARGEST_FLOAT, ibis.null("float64"), number)
+        return table.mutate(**{name: finite})
     distinct = table.select(column).distinct().to_pandas()[column]
     distinct = distinct[distinct.notna()].reset_index(drop=True)
     raw_name = f"{name}_raw"

@@ -20,6 +20,8 @@ RULES: dict[str, tuple[int, str]] = {
     "blank_customer": (2, "blank customer id"),
     "bad_date": (3, "date missing or unreadable"),
     "bad_amount": (3, "amount missing or unreadable"),
+    "implausible_amount": (3, "amount beyond a trillion (no single sale is that large)"),
+    "implausible_date": (3, "date before 1900 or after 2100 (a placeholder such as 9999-12-31)"),
     "non_positive": (4, "amount zero or negative (returns, cancellations, free)"),
     "after_as_of": (5, "dated after the analysis date"),
     "before_start": (5, "dated before the period start"),

@@ -23,7 +23,14 @@ from ..io.parsing import (
 from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
 from ..mapping.status import cancelled_mask
 from ..notes import RfmWarning
-from ..options.config import CleaningRules, ColumnMap, Period
+from ..options.config import (
+    PLAUSIBLE_FIRST_DAY,
+    PLAUSIBLE_LAST_DAY,
+    PLAUSIBLE_MAX_AMOUNT,
+    CleaningRules,
+    ColumnMap,
+    Period,
+)
 from .customer_key import customer_keys, key_warnings
 from .duplicates import duplicate_rows
 from .report import (
@@ -40,6 +47,9 @@ from .report import (
 )
 from .row_hashing import row_hashes
 from .value_notes import amount_separator, currency_rows, marker_warning
+
+_FIRST_DAY = np.datetime64(PLAUSIBLE_FIRST_DAY, "ns")
+_LAST_DAY = np.datetime64(PLAUSIBLE_LAST_DAY, "ns")
 
 
 class _Steps:
@@ -211,6 +221,11 @@ def clean(
         _refuse_mostly_bad(work, steps.alive, np.isnan(amounts), amount_col, "amount", share)
     steps.apply("bad_date", bad_date, rules.drop_unparseable, columns.date)
     steps.apply("bad_amount", np.isnan(amounts), rules.drop_unparseable, amount_col)
+    with np.errstate(invalid="ignore"):
+        huge = np.abs(amounts) > PLAUSIBLE_MAX_AMOUNT  # NaN compares false
+    steps.apply("implausible_amount", huge, rules.drop_unparseable, amount_col)
+    implausible = ~bad_date & ((dates < _FIRST_DAY) | (dates > _LAST_DAY))
+    steps.apply("implausible_date", implausible, rules.drop_unparseable, columns.date)
 
     # Amounts in several currencies are never added up: keep the chosen one, or stop.
     if columns.currency:

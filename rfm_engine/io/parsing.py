@@ -290,16 +290,27 @@ def parse_amounts(
     ``(12.50)`` negatives, a trailing minus, full-width digits and ``Decimal`` cells; NaN where
     unreadable. The decimal separator is ``decimal``, else (unless ``decide`` is false: the
     caller has asked :func:`amount_decimal` already) the one the column shows, else decided per
-    value."""
+    value. ``inf``, ``NaN`` and numbers beyond a float's range (``1e309``) are unreadable."""
     if pd.api.types.is_bool_dtype(values):
         return pd.Series(np.nan, index=values.index)
     if pd.api.types.is_numeric_dtype(values):
-        return values.astype("float64")
+        return _finite(values.astype("float64"))
     if decimal is None and decide:
         decimal = amount_decimal(values, factorized=factorized)[0]
-    return _by_uniques(values, lambda u: _parse_amount_uniques(u, decimal), factorized).astype(
-        "float64"
+    return _finite(
+        _by_uniques(values, lambda u: _parse_amount_uniques(u, decimal), factorized).astype(
+            "float64"
+        )
     )
+
+
+def _finite(numbers: pd.Series) -> pd.Series:
+    """Non-finite amounts are unreadable (NaN): no total or cut point can use them."""
+    array = numbers.to_numpy()
+    infinite = np.isinf(array)
+    if infinite.any():
+        return pd.Series(np.where(infinite, np.nan, array), index=numbers.index)
+    return numbers
 
 
 def _parse_amount_uniques(raw: pd.Series, decimal: str | None = None) -> pd.Series:
@@ -373,17 +384,34 @@ def parse_dates(
         if getattr(values.dt, "tz", None) is not None:
             values = values.dt.tz_localize(None)
         # Flooring to whole days in NumPy, as ``.dt.normalize()`` does, without its per-row cost.
-        days = values.to_numpy().astype("datetime64[D]").astype("datetime64[ns]")
-        return pd.Series(days, index=values.index)
+        return pd.Series(_ns_days(values.to_numpy()), index=values.index)
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return _numeric_dates(values.astype("float64"))
-    return _by_uniques(
-        values, lambda u: _parse_date_uniques(u, dayfirst, column), factorized
-    ).astype("datetime64[ns]")
+        return pd.Series(
+            _ns_days(_numeric_dates(values.astype("float64")).to_numpy()), index=values.index
+        )
+    parsed = _by_uniques(values, lambda u: _parse_date_uniques(u, dayfirst, column), factorized)
+    return pd.Series(_ns_days(parsed.to_numpy()), index=values.index)
+
+
+#: Where days beyond pandas' nanosecond range (1677-09-22 .. 2262-04-11; placeholders such as
+#: ``0001-01-01`` or ``9999-12-31``) land: still implausible, so cleaning drops them as such.
+TOO_EARLY_DAY = np.datetime64("1678-01-01", "D")
+TOO_LATE_DAY = np.datetime64("2262-01-01", "D")
+
+
+def _ns_days(stamps: np.ndarray) -> np.ndarray:
+    """Whole days as ``datetime64[ns]`` from any datetime64 unit, days outside the nanosecond
+    range clamped to :data:`TOO_EARLY_DAY` / :data:`TOO_LATE_DAY` (never wrapped around)."""
+    days = np.asarray(stamps).astype("datetime64[D]")
+    if len(days):
+        nat = np.isnat(days)
+        days = np.where(nat | (days >= TOO_EARLY_DAY), days, TOO_EARLY_DAY)
+        days = np.where(nat | (days <= TOO_LATE_DAY), days, TOO_LATE_DAY)
+    return days.astype("datetime64[ns]")
 
 
 def _numeric_dates(numbers: pd.Series) -> pd.Series:
-    out = pd.Series(pd.NaT, index=numbers.index, dtype="datetime64[ns]")
+    out = pd.Series(pd.NaT, index=numbers.index, dtype="datetime64[us]")
     compact = numbers.between(19000101, 21001231) & (numbers % 1 == 0)
     if compact.any():
         out[compact] = pd.to_datetime(
@@ -397,7 +425,8 @@ def _numeric_dates(numbers: pd.Series) -> pd.Series:
 
 
 def _parse_date_uniques(raw: pd.Series, dayfirst: bool | None, column: str | None) -> pd.Series:
-    out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    # Microseconds reach years 1..9999: placeholders parse instead of overflowing.
+    out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
     if _all_text(raw) and raw.str.fullmatch(_ISO_DAY).all():
         # Plain ISO days (the common export): one fixed-format parse, same days as below.
         out[:] = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
@@ -438,7 +467,8 @@ def _parse_date_uniques(raw: pd.Series, dayfirst: bool | None, column: str | Non
     if amb_mask.any():
         first, second = amb[0][amb_mask].astype(int), amb[1][amb_mask].astype(int)
         year = amb[2][amb_mask].astype(int)
-        year = year.where(year >= 100, np.where(year < 70, 2000 + year, 1900 + year))
+        two_digit = amb[2][amb_mask].str.len() == 2  # "0001" is year 1, a placeholder
+        year = year.where(~two_digit, np.where(year < 70, 2000 + year, 1900 + year))
         use_dayfirst = _decide_dayfirst(first, second, text[amb_mask], dayfirst, column)
         day, month = (first, second) if use_dayfirst else (second, first)
         fill(amb_mask[amb_mask], year, month, day)

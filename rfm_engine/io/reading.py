@@ -22,6 +22,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..options.config import ReadOptions
 from .encodings import encoding_label
+from .snapshot import refuse_nul_runs
 from .table_shape import MAX_COLUMNS
 from .text_reading import MAX_CELL_CHARS, SNIFF_BYTES, read_text, text_layout
 from .xlsx_reading import OLE_MAGIC, ZIP_MAGIC, read_workbook
@@ -103,6 +104,7 @@ def read_source_info(
             info = dict(kind="workbook", sheet=table.sheet, header_row=table.header_row)
         else:
             _refuse_binary(path, sample)
+            refuse_nul_runs(path, size)
             layout = text_layout(path, sample, options, cut=size > len(sample))
             frame, longest_possible = read_text(path, layout, size)
             info = dict(

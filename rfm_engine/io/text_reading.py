@@ -21,6 +21,7 @@ from ..errors import InputFileError
 from ..options.config import ReadOptions
 from .arrow_csv import PANDAS_3, accepts, arrow_available, read_csv_arrow
 from .encodings import detect_encoding
+from .snapshot import stable_stream
 from .table_shape import MAX_COLUMNS, WHITESPACE, find_header_row, sniff_delimiter
 
 SNIFF_BYTES = 256 * 1024
@@ -81,7 +82,9 @@ def read_text(path: Path, layout: TextLayout, size: int) -> tuple[pd.DataFrame, 
     """
     header = 0 if layout.header_row is not None else None
     if accepts(layout.delimiter, layout.encoding, layout.header_row) and arrow_available():
-        read = read_csv_arrow(path, layout.delimiter, header=header is not None)
+        # The bytes the file had when opened: a file still growing cannot crash Arrow's reader.
+        with stable_stream(path) as stream:
+            read = read_csv_arrow(stream, layout.delimiter, header=header is not None)
         if read is not None:
             frame, longest = read
             if header is None:
@@ -91,7 +94,8 @@ def read_text(path: Path, layout: TextLayout, size: int) -> tuple[pd.DataFrame, 
         if layout.delimiter == WHITESPACE:
             frame = _read_aligned(path, layout)
         else:
-            frame = pd.read_csv(path, **csv_options(layout))
+            with stable_stream(path) as stream:
+                frame = pd.read_csv(stream, **csv_options(layout))
     except UnicodeDecodeError as exc:
         raise decoding_error(path, layout, exc) from None
     except pd.errors.EmptyDataError:

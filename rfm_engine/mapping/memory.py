@@ -16,6 +16,7 @@ from pathlib import Path
 from ..atomic import write_text_atomic
 from ..errors import ConfigError
 from ..options.config import ColumnMap, RfmConfig
+from ..options.settings_files import read_settings_json
 from .header_names import normalize_header
 
 
@@ -48,7 +49,7 @@ def _read(path: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = read_settings_json(path)
     except (OSError, ValueError) as exc:
         raise ConfigError(
             f"{path}: cannot read saved mappings ({exc})", option="mappings"

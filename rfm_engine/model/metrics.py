@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..aggregate import CustomerTotals
+from ..errors import DataError
 from ..options import MetricsConfig
 
 
@@ -25,6 +26,7 @@ def metrics_table(
     ``revenue`` (net of returns when netted), ``first_purchase``, ``last_purchase``, then the
     contact columns. The same for every aggregation backend, so all give the same numbers.
     """
+    _refuse_overflow(totals)
     as_of_day = np.datetime64(as_of, "D").astype("int64")
     orders = totals.orders
     frequency = totals.days if config.frequency == "days" else orders
@@ -44,3 +46,19 @@ def metrics_table(
     if len(totals.contacts.columns):
         table = table.join(totals.contacts, how="left")
     return table
+
+
+def _refuse_overflow(totals: CustomerTotals) -> None:
+    """A customer's total beyond a float's range (amounts such as ``1e308``) has no meaning:
+    one line naming the customer rather than ``inf`` totals and ``nan`` cut points."""
+    overflow = np.flatnonzero(~np.isfinite(totals.revenue))
+    if len(overflow):
+        customer = totals.customers[overflow[0]]
+        raise DataError(
+            f"customer {customer!r}: amounts add up beyond any real total "
+            f"({len(overflow)} such customers); is the amount column right?",
+            code="amount_overflow",
+            option="columns.amount",
+            column=totals.columns.amount or totals.columns.price,
+            examples=tuple(totals.customers[overflow[:5]]),
+        )

@@ -7,6 +7,9 @@ Modules: ``config`` (the option dataclasses), ``schemes`` (schemes and their loa
 
 from .config import (
     LIST_ROLES,
+    PLAUSIBLE_FIRST_DAY,
+    PLAUSIBLE_LAST_DAY,
+    PLAUSIBLE_MAX_AMOUNT,
     TABLE_KINDS,
     AxisScoring,
     CleaningRules,
@@ -29,6 +32,9 @@ __all__ = [
     "KINDS",
     "LANGS",
     "LIST_ROLES",
+    "PLAUSIBLE_FIRST_DAY",
+    "PLAUSIBLE_LAST_DAY",
+    "PLAUSIBLE_MAX_AMOUNT",
     "TABLE_KINDS",
     "AxisScoring",
     "CleaningRules",

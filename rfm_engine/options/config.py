@@ -13,13 +13,15 @@ import json
 import math
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..atomic import write_text_atomic
+from ..atomic import check_target, write_text_atomic
 from ..errors import ConfigError
 from .schemes import SegmentScheme, load_scheme
+from .settings_files import SettingsFileProblem, read_settings_json
 
 CONFIG_VERSION = 1
 LANGUAGES = ("en", "zh_CN", "zh_TW")
@@ -135,6 +137,18 @@ class ReadOptions:
         _choice("reading.engine", self.engine, ("auto", "memory", "duckdb"))
         if self.decimal is not None:
             _choice("reading.decimal", self.decimal, (".", ","))
+        delimiter = self.delimiter
+        if (
+            delimiter is not None
+            and delimiter != "whitespace"
+            and (not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in "\r\n\"'")
+        ):
+            raise ConfigError(
+                f"the delimiter must be one character (such as ',' ';' '|' or a tab), "
+                f"not {delimiter!r}",
+                option="reading.delimiter",
+                value=delimiter,
+            )
         if self.header_row is not None and self.header_row < 0:
             raise ConfigError("header_row must be 0 or more", option="reading.header_row")
 
@@ -170,9 +184,22 @@ class CleaningRules:
             )
 
 
+#: Sales dates outside these days are placeholders or typos (``9999-12-31``, ``0001-01-01``):
+#: cleaning drops them as implausible (with examples), and the period must lie within them.
+#: No single sale is larger (in any currency): a larger amount is a misread column or a
+#: placeholder (``999999999999999``), dropped by cleaning; it also keeps every amount exact in
+#: the millionths that totals are summed in.
+PLAUSIBLE_MAX_AMOUNT = 1e12
+#: Weights beyond this say nothing more than smaller ones and overflow integer scores.
+MAX_WEIGHT = 1_000_000
+PLAUSIBLE_FIRST_DAY = dt.date(1900, 1, 1)
+PLAUSIBLE_LAST_DAY = dt.date(2100, 12, 31)
+
+
 @dataclass(frozen=True)
 class Period:
-    """Analysis date and optional start of the analysis period (both whole days)."""
+    """Analysis date and optional start of the analysis period (both whole days), each within
+    the plausible days :data:`PLAUSIBLE_FIRST_DAY` .. :data:`PLAUSIBLE_LAST_DAY`."""
 
     as_of: dt.date | None = None
     start: dt.date | None = None
@@ -186,6 +213,16 @@ class Period:
                 object.__setattr__(self, name, parse_iso_date(value, f"period.{name}"))
             elif value is not None and not isinstance(value, dt.date):
                 raise ConfigError(f"period.{name} must be a date", option=f"period.{name}")
+            value = getattr(self, name)
+            if value is not None and not PLAUSIBLE_FIRST_DAY <= value <= PLAUSIBLE_LAST_DAY:
+                raise ConfigError(
+                    f"the {'analysis date' if name == 'as_of' else 'period start'} {value} "
+                    "is not a plausible day for sales (use a day from "
+                    f"{PLAUSIBLE_FIRST_DAY} to {PLAUSIBLE_LAST_DAY})",
+                    option=f"period.{name}",
+                    value=value,
+                    code="implausible_date",
+                )
         if self.as_of and self.start and self.start > self.as_of:
             raise ConfigError(
                 f"the period start {self.start} is after the analysis date {self.as_of}",
@@ -267,11 +304,15 @@ class ScoringConfig:
                 )
         weights = tuple(self.weights)
         if len(weights) != 3 or any(
-            isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w)
+            isinstance(w, bool)
+            or not isinstance(w, (int, float))
+            or not math.isfinite(w)
+            or abs(w) > MAX_WEIGHT
             for w in weights
         ):
             raise ConfigError(
-                f"weights must be three numbers (r, f, m), not {self.weights!r}",
+                f"weights must be three numbers (r, f, m) of at most {MAX_WEIGHT:,} each, "
+                f"not {', '.join(_short(w) for w in self.weights)}",
                 option="weights",
                 value=self.weights,
             )
@@ -347,24 +388,40 @@ class RfmConfig:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"configuration is not valid JSON: {exc}", option="config") from None
+        except RecursionError:
+            raise ConfigError("configuration nests too deeply to read", option="config") from None
         return cls.from_dict(data)
 
-    def save(self, path: str | Path) -> None:
+    def save(self, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
+        """Write the settings as JSON (atomically; never over one of ``inputs``)."""
+        check_target(Path(path), inputs=tuple(Path(p) for p in inputs))
         write_text_atomic(Path(path), self.to_json() + "\n")
 
     @classmethod
     def load(cls, path: str | Path) -> RfmConfig:
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = read_settings_json(path)
         except OSError as exc:
             raise ConfigError(
                 f"cannot read configuration {path}: {exc.strerror}", option="config"
             ) from None
+        except SettingsFileProblem as exc:
+            raise ConfigError(f"configuration {path} {exc}", option="config") from None
         try:
-            return cls.from_json(text)
+            return cls.from_dict(data)
         except ConfigError as exc:
             raise ConfigError(f"{path}: {exc}", option=exc.option, value=exc.value) from None
+
+
+def _short(value: Any) -> str:
+    """A value for an error line: numbers in ``%g`` form, never a 300-digit integer."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return f"{float(value):g}"
+        except OverflowError:
+            return "an enormous number"
+    return repr(value)[:40]
 
 
 def parse_iso_date(text: str, option: str) -> dt.date:

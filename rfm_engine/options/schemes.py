@@ -17,6 +17,7 @@ from ..errors import SchemeError
 from .scheme_check import SchemeCheck, coverage
 from .scheme_kinds import KINDS, SchemeKind, kind_of, score_cell_table
 from .segment_rules import Segment, rule_matches
+from .settings_files import SettingsFileProblem, read_settings_json
 
 __all__ = [
     "BUILTIN_SCHEMES",
@@ -206,15 +207,13 @@ def load_scheme(name_or_path: str | Path) -> SegmentScheme:
             scheme=text_name,
         )
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = read_settings_json(path)
     except OSError as exc:
         raise SchemeError(
             f"cannot read scheme file {path}: {exc.strerror}", scheme=text_name
         ) from None
-    except json.JSONDecodeError as exc:
-        raise SchemeError(
-            f"scheme file {path} is not valid JSON: {exc}", scheme=text_name
-        ) from None
+    except SettingsFileProblem as exc:
+        raise SchemeError(f"scheme file {path} {exc}", scheme=text_name) from None
     try:
         return SegmentScheme.from_dict(data)
     except SchemeError as exc:

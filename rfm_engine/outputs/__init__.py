@@ -9,9 +9,10 @@ currency, round ticks), ``charts`` (chart specifications drawn as SVG), ``result
 charts and key figures of a result) and ``report_html`` (the shareable HTML report).
 """
 
+from ..atomic import write_together
 from .charts import BarChart, HeatMap, Histogram, Item, Treemap, ValueStyle, render
 from .database_table import check_table_name, write_customers_table
-from .exports import write_csv, write_xlsx
+from .exports import neutralize_formula_text, write_csv, write_xlsx
 from .formats import FORMATS_BY_KEY, LIST_FORMATS, ExportFormat, available_formats, export_format
 from .mailing import MailingList, mailing_list, select_segments
 from .mailing_files import FORMATS, write_mailing
@@ -65,6 +66,7 @@ __all__ = [
     "metric_histogram",
     "migration_heatmap",
     "money",
+    "neutralize_formula_text",
     "overview",
     "percent",
     "render",
@@ -80,5 +82,6 @@ __all__ = [
     "write_html_report",
     "write_mailing",
     "write_report",
+    "write_together",
     "write_xlsx",
 ]

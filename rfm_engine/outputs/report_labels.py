@@ -104,6 +104,16 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "rule_blank_customer": ("blank customer id", "客户 ID 为空", "客戶 ID 為空"),
     "rule_bad_date": ("date missing or unreadable", "日期缺失或无法识别", "日期缺失或無法識別"),
     "rule_bad_amount": ("amount missing or unreadable", "金额缺失或无法识别", "金額缺失或無法識別"),
+    "rule_implausible_amount": (
+        "amount beyond a trillion (no single sale is that large)",
+        "金额超过一万亿（没有哪笔销售这么大）",
+        "金額超過一兆（沒有哪筆銷售這麼大）",
+    ),
+    "rule_implausible_date": (
+        "date before 1900 or after 2100 (a placeholder such as 9999-12-31)",
+        "日期早于 1900 年或晚于 2100 年（如 9999-12-31 这样的占位值）",
+        "日期早於 1900 年或晚於 2100 年（如 9999-12-31 這樣的佔位值）",
+    ),
     "rule_non_positive": (
         "amount zero or negative (returns, cancellations, free)",
         "金额为零或负数（退货、取消、赠品）",
@@ -115,6 +125,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "order status cancelled, closed, refunded or unpaid",
         "订单状态为已取消、已关闭、已退款或未付款",
         "訂單狀態為已取消、已關閉、已退款或未付款",
+    ),
+    "rule_other_currency": (
+        "amount in another currency than the one chosen",
+        "金额的币种不是所选币种",
+        "金額的幣別不是所選幣別",
     ),
     "rule_cancelled_at": (
         "order cancelled (a cancellation date is set)",

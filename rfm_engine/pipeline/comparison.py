@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import ConfigError, DataError
 from ..model.result import RfmResult
-from ..options.config import RfmConfig
+from ..options.config import PLAUSIBLE_FIRST_DAY, PLAUSIBLE_LAST_DAY, RfmConfig
 from .analysis import Progress, Source, analyze, load_table
 
 NEW_SINCE = "new_since"
@@ -123,7 +123,18 @@ def compare_periods(
             code="list_has_no_history",
         )
     report(1, 2)
-    then_date = as_of_then or now.as_of - dt.timedelta(days=days)
+    try:
+        then_date = as_of_then or now.as_of - dt.timedelta(days=days)
+    except OverflowError:  # more days back than any calendar has
+        then_date = dt.date.min
+    if not PLAUSIBLE_FIRST_DAY <= then_date <= PLAUSIBLE_LAST_DAY:
+        raise ConfigError(
+            f"the earlier date {then_date} is not a plausible day for sales (use a day from "
+            f"{PLAUSIBLE_FIRST_DAY} to {PLAUSIBLE_LAST_DAY})",
+            option="as_of_then",
+            value=then_date,
+            code="implausible_date",
+        )
     if then_date >= now.as_of:
         raise ConfigError(
             f"the earlier date {then_date} must be before the later one {now.as_of}",

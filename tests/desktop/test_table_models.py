@@ -74,6 +74,23 @@ def test_copy_selection_as_tab_separated_raw_values():
     assert selection_as_tsv(model, []) == ""
 
 
+def test_copied_text_cannot_run_as_a_formula_in_excel():
+    model = DataFrameModel()
+    names = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(1)", "-2", "+8613800000000", "plain"]
+    model.set_frame(pd.DataFrame({"name": names, "n": [-2.5, 1, 2, 3, 4, 5]}))
+    indexes = [model.index(r, c) for r in range(len(names)) for c in (0, 1)]
+    lines = selection_as_tsv(model, indexes).splitlines()
+    assert [line.split("\t")[0] for line in lines] == [
+        '\'=HYPERLINK("http://x","y")',
+        "'+1+1",
+        "'@SUM(1)",
+        "'-2",
+        "+8613800000000",  # a phone number cannot run: kept as it is
+        "plain",
+    ]
+    assert lines[0].split("\t")[1] == "-2.5"  # numbers stay numbers
+
+
 def test_100k_rows_sort_fast_enough_to_use(qtbot):
     rng = np.random.default_rng(1)
     n = 100_000

@@ -263,3 +263,18 @@ def test_progress_moves_while_the_chunks_are_read(tmp_path: Path) -> None:
     assert len(between) == 10  # one report per chunk of 100 rows, between steps 1 and 2
     assert between == sorted(between) and between[0] < 0.25 and between[-1] > 0.37
     assert seen == sorted(seen) and seen[-1] == 1
+
+
+def test_chunk_whose_order_ids_are_all_blank(tmp_path):
+    """A chunk without a single order id used to end in an IndexError."""
+    from rfm_engine.pipeline.analysis import analyze_out_of_core
+
+    path = tmp_path / "orders.csv"
+    lines = ["customer,date,amount,order"]
+    lines += [f"c{i},2024-01-{i % 28 + 1:02d},{i}," for i in range(1, 51)]
+    lines += [f"c{i},2024-02-{i % 28 + 1:02d},{i},o{i}" for i in range(1, 51)]
+    path.write_text("\n".join(lines) + "\n")
+    chunked = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
+    in_memory = analyze(path, RfmConfig.from_dict({"reading": {"engine": "memory"}}))
+    pd.testing.assert_frame_equal(chunked.customers, in_memory.customers)
+    assert chunked.customers["frequency"].sum() == 100
