@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -10,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from cli_process import rfm_command, rfm_env, run_rfm
@@ -80,27 +82,43 @@ def test_chinese_names_on_a_cp1252_console_do_not_crash(shop_orders, tmp_path):
     assert "客户" in names or "价值" in names or "流失" in names  # files keep the real text
 
 
-def test_ctrl_c_exits_130_without_a_traceback(shop_orders, tmp_path):
-    fifo = tmp_path / "config.json"
-    os.mkfifo(fifo)
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
+    """Ctrl+C while the command reads a large export (settings files may not be FIFOs, so the
+    command is caught mid-read: once it has the file open, the signal comes)."""
+    big = tmp_path / "big.csv"
+    rows = "".join(
+        f"c{i % 90_000},2024-01-{i % 28 + 1:02d},{i % 97 + 1}.5\n" for i in range(400_000)
+    )
+    big.write_text("customer,date,amount\n" + rows * 8)
     proc = subprocess.Popen(
-        rfm_command("analyze", str(shop_orders), "--config", str(fifo), "--out", "out"),
+        rfm_command("analyze", str(big), "--engine", "memory", "--out", "out"),
         cwd=tmp_path,
         env=rfm_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    # The FIFO opens for writing once the command opens it to read its settings: it is then
-    # past its start-up, waiting for data, when Ctrl+C comes.
-    writer = _open_when_read(fifo, proc)
-    try:
-        os.write(writer, b"{")
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=120)
-    finally:
-        os.close(writer)
-    assert proc.returncode == 130
+    _wait_until_open(proc, big)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
     assert err.decode().splitlines() == ["error: interrupted"]
+
+
+def _wait_until_open(proc, path: Path, timeout: float = 60) -> None:
+    """Until process ``proc`` has ``path`` open (read through /proc)."""
+    deadline = time.monotonic() + timeout
+    target = str(path.resolve())
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"rfm ended before reading: {proc.communicate()}")
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{proc.pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    if os.readlink(fd) == target:
+                        return
+        time.sleep(0.01)
+    pytest.fail("rfm never opened the export")
 
 
 def _open_when_read(fifo, proc, timeout: float = 60) -> int:
