@@ -20,6 +20,14 @@ from ..errors import DataError
 
 #: Text with nothing to strip: no leading blank, quote or ``=``, no trailing blank.
 _PLAIN = re.compile(r"(?s)[^\s='].*\S|[^\s=']")
+#: Python's blanks (``str.isspace``, what ``\s`` and ``str.strip`` take), for Arrow's RE2.
+BLANKS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_RE2_BLANK = "".join(f"\\x{{{ord(c):x}}}" for c in BLANKS)
+#: Not plain, in RE2: empty, or a blank, quote or ``=`` first, or a blank last.
+_RE2_NOT_PLAIN = f"^$|^[{_RE2_BLANK}=']|[{_RE2_BLANK}]$"
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers Excel shows as dates between 1950 and 2100.
@@ -87,7 +95,7 @@ def strip_armour(values: pd.Series) -> pd.Series:
 
 def _strip_armour_uniques(values: pd.Series) -> pd.Series:
     text = values.astype("string")
-    if text.str.fullmatch(_PLAIN).all():
+    if _all_plain(text):
         return text  # nothing to strip (the usual case): one pass instead of four
     unwrapped = text.str.extract(r'^\s*="(.*)"\s*$', expand=False)
     text = unwrapped.fillna(text)
@@ -125,7 +133,11 @@ def text_id_codes(
         text = pd.Index(uniques).astype(str) if labels else uniques
         return codes.astype("int64"), np.asarray(text, dtype=object)
     codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
-    text = _text_id_uniques(pd.Series(uniques, dtype=object))
+    distinct = pd.Series(uniques, dtype=object)
+    if _all_text(distinct) and _all_plain(distinct.astype("string")):
+        # Nothing to strip and no blank: the distinct values are the ids, already distinct.
+        return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
+    text = _text_id_uniques(distinct)
     # Distinct raw values can give the same id (" 12" and "12"): merge them; blanks → -1.
     merged, labels = pd.factorize(text, use_na_sentinel=True)
     lookup = np.append(merged, -1).astype("int64")  # index -1 (NA rows) → -1
@@ -172,6 +184,23 @@ def _text_id_uniques(values: pd.Series) -> pd.Series:
         values = pd.Series([one(v) for v in values], dtype=object)
     text = _strip_armour_uniques(values)
     return text.mask((text == "") | text.str.lower().isin(MISSING_MARKERS))
+
+
+def _all_plain(text: pd.Series) -> bool:
+    """No value of a text Series has anything to strip (``_PLAIN``; missing values aside).
+    Checked by Arrow's regular expressions in C++ when pyarrow is there (millions of distinct
+    customer ids: no Python call per value), else by Python's."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        array = pa.array(text, type=pa.string(), from_pandas=True)
+    except Exception:  # no pyarrow (the desktop build), or text Arrow cannot hold
+        return bool(text.str.fullmatch(_PLAIN).all())
+    if len(array) == 0:
+        return True
+    flagged = pc.match_substring_regex(array, _RE2_NOT_PLAIN)
+    return not pc.any(flagged).as_py()
 
 
 def _all_text(values: pd.Series) -> bool:
