@@ -195,6 +195,41 @@ def engine_database(url: str, table: str) -> dict:
     return dict(seconds=seconds, rows=result.cleaning.rows_read, customers=len(result.customers))
 
 
+def load_online_retail(path: str, *urls: str) -> dict:
+    """Store online_retail as table ``orders`` in each database: every cell text in SQLite,
+    typed columns in DuckDB (as it reads the CSV), integer quantity and double price in
+    PostgreSQL (the rest text)."""
+    import io
+    import sqlite3
+
+    import duckdb
+
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).replace("", None)
+    for url in urls:
+        if url.startswith("sqlite:///"):
+            with sqlite3.connect(url.removeprefix("sqlite:///")) as con:
+                frame.to_sql("orders", con, index=False)
+        elif url.startswith("duckdb:///"):
+            with duckdb.connect(url.removeprefix("duckdb:///")) as con:
+                con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv_auto('{path}')")
+        else:
+            import os
+
+            import psycopg
+
+            password = os.environ["RFM_DB_PASSWORD"]
+            conninfo = url.replace("postgresql://postgres@", f"postgresql://postgres:{password}@")
+            types = {"Quantity": "integer", "UnitPrice": "double precision"}
+            with psycopg.connect(conninfo, autocommit=True) as con:
+                columns = ", ".join(f'"{c}" {types.get(c, "text")}' for c in frame.columns)
+                con.execute(f"CREATE TABLE orders ({columns})")
+                buffer = io.StringIO()
+                frame.to_csv(buffer, index=False, header=False)
+                with con.cursor().copy("COPY orders FROM STDIN WITH (FORMAT csv, NULL '')") as cp:
+                    cp.write(buffer.getvalue())
+    return dict(seconds=0.0, rows=len(frame), customers=None)
+
+
 def write_orders(rows: int, path: str) -> dict:
     from benchmarks.user_files import write_orders_csv
 
@@ -214,6 +249,7 @@ CASES = {
     "polars_orders": polars_orders,
     "engine_database": engine_database,
     "write_orders": write_orders,
+    "load_online_retail": load_online_retail,
 }
 
 

@@ -24,6 +24,7 @@ mode). ``--typed-table`` adds the earlier cases on a pre-typed in-memory table w
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -123,7 +124,9 @@ def run_all(args: argparse.Namespace) -> dict:
     online = Path(args.data) / "online_retail" / "online_retail.csv"
     r = args.repeat
     print(f"{'case':<44} {'median':>8}    {'peak':>8}")
-    if online.exists():
+    if "online_retail" not in args.parts:
+        pass
+    elif online.exists():
         rows["or_engine"] = measure(
             "online_retail: engine in-process", case("engine_file", online), r
         )
@@ -151,8 +154,9 @@ def run_all(args: argparse.Namespace) -> dict:
         print(f"  (skipped online_retail: {online} not found; give --data)")
     if args.typed_table:
         rows.update(typed_tables(args))
-    rows.update(user_files(args))
-    if online.exists():
+    if "files" in args.parts:
+        rows.update(user_files(args))
+    if "databases" in args.parts and online.exists():
         rows.update(database_backends(args, online))
     return rows
 
@@ -183,6 +187,8 @@ def user_files(args: argparse.Namespace) -> dict:
     held to 1 GB, Polars streaming), 50M out of core only with ``--big``."""
     rows: dict[str, dict] = {}
     sizes = [1_000_000] if args.quick else [1_000_000, 10_000_000, 20_000_000]
+    if args.sizes:
+        sizes = [int(float(n) * 1_000_000) for n in args.sizes.split(",")]
     if args.big:
         sizes.append(args.big_rows)
     for rows_n in sizes:
@@ -210,39 +216,29 @@ def user_files(args: argparse.Namespace) -> dict:
 
 def database_backends(args: argparse.Namespace, online: Path) -> dict:
     """``analyze`` on online_retail stored in SQLite, DuckDB and a PostgreSQL server started
-    here (as the tests start one), and read by Spark in local mode with ``--spark``."""
-    import pandas as pd
-
+    here (as the tests start one), and read by Spark in local mode with ``--spark``. The tables
+    are loaded by a process of their own, so this one stays small (a child's peak memory counts
+    what it inherits)."""
     rows: dict[str, dict] = {}
-    frame = pd.read_csv(online, dtype=str, keep_default_na=False).replace("", None)
-    sqlite_path = f"{args.tmp}/shop.sqlite"
-    import sqlite3
-
-    with sqlite3.connect(sqlite_path) as con:
-        frame.to_sql("orders", con, index=False)
-    duckdb_path = f"{args.tmp}/shop.duckdb"
-    import duckdb
-
-    with duckdb.connect(duckdb_path) as con:  # typed columns, as DuckDB reads the CSV
-        con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv_auto('{online}')")
-    sources = [("SQLite", f"sqlite:///{sqlite_path}"), ("DuckDB", f"duckdb:///{duckdb_path}")]
-    for name, url in sources:
-        rows[f"db_{name.lower()}"] = measure(
-            f"online_retail in {name}", case("engine_database", url, "orders"), args.repeat
-        )
+    sqlite_url = f"sqlite:///{args.tmp}/shop.sqlite"
+    duckdb_url = f"duckdb:///{args.tmp}/shop.duckdb"
     sys.path.insert(0, str(REPO / "tests"))
     from postgres_server import PASSWORD, binaries, postgres_server
 
-    if binaries() is None:
-        print("  (skipped PostgreSQL: not installed; scripts/bootstrap.sh dev installs it)")
-    else:
-        with postgres_server() as url:
+    with contextlib.ExitStack() as stack:
+        sources = [("SQLite", sqlite_url), ("DuckDB", duckdb_url)]
+        if binaries() is None:
+            print("  (skipped PostgreSQL: not installed; scripts/bootstrap.sh dev installs it)")
+        else:
+            sources.append(("PostgreSQL", stack.enter_context(postgres_server())))
             os.environ["RFM_DB_PASSWORD"] = PASSWORD
-            _copy_into_postgres(url, frame)
-            rows["db_postgresql"] = measure(
-                "online_retail in PostgreSQL", case("engine_database", url, "orders"), args.repeat
+            stack.callback(os.environ.pop, "RFM_DB_PASSWORD", None)
+        urls = [url for _, url in sources]
+        run_process(case("load_online_retail", online, *urls), "load online_retail")
+        for name, url in sources:
+            rows[f"db_{name.lower()}"] = measure(
+                f"online_retail in {name}", case("engine_database", url, "orders"), args.repeat
             )
-            os.environ.pop("RFM_DB_PASSWORD")
     if args.spark:
         rows["db_spark"] = measure(
             "online_retail by Spark local[2] (with start-up)",
@@ -250,24 +246,6 @@ def database_backends(args: argparse.Namespace, online: Path) -> dict:
             args.repeat,
         )
     return rows
-
-
-def _copy_into_postgres(url: str, frame) -> None:
-    import io
-
-    import psycopg
-
-    conninfo = url.replace("postgresql://postgres@", "postgresql://postgres:{pw}@").format(
-        pw=os.environ["RFM_DB_PASSWORD"]
-    )
-    types = {"Quantity": "integer", "UnitPrice": "double precision"}
-    with psycopg.connect(conninfo, autocommit=True) as con:
-        columns = ", ".join(f'"{c}" {types.get(c, "text")}' for c in frame.columns)
-        con.execute(f"CREATE TABLE orders ({columns})")
-        buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, header=False)
-        with con.cursor().copy("COPY orders FROM STDIN WITH (FORMAT csv, NULL '')") as copy:
-            copy.write(buffer.getvalue())
 
 
 def targets(rows: dict) -> list[dict]:
@@ -321,9 +299,18 @@ def main() -> None:
         "--typed-table", action="store_true", help="add the pre-typed in-memory table cases"
     )
     parser.add_argument("--big-rows", type=int, default=50_000_000, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--parts",
+        default="online_retail,files,databases",
+        help="which parts to run (comma-separated; default all three)",
+    )
+    parser.add_argument(
+        "--sizes", help="CSV sizes in millions of lines, e.g. 1,10 (default 1,10,20)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per case (median shown)")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "datasets"))
     args = parser.parse_args()
+    args.parts = set(args.parts.split(","))
     info = machine()
     print(
         f"{info['cpu']}, {info['cpus']} CPUs, {info['memory_gb']} GB; Python {info['python']}, "
