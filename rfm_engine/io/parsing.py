@@ -32,7 +32,8 @@ _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers Excel shows as dates between 1950 and 2100.
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051
-#: A column's ``(codes, distinct values)`` as ``pandas.factorize`` gives them.
+#: A column's ``(codes, distinct values)`` as ``pandas.factorize`` gives them (the distinct
+#: values stay an Arrow-backed array with ``factorize_text(..., objects=False)``).
 Factorized = tuple[np.ndarray, np.ndarray]
 #: Cells that mean "no value" in exports and spreadsheets (compared in lower case, stripped):
 #: R's and pandas' markers, Excel's errors and pivot blanks. Ids, dates and amounts read them as
@@ -208,15 +209,19 @@ def _all_text(values: pd.Series) -> bool:
     return pd.api.types.infer_dtype(values, skipna=False) == "string"
 
 
-def factorize_text(values: pd.Series) -> Factorized | None:
+def factorize_text(values: pd.Series, *, objects: bool = True) -> Factorized | None:
     """``(codes, distinct values)`` of a text or mixed column (``None`` for typed columns,
-    which the parsers read directly), to share between the steps that need it."""
+    which the parsers read directly), to share between the steps that need it. With
+    ``objects=False`` only the codes and the number of distinct values are wanted (rule 1):
+    an Arrow-backed column's distinct values then stay in Arrow, no Python object each."""
     dtype = values.dtype
     if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
         return None
     if getattr(dtype, "storage", None) == "pyarrow":
         # Arrow strings are dictionary-encoded in Arrow: no Python object per cell.
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        if not objects:
+            return np.asarray(codes, dtype=np.int64), uniques
         return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
     return pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
 
@@ -225,7 +230,9 @@ def factorize_text(values: pd.Series) -> Factorized | None:
 PARALLEL_MIN_ROWS = 100_000
 
 
-def factorize_columns(frame: pd.DataFrame, names: Sequence[str]) -> dict[str, Factorized | None]:
+def factorize_columns(
+    frame: pd.DataFrame, names: Sequence[str], *, objects: bool = True
+) -> dict[str, Factorized | None]:
     """:func:`factorize_text` of several columns. Arrow's encoding releases the GIL, so on a
     large table the Arrow-backed columns are coded in threads (two cores: about half the
     time); Python-object columns would only wait on each other and go one by one."""
@@ -235,9 +242,9 @@ def factorize_columns(frame: pd.DataFrame, names: Sequence[str]) -> dict[str, Fa
     workers = min(len(arrow), os.cpu_count() or 1, 4)
     if workers > 1 and len(frame) >= PARALLEL_MIN_ROWS:
         with ThreadPoolExecutor(workers) as pool:
-            coded = pool.map(lambda n: factorize_text(frame[n]), arrow)
+            coded = pool.map(lambda n: factorize_text(frame[n], objects=objects), arrow)
             out.update(zip(arrow, coded, strict=True))
-    return {n: out[n] if n in out else factorize_text(frame[n]) for n in names}
+    return {n: out[n] if n in out else factorize_text(frame[n], objects=objects) for n in names}
 
 
 def _by_uniques(values: pd.Series, parse, factorized: Factorized | None = None) -> pd.Series:
