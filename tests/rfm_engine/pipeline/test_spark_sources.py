@@ -19,14 +19,16 @@ from test_database_sources import CONFIGS, ORDERS, SAMPLE, SHARED, assert_same
 
 from rfm_engine import ColumnMap, DatabaseSource, RfmConfig, analyze
 from rfm_engine.io.spark import spark_master
+from rfm_engine.outputs import write_customers_table
 
 pytest.importorskip("ibis")
 pytest.importorskip("pyspark")
 
 
 @pytest.fixture(scope="session")
-def spark() -> Iterator[object]:
-    """One local Spark session (2 cores) for the test session; the engine finds it active."""
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One local Spark session (2 cores) for the test session; the engine finds it active.
+    Tables it writes go to a temporary warehouse folder."""
     if shutil.which("java") is None:
         pytest.skip("Java is not installed (scripts/bootstrap.sh installs it)")
     from pyspark.sql import SparkSession
@@ -37,6 +39,7 @@ def spark() -> Iterator[object]:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("warehouse")))
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")
         .getOrCreate()
@@ -86,7 +89,16 @@ def test_sample_as_parquet_and_catalog_table(spark, tmp_path: Path) -> None:
     frame.to_parquet(parquet, index=False)
     assert_same(expected, analyze(DatabaseSource("spark://local[2]", table=str(parquet))))
     spark.read.parquet(str(parquet)).createOrReplaceTempView("sample_orders")
-    assert_same(expected, analyze(DatabaseSource("pyspark://", table="sample_orders")))
+    source = DatabaseSource("pyspark://", table="sample_orders")
+    got = analyze(source)
+    assert_same(expected, got)
+    # --write-table: the customers table lands in Spark's catalog as it was computed
+    write_customers_table(got, source, "rfm_customers")
+    back = spark.table("rfm_customers").toPandas().sort_values("customer_id")
+    table = got.customers_table().sort_values("customer_id")
+    assert back["customer_id"].tolist() == table["customer_id"].tolist()
+    assert back["monetary"].tolist() == table["monetary"].tolist()
+    assert back["segment"].tolist() == table["segment"].tolist()
 
 
 @pytest.mark.parametrize("name", ["rfm_r_sample", "taobao"])
