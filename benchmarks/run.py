@@ -80,7 +80,8 @@ def measure(label: str, command: list[str], repeat: int, *, timed: str = "second
     )
     print(
         f"  {label:<42} {seconds:8.2f} s  {row['peak_mb']:8.0f} MB  "
-        f"runs {', '.join(f'{s:.2f}' for s in row['runs'])}",
+        f"runs {', '.join(f'{s:.2f}' for s in row['runs'])}"
+        + (f"  customers {row['customers']:,}" if row["customers"] is not None else ""),
         flush=True,
     )
     return row
