@@ -135,9 +135,11 @@ def text_id_codes(
         return codes.astype("int64"), np.asarray(text, dtype=object)
     codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
     distinct = pd.Series(uniques, dtype=object)
-    if _all_text(distinct) and _all_plain(distinct.astype("string")):
-        # Nothing to strip and no blank: the distinct values are the ids, already distinct.
-        return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
+    if _all_text(distinct):
+        text = distinct.astype("string")
+        if _all_plain(text) and not text.str.lower().isin(MISSING_MARKERS).any():
+            # Nothing to strip, no blank, no missing marker: the distinct values are the ids.
+            return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
     text = _text_id_uniques(distinct)
     # Distinct raw values can give the same id (" 12" and "12"): merge them; blanks → -1.
     merged, labels = pd.factorize(text, use_na_sentinel=True)
