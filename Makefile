@@ -37,7 +37,7 @@ package-test: package
 	QT_QPA_PLATFORM=offscreen dist/RFM/RFM --selftest build/selftest.png
 
 ## Speed and peak memory against the targets of docs/performance.md (a table, and JSON under
-## benchmarks/results/). BENCH_ARGS=--quick skips 10M rows; BENCH_ARGS=--big adds 50M out of core.
+## benchmarks/results/). BENCH_ARGS=--quick: 1M rows only; --big adds 50M out of core; --spark adds Spark.
 bench:
 	@bash scripts/bootstrap.sh dev
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

@@ -102,12 +102,140 @@ def pandas_synthetic(path: str) -> dict:
     return dict(seconds=seconds, rows=len(frame), customers=len(table))
 
 
-def write_big_csv(rows: int, path: str) -> dict:
-    from benchmarks.synthetic import write_csv
+def engine_orders(path: str, engine: str = "memory") -> dict:
+    """The engine end to end on a user-like CSV (``benchmarks/user_files.py``): read, clean,
+    measure, score, segment."""
+    from benchmarks.user_files import MAPPING
+    from rfm_engine import ColumnMap, ReadOptions, RfmConfig, analyze
+
+    config = RfmConfig(columns=ColumnMap(**MAPPING), reading=ReadOptions(engine=engine))
+    start = time.perf_counter()
+    result = analyze(Path(path), config)
+    seconds = time.perf_counter() - start
+    return dict(seconds=seconds, rows=result.cleaning.rows_read, customers=len(result.customers))
+
+
+#: The same work in SQL: every cell read as text, rule 1 (distinct rows), rule 2 (blank
+#: customer), rule 3 (unreadable date or amount), rule 4 (amount <= 0), then per customer the
+#: first and last day, distinct orders and the money as whole millionths; recency in Python.
+DUCKDB_ORDERS = """
+    WITH src AS (SELECT DISTINCT * FROM read_csv('{path}', all_varchar = true, header = true)),
+    p AS (
+        SELECT trim(email) AS c, try_strptime(order_date, '%Y-%m-%d %H:%M:%S')::DATE AS d,
+               order_id AS o, TRY_CAST(amount AS DOUBLE) AS a
+        FROM src WHERE email IS NOT NULL AND trim(email) <> '')
+    SELECT c AS customer_id, min(d) AS first_day, max(d) AS last_day,
+           count(DISTINCT o) AS frequency, sum(round(a * 1e6)::BIGINT) AS monetary
+    FROM p WHERE d IS NOT NULL AND a > 0 GROUP BY c
+"""
+
+
+def duckdb_orders(path: str, memory_limit: str = "") -> dict:
+    """DuckDB doing the engine's read, cleaning and per-customer aggregation on the same file
+    (with ``memory_limit``, e.g. ``1GB``, as out of core: DuckDB spills to disk beyond it)."""
+    import duckdb
 
     start = time.perf_counter()
-    write_csv(path, rows)
-    return dict(seconds=time.perf_counter() - start, rows=rows, customers=None)
+    con = duckdb.connect()
+    if memory_limit:
+        con.execute(f"SET memory_limit = '{memory_limit}'")
+    table = con.execute(DUCKDB_ORDERS.format(path=path)).df()
+    table["recency_days"] = (
+        table["last_day"].max() + pd.Timedelta(days=1) - table["last_day"]
+    ).dt.days
+    seconds = time.perf_counter() - start
+    return dict(seconds=seconds, rows=None, customers=len(table))
+
+
+def polars_orders(path: str, streaming: str = "") -> dict:
+    """Polars doing the same read, cleaning and aggregation (lazy; ``streaming`` = ``1`` runs
+    its streaming engine, as out of core)."""
+    import polars as pl
+
+    start = time.perf_counter()
+    email = pl.col("email").str.strip_chars()
+    day = pl.col("order_date").str.strptime(pl.Datetime, "%Y-%m-%d %H:%M:%S", strict=False)
+    amount = pl.col("amount").cast(pl.Float64, strict=False)
+    query = (
+        pl.scan_csv(path, infer_schema=False)
+        .unique()
+        .filter(email.is_not_null() & (email != ""))
+        .select(email.alias("c"), day.dt.date().alias("d"), pl.col("order_id"), amount.alias("a"))
+        .filter(pl.col("d").is_not_null() & (pl.col("a") > 0))
+        .group_by("c")
+        .agg(
+            pl.col("d").min().alias("first_day"),
+            pl.col("d").max().alias("last_day"),
+            pl.col("order_id").n_unique().alias("frequency"),
+            (pl.col("a") * 1e6).round().cast(pl.Int64).sum().alias("monetary"),
+        )
+    )
+    table = query.collect(engine="streaming" if streaming else "auto")
+    last = table["last_day"].max()
+    table = table.with_columns(recency_days=(pl.lit(last) - pl.col("last_day")).dt.total_days() + 1)
+    seconds = time.perf_counter() - start
+    return dict(seconds=seconds, rows=None, customers=table.height)
+
+
+def engine_database(url: str, table: str) -> dict:
+    """The engine on orders in a database (``analyze_database``): the rules and the totals run
+    there; the password, when one is needed, is in ``RFM_DB_PASSWORD``."""
+    from rfm_engine import ColumnMap, DatabaseSource, RfmConfig, analyze
+
+    columns = ColumnMap(
+        customer="CustomerID",
+        date="InvoiceDate",
+        order="InvoiceNo",
+        quantity="Quantity",
+        price="UnitPrice",
+    )
+    start = time.perf_counter()
+    result = analyze(DatabaseSource(url, table=table), RfmConfig(columns=columns))
+    seconds = time.perf_counter() - start
+    return dict(seconds=seconds, rows=result.cleaning.rows_read, customers=len(result.customers))
+
+
+def load_online_retail(path: str, *urls: str) -> dict:
+    """Store online_retail as table ``orders`` in each database: every cell text in SQLite,
+    typed columns in DuckDB (as it reads the CSV), integer quantity and double price in
+    PostgreSQL (the rest text)."""
+    import io
+    import sqlite3
+
+    import duckdb
+
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).replace("", None)
+    for url in urls:
+        if url.startswith("sqlite:///"):
+            with sqlite3.connect(url.removeprefix("sqlite:///")) as con:
+                frame.to_sql("orders", con, index=False)
+        elif url.startswith("duckdb:///"):
+            with duckdb.connect(url.removeprefix("duckdb:///")) as con:
+                con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv_auto('{path}')")
+        else:
+            import os
+
+            import psycopg
+
+            password = os.environ["RFM_DB_PASSWORD"]
+            conninfo = url.replace("postgresql://postgres@", f"postgresql://postgres:{password}@")
+            types = {"Quantity": "integer", "UnitPrice": "double precision"}
+            with psycopg.connect(conninfo, autocommit=True) as con:
+                columns = ", ".join(f'"{c}" {types.get(c, "text")}' for c in frame.columns)
+                con.execute(f"CREATE TABLE orders ({columns})")
+                buffer = io.StringIO()
+                frame.to_csv(buffer, index=False, header=False)
+                with con.cursor().copy("COPY orders FROM STDIN WITH (FORMAT csv, NULL '')") as cp:
+                    cp.write(buffer.getvalue())
+    return dict(seconds=0.0, rows=len(frame), customers=None)
+
+
+def write_orders(rows: int, path: str) -> dict:
+    from benchmarks.user_files import write_orders_csv
+
+    start = time.perf_counter()
+    written = write_orders_csv(path, rows)
+    return dict(seconds=time.perf_counter() - start, rows=written, customers=None)
 
 
 CASES = {
@@ -116,7 +244,12 @@ CASES = {
     "make_synthetic": make_synthetic,
     "engine_synthetic": engine_synthetic,
     "pandas_synthetic": pandas_synthetic,
-    "write_big_csv": write_big_csv,
+    "engine_orders": engine_orders,
+    "duckdb_orders": duckdb_orders,
+    "polars_orders": polars_orders,
+    "engine_database": engine_database,
+    "write_orders": write_orders,
+    "load_online_retail": load_online_retail,
 }
 
 

@@ -2,7 +2,8 @@
 
 Run from the repo root (``make bench``)::
 
-    python benchmarks/run.py [--quick] [--big] [--repeat 3] [--data ../shared/datasets]
+    python benchmarks/run.py [--quick] [--big] [--spark] [--typed-table] [--repeat 3]
+                             [--data ../shared/datasets]
 
 Each timed step runs in a fresh process (``benchmarks/cases.py``), so its peak memory is the
 true peak resident size of that process. Prints a table of median seconds and peak memory, the
@@ -10,20 +11,24 @@ ratios against the baselines measured in the same run, and whether each target h
 the whole run as JSON under ``benchmarks/results/``.
 
 Cases: ``online_retail.csv`` end to end in-process with the engine, beside DuckDB reading the
-same file and running the equivalent aggregation; the CLI's whole process on that file;
-synthetic 1M and 10M transactions (fixed seed, heavy-tailed customers) in memory beside a plain
-pandas groupby (``--quick`` skips 10M); ``--big`` adds a generated 50M-row CSV analysed out of
-core (a few minutes, ~2.5 GB of temporary disk, deleted afterwards).
+same file and running the equivalent aggregation; the CLI's whole process on that file. CSV files
+as users give them (``benchmarks/user_files.py``: text ids, 2.5 lines per order, two thirds
+one-time buyers) of 1M, 10M and 20M lines (``--quick``: 1M only), each analysed by the engine,
+DuckDB and Polars doing the same read, cleaning and aggregation; 20M also out of core (the
+engine's DuckDB path, DuckDB held to 1 GB, Polars streaming); ``--big`` adds 50M out of core
+(about 4 GB of temporary disk, deleted afterwards). The database backends on online_retail:
+SQLite, DuckDB and a PostgreSQL server the benchmark starts (``--spark`` adds Spark in local
+mode). ``--typed-table`` adds the earlier cases on a pre-typed in-memory table with integer ids.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -75,7 +80,8 @@ def measure(label: str, command: list[str], repeat: int, *, timed: str = "second
     )
     print(
         f"  {label:<42} {seconds:8.2f} s  {row['peak_mb']:8.0f} MB  "
-        f"runs {', '.join(f'{s:.2f}' for s in row['runs'])}",
+        f"runs {', '.join(f'{s:.2f}' for s in row['runs'])}"
+        + (f"  customers {row['customers']:,}" if row["customers"] is not None else ""),
         flush=True,
     )
     return row
@@ -86,7 +92,7 @@ def machine() -> dict:
     import pandas
 
     versions = {}
-    for name in ("duckdb", "pyarrow"):
+    for name in ("duckdb", "pyarrow", "polars", "ibis"):
         try:
             versions[name] = __import__(name).__version__
         except ImportError:
@@ -119,7 +125,9 @@ def run_all(args: argparse.Namespace) -> dict:
     online = Path(args.data) / "online_retail" / "online_retail.csv"
     r = args.repeat
     print(f"{'case':<44} {'median':>8}    {'peak':>8}")
-    if online.exists():
+    if "online_retail" not in args.parts:
+        pass
+    elif online.exists():
         rows["or_engine"] = measure(
             "online_retail: engine in-process", case("engine_file", online), r
         )
@@ -145,83 +153,178 @@ def run_all(args: argparse.Namespace) -> dict:
         )
     else:
         print(f"  (skipped online_retail: {online} not found; give --data)")
+    if args.typed_table:
+        rows.update(typed_tables(args))
+    if "files" in args.parts:
+        rows.update(user_files(args))
+    if "databases" in args.parts and online.exists():
+        rows.update(database_backends(args, online))
+    return rows
+
+
+def typed_tables(args: argparse.Namespace) -> dict:
+    """The earlier synthetic cases: a pre-typed in-memory table with integer ids (the engine's
+    fastest path, not what users give it) beside a plain pandas groupby."""
+    rows: dict[str, dict] = {}
     sizes = [1_000_000] if args.quick else [1_000_000, 10_000_000]
     for rows_n in sizes:
         tag = f"{rows_n // 1_000_000}M"
         data = f"{args.tmp}/synthetic_{tag}.pkl"
         run_process(case("make_synthetic", rows_n, data), f"make {tag}")
         rows[f"s{tag}_engine"] = measure(
-            f"synthetic {tag}: engine", case("engine_synthetic", data), r
+            f"typed table {tag}: engine", case("engine_synthetic", data), args.repeat
         )
         rows[f"s{tag}_pandas"] = measure(
-            f"synthetic {tag}: pandas groupby", case("pandas_synthetic", data), r
+            f"typed table {tag}: pandas groupby", case("pandas_synthetic", data), args.repeat
         )
         os.remove(data)
-    if args.big:
-        rows.update(big_case(args))
     return rows
 
 
-def big_case(args: argparse.Namespace) -> dict:
-    free = shutil.disk_usage(args.tmp).free
-    if free < 8 * GB:
-        print(f"  (skipped 50M: only {free / GB:.1f} GB free in {args.tmp}; 8 GB wanted)")
-        return {}
-    path = f"{args.tmp}/synthetic_50M.csv"
-    made = run_process(case("write_big_csv", args.big_rows, path), "write 50M CSV")
-    size = os.path.getsize(path)
-    print(f"  generated {args.big_rows:,} rows, {size / GB:.2f} GB in {made['seconds']:.0f} s")
-    row = measure("synthetic 50M CSV: engine out-of-core", case("engine_file", path, "duckdb"), 1)
-    row["file_gb"] = round(size / GB, 2)
-    os.remove(path)
-    return {"s50M_outofcore": row}
+def user_files(args: argparse.Namespace) -> dict:
+    """CSV files as users give them (``benchmarks/user_files.py``: text ids, 2.5 lines per
+    order, two thirds one-time buyers), each size analysed by the engine, DuckDB and Polars
+    doing the same read, cleaning and per-customer aggregation; 20M also out of core (DuckDB
+    held to 1 GB, Polars streaming), 50M out of core only with ``--big``."""
+    rows: dict[str, dict] = {}
+    sizes = [1_000_000] if args.quick else [1_000_000, 10_000_000, 20_000_000]
+    if args.sizes:
+        sizes = [int(float(n) * 1_000_000) for n in args.sizes.split(",")]
+    if args.big:
+        sizes.append(args.big_rows)
+    for rows_n in sizes:
+        tag = f"{rows_n // 1_000_000}M"
+        path = f"{args.tmp}/orders_{tag}.csv"
+        made = run_process(case("write_orders", rows_n, path), f"write {tag}")
+        size = os.path.getsize(path)
+        print(f"  orders_{tag}.csv: {made['rows']:,} lines, {size / GB:.2f} GB", flush=True)
+        big = rows_n > 20_000_000
+        repeat = 1 if big else args.repeat
+        if not big:
+            for tool in ("engine", "duckdb", "polars"):
+                rows[f"u{tag}_{tool}"] = measure(
+                    f"CSV {tag}: {tool} in memory", case(f"{tool}_orders", path), repeat
+                )
+                rows[f"u{tag}_{tool}"]["file_gb"] = round(size / GB, 2)
+        if rows_n >= 20_000_000:
+            for tool, extra in (("engine", "duckdb"), ("duckdb", "1GB"), ("polars", "1")):
+                rows[f"u{tag}_{tool}_ooc"] = measure(
+                    f"CSV {tag}: {tool} out of core", case(f"{tool}_orders", path, extra), repeat
+                )
+        os.remove(path)
+    return rows
+
+
+def database_backends(args: argparse.Namespace, online: Path) -> dict:
+    """``analyze`` on online_retail stored in SQLite, DuckDB and a PostgreSQL server started
+    here (as the tests start one), and read by Spark in local mode with ``--spark``. The tables
+    are loaded by a process of their own, so this one stays small (a child's peak memory counts
+    what it inherits)."""
+    rows: dict[str, dict] = {}
+    sqlite_url = f"sqlite:///{args.tmp}/shop.sqlite"
+    duckdb_url = f"duckdb:///{args.tmp}/shop.duckdb"
+    sys.path.insert(0, str(REPO / "tests"))
+    from postgres_server import PASSWORD, binaries, postgres_server
+
+    with contextlib.ExitStack() as stack:
+        sources = [("SQLite", sqlite_url), ("DuckDB", duckdb_url)]
+        if binaries() is None:
+            print("  (skipped PostgreSQL: not installed; scripts/bootstrap.sh dev installs it)")
+        else:
+            sources.append(("PostgreSQL", stack.enter_context(postgres_server())))
+            os.environ["RFM_DB_PASSWORD"] = PASSWORD
+            stack.callback(os.environ.pop, "RFM_DB_PASSWORD", None)
+        urls = [url for _, url in sources]
+        run_process(case("load_online_retail", online, *urls), "load online_retail")
+        for name, url in sources:
+            rows[f"db_{name.lower()}"] = measure(
+                f"online_retail in {name}", case("engine_database", url, "orders"), args.repeat
+            )
+    if args.spark:
+        rows["db_spark"] = measure(
+            "online_retail by Spark local[2] (with start-up)",
+            case("engine_database", "spark://local[2]", str(online)),
+            args.repeat,
+        )
+    return rows
 
 
 def targets(rows: dict) -> list[dict]:
+    """The acceptance ratios of issue 15, each from cases of this same run."""
     out = []
 
     def add(name: str, value: float | None, limit: float, unit: str) -> None:
         if value is not None:
             out.append(dict(target=name, value=value, limit=limit, unit=unit, holds=value <= limit))
 
-    def get(key: str, field: str = "seconds") -> float | None:
-        return rows[key][field] if key in rows else None
+    def ratio(a: str, b: str) -> float | None:
+        return rows[a]["seconds"] / rows[b]["seconds"] if a in rows and b in rows else None
 
-    if "or_engine" in rows and "or_duckdb" in rows:
-        add("online_retail engine / DuckDB", get("or_engine") / get("or_duckdb"), 2.0, "x")
-    add("rfm analyze online_retail (whole process)", get("or_cli"), 2.0, "s")
-    add("10M in memory: seconds", get("s10M_engine"), 3.0, "s")
-    add("10M in memory: peak memory", get("s10M_engine", "peak_mb"), 3072, "MB")
+    def peak(key: str) -> float | None:
+        return rows[key]["peak_mb"] if key in rows else None
+
+    add("online_retail engine / DuckDB", ratio("or_engine", "or_duckdb"), 1.3, "x")
+    add("rfm analyze online_retail (whole process)", rows.get("or_cli", {}).get("seconds"), 2, "s")
+    add("CSV 1M engine / DuckDB", ratio("u1M_engine", "u1M_duckdb"), 1.5, "x")
+    add("CSV 10M engine / DuckDB", ratio("u10M_engine", "u10M_duckdb"), 1.5, "x")
+    add("CSV 10M engine peak memory", peak("u10M_engine"), 2048, "MB")
+    add(
+        "CSV 20M out of core engine / DuckDB", ratio("u20M_engine_ooc", "u20M_duckdb_ooc"), 1.5, "x"
+    )
+    add("CSV 20M out of core engine peak memory", peak("u20M_engine_ooc"), 1536, "MB")
+    add("CSV 50M out of core engine / DuckDB", ratio("u50M_engine_ooc", "u50M_duckdb_ooc"), 2, "x")
     return out
+
+
+RATIOS = [
+    ("or_engine", "or_duckdb", "online_retail engine / DuckDB"),
+    *(
+        (f"u{tag}_engine{mode}", f"u{tag}_{other}{mode}", f"CSV {tag}{label} engine / {other}")
+        for tag in ("1M", "10M", "20M", "50M")
+        for mode, label in (("", ""), ("_ooc", " out of core"))
+        for other in ("duckdb", "polars")
+    ),
+    ("s1M_engine", "s1M_pandas", "typed table 1M engine / pandas groupby"),
+    ("s10M_engine", "s10M_pandas", "typed table 10M engine / pandas groupby"),
+]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="skip the 10M case")
-    parser.add_argument("--big", action="store_true", help="add the 50M-row CSV out of core")
+    parser.add_argument("--quick", action="store_true", help="only 1M rows (no 10M, 20M)")
+    parser.add_argument("--big", action="store_true", help="add a 50M-row CSV out of core")
+    parser.add_argument("--spark", action="store_true", help="add Spark (local) on online_retail")
+    parser.add_argument(
+        "--typed-table", action="store_true", help="add the pre-typed in-memory table cases"
+    )
     parser.add_argument("--big-rows", type=int, default=50_000_000, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--parts",
+        default="online_retail,files,databases",
+        help="which parts to run (comma-separated; default all three)",
+    )
+    parser.add_argument(
+        "--sizes", help="CSV sizes in millions of lines, e.g. 1,10 (default 1,10,20)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per case (median shown)")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "datasets"))
     args = parser.parse_args()
+    args.parts = set(args.parts.split(","))
     info = machine()
     print(
         f"{info['cpu']}, {info['cpus']} CPUs, {info['memory_gb']} GB; Python {info['python']}, "
         f"pandas {info['pandas']}, numpy {info['numpy']}, pyarrow {info['pyarrow']}, "
-        f"duckdb {info['duckdb']}\n"
+        f"duckdb {info['duckdb']}, polars {info['polars']}, ibis {info['ibis']}\n"
     )
     with tempfile.TemporaryDirectory(prefix="rfm-bench-") as tmp:
         args.tmp = tmp
         rows = run_all(args)
     print()
-    for a, b, label in (
-        ("or_engine", "or_duckdb", "online_retail engine / DuckDB"),
-        ("s1M_engine", "s1M_pandas", "synthetic 1M engine / pandas groupby"),
-        ("s10M_engine", "s10M_pandas", "synthetic 10M engine / pandas groupby"),
-    ):
+    for a, b, label in RATIOS:
         if a in rows and b in rows:
-            print(f"  ratio {label:<40} {rows[a]['seconds'] / rows[b]['seconds']:6.2f}x")
+            print(f"  ratio {label:<44} {rows[a]['seconds'] / rows[b]['seconds']:6.2f}x")
     checks = targets(rows)
     print()
     for t in checks:
@@ -234,7 +337,17 @@ def main() -> None:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = RESULTS / f"bench-{stamp}.json"
     report = dict(
-        when=stamp, machine=info, quick=args.quick, big=args.big, cases=rows, targets=checks
+        when=stamp,
+        machine=info,
+        quick=args.quick,
+        big=args.big,
+        cases=rows,
+        ratios={
+            label: rows[a]["seconds"] / rows[b]["seconds"]
+            for a, b, label in RATIOS
+            if a in rows and b in rows
+        },
+        targets=checks,
     )
     target.write_text(json.dumps(report, indent=2))
     print(f"\nwritten {target.relative_to(REPO)}")

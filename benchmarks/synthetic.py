@@ -34,24 +34,3 @@ def synthetic_transactions(
     dupes = rng.choice(rows, size=rows // 1000, replace=False)
     frame.iloc[dupes[: len(dupes) // 2]] = frame.iloc[dupes[len(dupes) // 2 :]].to_numpy()
     return frame
-
-
-def write_csv(path, rows: int, *, seed: int = 42, chunk: int = 5_000_000) -> None:
-    """A large CSV written chunk by chunk (bounded memory), same distribution."""
-    first = True
-    done = 0
-    part = 0
-    while done < rows:
-        n = min(chunk, rows - done)
-        frame = synthetic_transactions(n, seed=seed + part, customers=max(rows // 10, 1))
-        frame["order_id"] += done
-        frame.to_csv(
-            path,
-            mode="w" if first else "a",
-            header=first,
-            index=False,
-            date_format="%Y-%m-%d %H:%M:%S",
-        )
-        first = False
-        done += n
-        part += 1

@@ -31,6 +31,11 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
             fonts-wqy-microhei
         # The database tests start a PostgreSQL server of their own (initdb in a temp folder).
         apt_install postgresql
+        # The Spark tests run PySpark in local mode, which needs a Java runtime (17 for Spark 4).
+        if ! command -v java >/dev/null 2>&1; then
+            mkdir -p /usr/share/man/man1  # slim images lack it; the JRE's post-install needs it
+            apt_install openjdk-17-jre-headless
+        fi
     fi
     if [ "$profile" = dev ]; then
         # The report tests: the HTML report in a headless browser, the PDF report to PNG pages.
@@ -47,8 +52,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 extras=""
-[ "$profile" = dev ] && extras="[dev,desktop,excel,databases]"
-[ "$profile" = package ] && extras="[dev,desktop,excel,databases,package]"
+[ "$profile" = dev ] && extras="[dev,desktop,excel,databases,spark]"
+[ "$profile" = package ] && extras="[dev,desktop,excel,databases,spark,package]"
 stamp="$venv/.installed-$profile-$(cat pyproject.toml | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
     echo "bootstrap: installing the project$extras into $venv"

@@ -83,10 +83,30 @@ def _customer_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     codes, labels = _codes_of(values)
     present = np.bincount(codes, minlength=len(labels)) > 0
     labels = labels[present]
-    order = np.argsort(labels.astype(str), kind="stable")
+    order = _text_order(labels)
     renumber = np.full(len(present), -1, dtype="int64")
     renumber[np.flatnonzero(present)[order]] = np.arange(len(order))
     return renumber[codes], labels[order]
+
+
+def _text_order(labels: np.ndarray) -> np.ndarray:
+    """The stable order of ``labels`` compared as text (code point by code point). All-text
+    labels are sorted by Arrow in C++ (UTF-8 byte order is code point order) without NumPy's
+    fixed-width copy of every id; others, or text with NUL characters (which NumPy's fixed-width
+    strings ignore at the end), as NumPy strings."""
+    if len(labels) > 1000 and pd.api.types.infer_dtype(labels, skipna=False) == "string":
+        try:
+            import pyarrow as pa
+            import pyarrow.compute as pc
+        except ImportError:  # the desktop build
+            return np.argsort(labels.astype(str), kind="stable")
+        try:
+            array = pa.array(labels, type=pa.string())
+        except (pa.ArrowException, UnicodeError):  # e.g. lone surrogates
+            array = None
+        if array is not None and not pc.any(pc.match_substring(array, "\x00")).as_py():
+            return pc.sort_indices(array).to_numpy().astype(np.int64)
+    return np.argsort(labels.astype(str), kind="stable")
 
 
 def _distinct_orders(codes: np.ndarray, order_codes: np.ndarray, n: int) -> np.ndarray:

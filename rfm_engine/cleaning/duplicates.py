@@ -37,7 +37,7 @@ def duplicate_rows(
         # The keys cut little (an export of order lines): code every column and keep only
         # rows whose codes may repeat, before the exact comparison below.
         missing = [name for name in frame.columns if name not in known]
-        for name, factorized in factorize_columns(frame, missing).items():
+        for name, factorized in factorize_columns(frame, missing, objects=False).items():
             known[name] = factorized or pd.factorize(frame[name], use_na_sentinel=True)
         idx = idx[_maybe_repeated([known[name][0] for name in frame.columns], idx)]
     row_code = np.zeros(len(idx), dtype=np.int64)

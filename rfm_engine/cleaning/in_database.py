@@ -90,12 +90,13 @@ def clean_in_database(
             steps.record("duplicates", duplicates, repeated.select(source_columns))
 
     schema = work.schema()
-    keys = [_key(work[c], schema[c]) for c in columns.key_columns if c in source_columns]
+    spark = ibis.get_backend(table).name == "pyspark"
+    keys = [_key(work[c], schema[c], spark) for c in columns.key_columns if c in source_columns]
     if len(keys) > 1:
         _refuse_linked_keys(work, keys, columns)
     work = work.mutate(**{CUSTOMER: ibis.coalesce(*keys) if len(keys) > 1 else keys[0]})
     if columns.order:
-        work = work.mutate(**{ORDER: _text_id(work[columns.order], schema[columns.order])})
+        work = work.mutate(**{ORDER: _text_id(work[columns.order], schema[columns.order], spark)})
     else:
         work = work.mutate(**{ORDER: ibis.null().cast("string")})
     work = _with_parsed(work, columns.date, DAY, lambda v: _days(v, dayfirst, columns.date))
@@ -258,8 +259,12 @@ def _text(column: Any) -> Any:
     return column if column.type().is_string() else column.cast("string")
 
 
-def _text_id(column: Any, dtype: Any) -> Any:
-    """Ids as text: integers as digits, whole floats without ``.0``, text trimmed; blank→null."""
+def _text_id(column: Any, dtype: Any, spark: bool = False) -> Any:
+    """Ids as text: integers as digits, whole floats without ``.0``, text trimmed; blank→null.
+
+    On Spark, ibis (12) trims with the literal ``' \\t\\n\\r\\v\\f'``, which Spark SQL reads as
+    blanks and the letters ``v`` and ``f`` (``Wolff`` became ``Wol``): a regular expression
+    trims the same six blanks there instead."""
     import ibis
 
     if dtype.is_integer():
@@ -267,15 +272,17 @@ def _text_id(column: Any, dtype: Any) -> Any:
     if dtype.is_floating():
         whole = column == column.floor()
         return ibis.ifelse(whole, column.cast("int64").cast("string"), column.cast("string"))
-    return _text(column).strip().nullif("")
+    text = _text(column)
+    trimmed = text.re_replace(r"^\s+|\s+$", "") if spark else text.strip()
+    return trimmed.nullif("")
 
 
-def _key(column: Any, dtype: Any) -> Any:
+def _key(column: Any, dtype: Any, spark: bool = False) -> Any:
     """A key column's ids as text, with missing markers (``NA``, ``null`` …) and placeholder
     words (``guest``) null, as the in-memory key reads them."""
     import ibis
 
-    text = _text_id(column, dtype)
+    text = _text_id(column, dtype, spark)
     if dtype.is_numeric():
         return text
     blank = text.lower().isin(sorted(MISSING_MARKERS | PLACEHOLDER_KEYS))

@@ -1,5 +1,6 @@
 """Tables in a database: a shop's orders where they already live (PostgreSQL, MySQL, SQLite,
-DuckDB files, or any backend ibis connects to), named by a connection URL and a table or query.
+DuckDB files, Spark — see :mod:`.spark` — or any backend ibis connects to), named by a
+connection URL and a table or query.
 
 Nothing is copied out row by row: the later stages run their rules and the per-customer totals
 as queries in the database (``cleaning.in_database``, ``aggregate.in_database``); only the
@@ -21,9 +22,20 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pandas as pd
 
 from ..errors import ConfigError, InputFileError
+from .spark import SPARK_SCHEMES, connect_spark, is_spark_url, open_spark_table
 
 #: URL schemes read as databases (ibis backends); anything else is a file path.
-SCHEMES = ("postgres", "postgresql", "mysql", "sqlite", "duckdb", "mssql", "snowflake", "bigquery")
+SCHEMES = (
+    "postgres",
+    "postgresql",
+    "mysql",
+    "sqlite",
+    "duckdb",
+    "mssql",
+    "snowflake",
+    "bigquery",
+    *SPARK_SCHEMES,
+)
 PASSWORD_VARIABLE = "RFM_DB_PASSWORD"
 
 
@@ -44,7 +56,7 @@ class DatabaseSource:
                 f"not a database URL: {self.url!r} (e.g. postgresql://user@host/shop)",
                 option="source",
             )
-        if urlsplit(self.url).password:
+        if _password(self.url):
             raise ConfigError(
                 f"{redact_url(self.url)}: put the password in {PASSWORD_VARIABLE} (or the "
                 "database's own password file), not in the URL",
@@ -71,9 +83,9 @@ def is_database_url(text: object) -> bool:
 
 def redact_url(url: str) -> str:
     """The URL with any password replaced by ``***``."""
-    parts = urlsplit(url)
-    if not parts.password:
+    if not _password(url):
         return url
+    parts = urlsplit(url)
     host = parts.hostname or ""
     if parts.port:
         host += f":{parts.port}"
@@ -93,6 +105,15 @@ def connect(source: DatabaseSource) -> Any:
             code="ibis_missing",
         ) from None
     url = source.url
+    if is_spark_url(url):
+        try:
+            return connect_spark(url)
+        except ConfigError:
+            raise
+        except Exception as exc:  # Java missing, master unreachable…
+            raise InputFileError(
+                f"{url}: cannot start Spark ({_cause(exc, None)})", path=url, code="database"
+            ) from None
     password = os.environ.get(PASSWORD_VARIABLE)
     if password:
         parts = urlsplit(url)
@@ -117,6 +138,8 @@ def connect(source: DatabaseSource) -> Any:
 def open_table(con: Any, source: DatabaseSource) -> Any:
     """The ibis table of ``source`` on connection ``con``."""
     try:
+        if source.table and is_spark_url(source.url):
+            return open_spark_table(con, source.table)
         return con.table(source.table) if source.table else con.sql(source.query)
     except Exception as exc:
         what = f"table {source.table!r}" if source.table else "the query"
@@ -130,6 +153,15 @@ def open_table(con: Any, source: DatabaseSource) -> Any:
 def sample_rows(table: Any, rows: int = 500) -> pd.DataFrame:
     """The first ``rows`` rows, for finding the columns by their values."""
     return table.limit(rows).to_pandas()
+
+
+def _password(url: str) -> str | None:
+    """The password written in ``url``; ``None`` also for URLs that are not host names
+    (``spark://local[2]``)."""
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        return None
 
 
 def _cause(exc: BaseException, secret: str | None) -> str:

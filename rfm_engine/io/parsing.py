@@ -20,11 +20,20 @@ from ..errors import DataError
 
 #: Text with nothing to strip: no leading blank, quote or ``=``, no trailing blank.
 _PLAIN = re.compile(r"(?s)[^\s='].*\S|[^\s=']")
+#: Python's blanks (``str.isspace``, what ``\s`` and ``str.strip`` take), for Arrow's RE2.
+BLANKS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_RE2_BLANK = "".join(f"\\x{{{ord(c):x}}}" for c in BLANKS)
+#: Not plain, in RE2: empty, or a blank, quote or ``=`` first, or a blank last.
+_RE2_NOT_PLAIN = f"^$|^[{_RE2_BLANK}=']|[{_RE2_BLANK}]$"
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers Excel shows as dates between 1950 and 2100.
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051
-#: A column's ``(codes, distinct values)`` as ``pandas.factorize`` gives them.
+#: A column's ``(codes, distinct values)`` as ``pandas.factorize`` gives them (the distinct
+#: values stay an Arrow-backed array with ``factorize_text(..., objects=False)``).
 Factorized = tuple[np.ndarray, np.ndarray]
 #: Cells that mean "no value" in exports and spreadsheets (compared in lower case, stripped):
 #: R's and pandas' markers, Excel's errors and pivot blanks. Ids, dates and amounts read them as
@@ -87,7 +96,7 @@ def strip_armour(values: pd.Series) -> pd.Series:
 
 def _strip_armour_uniques(values: pd.Series) -> pd.Series:
     text = values.astype("string")
-    if text.str.fullmatch(_PLAIN).all():
+    if _all_plain(text):
         return text  # nothing to strip (the usual case): one pass instead of four
     unwrapped = text.str.extract(r'^\s*="(.*)"\s*$', expand=False)
     text = unwrapped.fillna(text)
@@ -125,7 +134,13 @@ def text_id_codes(
         text = pd.Index(uniques).astype(str) if labels else uniques
         return codes.astype("int64"), np.asarray(text, dtype=object)
     codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
-    text = _text_id_uniques(pd.Series(uniques, dtype=object))
+    distinct = pd.Series(uniques, dtype=object)
+    if _all_text(distinct):
+        text = distinct.astype("string")
+        if _all_plain(text) and not text.str.lower().isin(MISSING_MARKERS).any():
+            # Nothing to strip, no blank, no missing marker: the distinct values are the ids.
+            return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
+    text = _text_id_uniques(distinct)
     # Distinct raw values can give the same id (" 12" and "12"): merge them; blanks → -1.
     merged, labels = pd.factorize(text, use_na_sentinel=True)
     lookup = np.append(merged, -1).astype("int64")  # index -1 (NA rows) → -1
@@ -174,20 +189,41 @@ def _text_id_uniques(values: pd.Series) -> pd.Series:
     return text.mask((text == "") | text.str.lower().isin(MISSING_MARKERS))
 
 
+def _all_plain(text: pd.Series) -> bool:
+    """No value of a text Series has anything to strip (``_PLAIN``; missing values aside).
+    Checked by Arrow's regular expressions in C++ when pyarrow is there (millions of distinct
+    customer ids: no Python call per value), else by Python's."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        array = pa.array(text, type=pa.string(), from_pandas=True)
+    except Exception:  # no pyarrow (the desktop build), or text Arrow cannot hold
+        return bool(text.str.fullmatch(_PLAIN).all())
+    if len(array) == 0:
+        return True
+    flagged = pc.match_substring_regex(array, _RE2_NOT_PLAIN)
+    return not pc.any(flagged).as_py()
+
+
 def _all_text(values: pd.Series) -> bool:
     """Every value is a ``str`` (a text file's cells): checked in C, no per-value Python."""
     return pd.api.types.infer_dtype(values, skipna=False) == "string"
 
 
-def factorize_text(values: pd.Series) -> Factorized | None:
+def factorize_text(values: pd.Series, *, objects: bool = True) -> Factorized | None:
     """``(codes, distinct values)`` of a text or mixed column (``None`` for typed columns,
-    which the parsers read directly), to share between the steps that need it."""
+    which the parsers read directly), to share between the steps that need it. With
+    ``objects=False`` only the codes and the number of distinct values are wanted (rule 1):
+    an Arrow-backed column's distinct values then stay in Arrow, no Python object each."""
     dtype = values.dtype
     if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
         return None
     if getattr(dtype, "storage", None) == "pyarrow":
         # Arrow strings are dictionary-encoded in Arrow: no Python object per cell.
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        if not objects:
+            return np.asarray(codes, dtype=np.int64), uniques
         return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
     return pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
 
@@ -196,7 +232,9 @@ def factorize_text(values: pd.Series) -> Factorized | None:
 PARALLEL_MIN_ROWS = 100_000
 
 
-def factorize_columns(frame: pd.DataFrame, names: Sequence[str]) -> dict[str, Factorized | None]:
+def factorize_columns(
+    frame: pd.DataFrame, names: Sequence[str], *, objects: bool = True
+) -> dict[str, Factorized | None]:
     """:func:`factorize_text` of several columns. Arrow's encoding releases the GIL, so on a
     large table the Arrow-backed columns are coded in threads (two cores: about half the
     time); Python-object columns would only wait on each other and go one by one."""
@@ -206,9 +244,9 @@ def factorize_columns(frame: pd.DataFrame, names: Sequence[str]) -> dict[str, Fa
     workers = min(len(arrow), os.cpu_count() or 1, 4)
     if workers > 1 and len(frame) >= PARALLEL_MIN_ROWS:
         with ThreadPoolExecutor(workers) as pool:
-            coded = pool.map(lambda n: factorize_text(frame[n]), arrow)
+            coded = pool.map(lambda n: factorize_text(frame[n], objects=objects), arrow)
             out.update(zip(arrow, coded, strict=True))
-    return {n: out[n] if n in out else factorize_text(frame[n]) for n in names}
+    return {n: out[n] if n in out else factorize_text(frame[n], objects=objects) for n in names}
 
 
 def _by_uniques(values: pd.Series, parse, factorized: Factorized | None = None) -> pd.Series:

@@ -69,3 +69,19 @@ def test_the_model_takes_any_totals(tmp_path: Path) -> None:
     result = score_customers(totals, dataclasses.replace(RfmConfig(), columns=totals.columns))
     expected = analyze(path).customers_table()
     pd.testing.assert_frame_equal(result.customers_table(), expected)
+
+
+def test_customers_sorted_as_text_by_arrow_as_by_numpy() -> None:
+    """Many text ids (Arrow sorts them) come out in NumPy's code point order: accents, CJK,
+    emoji beyond the BMP, case, digits and prefixes."""
+    from rfm_engine.aggregate.in_memory import _text_order
+
+    rng = np.random.default_rng(3)
+    pool = ["a", "B", "b", "ab", "a b", "é", "e", "张三", "张", "😀", "~", "0", "10", "9", "Z"]
+    labels = np.array(
+        list(dict.fromkeys("".join(rng.choice(pool, 3)) + str(i % 50) for i in range(3000))),
+        dtype=object,
+    )
+    assert len(labels) > 1000
+    order = _text_order(labels)
+    assert labels[order].tolist() == labels[np.argsort(labels.astype(str), kind="stable")].tolist()

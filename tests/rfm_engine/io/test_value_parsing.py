@@ -107,3 +107,41 @@ def test_amounts(text: str, value: float) -> None:
         assert np.isnan(got)
     else:
         assert got == pytest.approx(value)
+
+
+def test_blanks_are_pythons() -> None:
+    """The blanks Arrow's check looks for are exactly those Python strips."""
+    from rfm_engine.io.parsing import BLANKS
+
+    assert set(BLANKS) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+TRICKY_IDS = [
+    "a", "ab", "a b", "=x", "'x", " x", "x ", "\u3000x", "x\u3000", "x\n", "\nx", "x\u00a0",
+    "x\x1f", "x=", "x'", "张三", "张 三", "=", "'", " ", "", "a\nb", "\u200bx", "x\u200b",
+    '="123"', "12.0", "00123",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", TRICKY_IDS)
+def test_plain_check_in_arrow_agrees_with_python(value: str) -> None:
+    """Arrow's RE2 check (fast path) and Python's regular expression give the same answer,
+    so ids come out the same either way."""
+    from rfm_engine.io.parsing import _PLAIN, _all_plain
+
+    text = pd.Series(["x1", value], dtype="string")
+    assert _all_plain(text) == bool(text.str.fullmatch(_PLAIN).all())
+
+
+def test_text_ids_fast_path_matches_the_general_one() -> None:
+    """Plain text ids (fast path: no per-value Python) and the same ids beside one that needs
+    stripping (general path) give each row the same id; blanks are missing either way."""
+
+    def ids(series: pd.Series) -> list:
+        return [None if pd.isna(v) else v for v in series.astype(object)]
+
+    values = pd.Series(["b@x.example", "a@x.example", None, "b@x.example", "c"] * 3, dtype=object)
+    plain = to_text_ids(values)
+    general = to_text_ids(pd.concat([values, pd.Series([" c ", ""])], ignore_index=True))
+    assert ids(plain)[:5] == ["b@x.example", "a@x.example", None, "b@x.example", "c"]
+    assert ids(general) == [*ids(plain), "c", None]
