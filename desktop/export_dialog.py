@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 from .workers import TaskRunner
 
 SUFFIX = engine.SUFFIX
@@ -149,7 +150,7 @@ class ExportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self._finished()
-            self.message.setText(str(exc))
+            self.message.setText(engine_message(exc))
 
         self.runner.run(
             lambda progress: engine.export_segments(result, path, fmt, segments, self.inputs),

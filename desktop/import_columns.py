@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 from .page_errors import error_label
 
 ROLES = ("customer", "date", "amount", "quantity", "price", "order", "status")
@@ -73,7 +74,7 @@ class ColumnsPage(QWizardPage):
             guess = engine.resolve_columns(headers, current, sample=self.owner.raw)
         except engine.RfmError as exc:
             guess = engine.guess_columns(headers)
-            self.error.setText(str(exc))
+            self.error.setText(engine_message(exc))
         self._guess = guess
         for role, box in self.boxes.items():
             box.blockSignals(True)
@@ -120,7 +121,7 @@ class ColumnsPage(QWizardPage):
         try:
             columns = self.column_map()
         except engine.RfmError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(engine_message(exc))
             self.error.setVisible(True)
             return False
         missing = [r for r in ("customer", "date") if not getattr(columns, r)]

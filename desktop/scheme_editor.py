@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 
 CUSTOM = "__custom__"
 _RANGE = re.compile(r"^\s*(\d)\s*(?:[-–~]\s*(\d)\s*)?$")
@@ -178,7 +179,7 @@ class SchemeEditor(QWidget):
         try:
             scheme.require_bins(self.bins)
         except engine.RfmError as exc:
-            lines.append(str(exc))
+            lines.append(engine_message(exc))
         if check.uncovered_cells:
             lines.append(
                 self.tr(
@@ -222,7 +223,7 @@ class SchemeEditor(QWidget):
         try:
             self.custom = engine.load_scheme(path)
         except engine.RfmError as exc:
-            self.check.setText(str(exc))
+            self.check.setText(engine_message(exc))
             return
         self.picker.setCurrentIndex(self.picker.findData(CUSTOM))
         self._show_scheme()
@@ -268,7 +269,7 @@ class SchemeEditor(QWidget):
             data = {**self.custom.to_dict(), "segments": segments}
             self.custom = engine.SegmentScheme.from_dict(data)
         except engine.RfmError as exc:
-            self.check.setText(str(exc))
+            self.check.setText(engine_message(exc))
             return
         self._show_check()
         self.changed.emit()

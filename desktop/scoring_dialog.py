@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from . import engine_adapter as engine
 from .axis_editor import AxisEditor
+from .i18n import engine_message
 from .scheme_editor import SchemeEditor
 
 
@@ -166,7 +167,7 @@ class ScoringDialog(QDialog):
             config = self.config()
             config.segments.resolved_scheme().require_bins(config.scoring.bins)
         except (engine.RfmError, ValueError) as exc:
-            self.status.setText(str(exc) if isinstance(exc, engine.RfmError) else "")
+            self.status.setText(engine_message(exc) if isinstance(exc, engine.RfmError) else "")
             self.ok_button.setEnabled(False)
             return False
         self.status.setText("")
@@ -185,7 +186,7 @@ class ScoringDialog(QDialog):
         try:
             self.config().save(path)
         except (engine.RfmError, ValueError, OSError) as exc:
-            self.status.setText(str(exc))
+            self.status.setText(engine_message(exc))
 
     def load_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -198,7 +199,7 @@ class ScoringDialog(QDialog):
         try:
             loaded = engine.RfmConfig.load(path)
         except engine.RfmError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(engine_message(exc))
             return
         # The file's scoring, metrics and segments; this dataset's columns and period stay.
         self.set_config(

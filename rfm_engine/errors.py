@@ -42,6 +42,10 @@ REASONS: dict[str, str] = {
     "list_has_no_history": "a customer list has no purchase history (earlier dates, predictions)",
     "no_contact_match": "no customer of a customer list matches a customer of the orders",
     "mixed_currencies": "amounts are in several currencies and none was chosen",
+    "empty_file": "an input file (or every sheet of a workbook) is empty",
+    "is_folder": "an input path is a folder, not a file",
+    "binary_file": "an input file is not a text or Excel table",
+    "thresholds_order": "fixed score thresholds are not strictly ascending",
 }
 
 

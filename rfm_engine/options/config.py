@@ -231,6 +231,7 @@ class AxisScoring:
                 f"thresholds must be strictly ascending: {', '.join(f'{b:g}' for b in breaks)}",
                 option="breaks",
                 value=breaks,
+                code="thresholds_order",
             )
 
 
