@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = controller.window
     if args.files:
         window.open_files([Path(f) for f in args.files])
-    elif not settings.recent_files():
+    elif not window.reopen_last() and not settings.recent_files():
         window.open_sample()
     return app.exec()
 

@@ -168,6 +168,17 @@ ERRORS: dict[str, tuple[str, str, str]] = {
         "这看起来不是 CSV、文本或 Excel 表格。",
         "這看起來不是 CSV、文字或 Excel 表格。",
     ),
+    # the app's own (desktop.project_file)
+    "project_file": (
+        "This is not a project file this app can open.",
+        "这不是本程序能打开的项目文件。",
+        "這不是本程式能開啟的專案檔。",
+    ),
+    "source_missing": (
+        "A sales export of the project is missing (moved or deleted).",
+        "项目中的一个销售导出文件不见了（已移动或删除）。",
+        "專案中的一個銷售匯出檔案不見了（已移動或刪除）。",
+    ),
     "thresholds_order": (
         "Score thresholds must be strictly ascending.",
         "评分阈值必须严格递增。",

@@ -183,11 +183,14 @@ class ImportWizard(QWizard):
         config: engine.RfmConfig,
         lang: str = "en",
         parent: QWidget | None = None,
+        session=None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import sales data"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.paths = list(paths)
+        #: desktop.session.Session: remembered column mappings (None: nothing remembered)
+        self.session = session
         self.config = dataclasses.replace(config, lang=lang)
         self.raw: pd.DataFrame | None = None
         self.result: engine.RfmResult | None = None

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.comparison_customers = None  # its customers then and now
         self.currency: str | None = settings.currency()  # None: guess from the columns
         self.runner = TaskRunner(self)
+        self.session = settings.session()
         self.setWindowTitle(self.tr("RFM Segments"))
         self.setAcceptDrops(True)
         self._build_central()
@@ -117,9 +118,17 @@ class MainWindow(QMainWindow):
             self.tr("&Compare with 90 days earlier"), self.compare_periods, "Ctrl+M"
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.open_project_action = self._action(
+            self.tr("Open &project…"), self.open_project_dialog, "Ctrl+Shift+O"
+        )
+        self.save_project_action = self._action(
+            self.tr("Sa&ve project…"), self.save_project_dialog, QKeySequence.Save
+        )
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.sample_action)
+        file_menu.addAction(self.open_project_action)
+        file_menu.addAction(self.save_project_action)
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.export_action)
@@ -177,7 +186,7 @@ class MainWindow(QMainWindow):
         for entry in self.settings.recent_files():
             label = " + ".join(Path(p).name for p in entry)
             action = self.recent_menu.addAction(label)
-            action.triggered.connect(lambda _=False, e=entry: self.open_files([Path(p) for p in e]))
+            action.triggered.connect(lambda _=False, e=entry: self.open_recent(e))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     # ---- state display ----------------------------------------------------------------------
@@ -189,6 +198,7 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.sample_action, self.scoring_action):
             action.setEnabled(not busy)
         has_result = self.result is not None and not busy
+        self.save_project_action.setEnabled(has_result)
         self.export_action.setEnabled(has_result)
         self.report_action.setEnabled(has_result)
         self.compare_action.setEnabled(has_result)
@@ -268,6 +278,8 @@ class MainWindow(QMainWindow):
             self.comparison_customers = None
             self.settings.add_recent(self.paths)
             self.settings.set_config(_options_only(result.config))
+            if not engine.is_workspace_input(self.paths):  # a workspace keeps its own
+                self.session.remember_analysis(self.paths, result.config)
             self._fill_recent()
             self.show_result(result, customers)
             self.tabs.setCurrentWidget(self.overview_page)
@@ -304,11 +316,94 @@ class MainWindow(QMainWindow):
             self.run_analysis(list(paths), None)
             return
 
-        self.wizard = ImportWizard(paths, _options_only(self.config), self.lang, self)
+        self.wizard = ImportWizard(
+            paths, _options_only(self.config), self.lang, self, session=self.session
+        )
         self.wizard.accepted.connect(
             lambda: self.run_analysis(self.wizard.paths, self.wizard.final_config())
         )
         self.wizard.open()
+
+    # ---- projects and sessions (desktop.project_file, desktop.session) -----------------------
+    def reopen_last(self) -> bool:
+        """Reopen the analysis of the last run, as it was; False when there is none."""
+        project = self.session.last_analysis()
+        if project is None:
+            return False
+        self._run_project(project)
+        return True
+
+    def open_recent(self, entry: list[str]) -> None:
+        """A recent project file, or recent exports reopened with the settings they had."""
+        paths = [Path(p) for p in entry]
+        if len(paths) == 1 and paths[0].suffix.lower() == ".rfm":
+            self.open_project(paths[0])
+            return
+        project = self.session.recent_analysis(paths)
+        if project is None:
+            self.open_files(paths)
+        else:
+            self._run_project(project)
+
+    def open_project_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "", self.tr("RFM projects (*.rfm)")
+        )
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> None:
+        from .project_file import load_project
+
+        try:
+            project = load_project(path)
+        except engine.RfmError as exc:
+            show_error(self, exc)
+            return
+        self.settings.add_recent([Path(path)])
+        self._fill_recent()
+        self._run_project(project)
+
+    def _run_project(self, project) -> None:
+        changed = project.changed_sources()
+        if changed:  # the numbers may differ from the saved analysis: say so
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(
+                self,
+                self.tr("Files changed"),
+                self.tr(
+                    "These files changed since the project was saved; the analysis uses them "
+                    "as they are now: {files}"
+                ).format(files=", ".join(s.path.name for s in changed)),
+            )
+        self.run_analysis(project.paths, project.config)
+
+    def save_project_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.result is None:
+            return
+        start = self.paths[0].with_suffix(".rfm") if self.paths else Path("analysis.rfm")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save project"), str(start), self.tr("RFM projects (*.rfm)")
+        )
+        if name:
+            self.save_project(Path(name))
+
+    def save_project(self, path: Path) -> Path | None:
+        from .project_file import project_of, save_project
+
+        try:
+            written = save_project(path, project_of(self.paths, self.result.config))
+        except (engine.RfmError, OSError) as exc:
+            show_error(self, exc)
+            return None
+        self.settings.add_recent([written])
+        self._fill_recent()
+        return written
 
     def edit_scoring(self) -> None:
         from .scoring_dialog import ScoringDialog

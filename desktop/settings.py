@@ -73,5 +73,11 @@ class AppSettings:
     def set_currency(self, code: str | None) -> None:
         self.store.setValue("display/currency", "auto" if code is None else code)
 
+    # ---- files beside the settings (last analysis, recent projects, column mappings) --------
+    def session(self):
+        from .session import Session, settings_folder
+
+        return Session(settings_folder(self.store))
+
     def sync(self) -> None:
         self.store.sync()
