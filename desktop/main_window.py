@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.lang = lang
         self.paths: list[Path] = []
-        self.config = dataclasses.replace(settings.config(), lang=lang)
+        self.config = dataclasses.replace(settings.config(lang), lang=lang)
         self.result: engine.RfmResult | None = None
         self.comparison = None  # the migration matrix of the last comparison
         self.comparison_customers = None  # its customers then and now
