@@ -96,8 +96,16 @@ class ReadingPage(QWizardPage):
         self.owner = wizard
         self.sheet = QComboBox(self)
         self.encoding = QComboBox(self)
-        for code in engine.ENCODINGS:
-            self.encoding.addItem(code or self.tr("Detect automatically"), code)
+        names = {
+            "": self.tr("Detect automatically"),
+            "utf-8-sig": self.tr("Unicode (UTF-8)"),
+            "gb18030": self.tr("Simplified Chinese (GBK, GB18030)"),
+            "big5": self.tr("Traditional Chinese (Big5)"),
+            "utf-16": self.tr("Unicode (UTF-16)"),
+            "cp1252": self.tr("Western European (Windows-1252)"),
+        }
+        for code in engine.ENCODINGS:  # human names; the codec is the item's data
+            self.encoding.addItem(names.get(code, code), code)
         self.info = QLabel(self)
         self.error = error_label(self)
         self.model = DataFrameModel(self)

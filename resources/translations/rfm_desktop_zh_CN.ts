@@ -593,7 +593,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="189"/>
+        <location filename="../../desktop/import_wizard.py" line="197"/>
         <source>Import sales data</source>
         <translation>导入销售数据</translation>
     </message>
@@ -901,22 +901,47 @@
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="108"/>
+        <location filename="../../desktop/import_wizard.py" line="101"/>
+        <source>Unicode (UTF-8)</source>
+        <translation>通用编码（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="102"/>
+        <source>Simplified Chinese (GBK, GB18030)</source>
+        <translation>简体中文（国标码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="103"/>
+        <source>Traditional Chinese (Big5)</source>
+        <translation>繁体中文（大五码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="104"/>
+        <source>Unicode (UTF-16)</source>
+        <translation>通用编码（UTF-16）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="105"/>
+        <source>Western European (Windows-1252)</source>
+        <translation>西欧语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="116"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="109"/>
+        <location filename="../../desktop/import_wizard.py" line="117"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="145"/>
+        <location filename="../../desktop/import_wizard.py" line="153"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="155"/>
+        <location filename="../../desktop/import_wizard.py" line="163"/>
         <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
         <translation>共 {rows} 行、{columns} 列；显示前 {shown} 行。</translation>
     </message>
