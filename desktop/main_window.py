@@ -425,7 +425,10 @@ class MainWindow(QMainWindow):
 
         if self.result is None:
             return
-        self.exporter = ExportDialog(self.result, self.lang, self.runner, self, inputs=self.paths)
+        viewed = self.customers_panel.segment.currentData() or None  # the segment on screen
+        self.exporter = ExportDialog(
+            self.result, self.lang, self.runner, self, inputs=self.paths, segment=viewed
+        )
         self.exporter.open()
 
     def compare_periods(self) -> None:

@@ -487,74 +487,95 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="46"/>
+        <location filename="../../desktop/export_dialog.py" line="57"/>
         <source>Export segments</source>
         <translation>导出分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="52"/>
+        <location filename="../../desktop/export_dialog.py" line="65"/>
         <source>CSV table (opens in Excel)</source>
         <translation>CSV 表格（可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="53"/>
+        <location filename="../../desktop/export_dialog.py" line="66"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="54"/>
+        <location filename="../../desktop/export_dialog.py" line="67"/>
         <source>Mailchimp audience (CSV with email and segment tag)</source>
         <translation>Mailchimp 受众（含邮箱和分群标签的 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="55"/>
+        <location filename="../../desktop/export_dialog.py" line="68"/>
         <source>Report workbook (segments, customers, cut points, cleaning)</source>
         <translation>报告工作簿（分群、客户、切分点、清洗）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="69"/>
+        <location filename="../../desktop/export_dialog.py" line="84"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="81"/>
+        <location filename="../../desktop/export_dialog.py" line="96"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="82"/>
+        <location filename="../../desktop/export_dialog.py" line="97"/>
         <source>Segments:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="83"/>
+        <location filename="../../desktop/export_dialog.py" line="98"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="86"/>
+        <location filename="../../desktop/export_dialog.py" line="101"/>
+        <location filename="../../desktop/export_dialog.py" line="125"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="103"/>
+        <location filename="../../desktop/export_dialog.py" line="105"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="135"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="132"/>
+        <location filename="../../desktop/export_dialog.py" line="164"/>
         <source>Choose at least one segment.</source>
         <translation>请至少选择一个分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="139"/>
+        <location filename="../../desktop/export_dialog.py" line="170"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="173"/>
+        <source>{name} already exists. Click Replace to overwrite it.</source>
+        <translation>{name} 已存在。点击“替换”覆盖它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="182"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="146"/>
+        <location filename="../../desktop/export_dialog.py" line="193"/>
         <source>Wrote {customers} customers to {path}</source>
         <translation>已将 {customers} 位客户写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="197"/>
+        <source>Also written: {files}</source>
+        <translation>同时写入：{files}</translation>
     </message>
 </context>
 <context>
@@ -757,37 +778,37 @@
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494"/>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>Export shown customers</source>
         <translation>导出所显示的客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
+        <location filename="../../desktop/main_window.py" line="499"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="506"/>
+        <location filename="../../desktop/main_window.py" line="509"/>
         <source>Wrote {n} customers to {path}</source>
         <translation>已将 {n} 位客户写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
         <source>no file behind this result</source>
         <translation>此结果没有对应的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="560"/>
+        <location filename="../../desktop/main_window.py" line="563"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562"/>
+        <location filename="../../desktop/main_window.py" line="565"/>
         <source>Web page, works offline (*.html);;PDF (*.pdf)</source>
         <translation>网页，可离线打开 (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="590"/>
+        <location filename="../../desktop/main_window.py" line="593"/>
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
     </message>

@@ -487,74 +487,95 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="46"/>
+        <location filename="../../desktop/export_dialog.py" line="57"/>
         <source>Export segments</source>
         <translation>匯出分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="52"/>
+        <location filename="../../desktop/export_dialog.py" line="65"/>
         <source>CSV table (opens in Excel)</source>
         <translation>CSV 表格（可用 Excel 開啟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="53"/>
+        <location filename="../../desktop/export_dialog.py" line="66"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 活頁簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="54"/>
+        <location filename="../../desktop/export_dialog.py" line="67"/>
         <source>Mailchimp audience (CSV with email and segment tag)</source>
         <translation>Mailchimp 受眾（含電子郵件和分群標籤的 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="55"/>
+        <location filename="../../desktop/export_dialog.py" line="68"/>
         <source>Report workbook (segments, customers, cut points, cleaning)</source>
         <translation>報告活頁簿（分群、客戶、切分點、清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="69"/>
+        <location filename="../../desktop/export_dialog.py" line="84"/>
         <source>Browse…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="81"/>
+        <location filename="../../desktop/export_dialog.py" line="96"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="82"/>
+        <location filename="../../desktop/export_dialog.py" line="97"/>
         <source>Segments:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="83"/>
+        <location filename="../../desktop/export_dialog.py" line="98"/>
         <source>File:</source>
         <translation>檔案：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="86"/>
+        <location filename="../../desktop/export_dialog.py" line="101"/>
+        <location filename="../../desktop/export_dialog.py" line="125"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="103"/>
+        <location filename="../../desktop/export_dialog.py" line="105"/>
+        <source>Open folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="135"/>
         <source>Export to</source>
         <translation>匯出至</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="132"/>
+        <location filename="../../desktop/export_dialog.py" line="164"/>
         <source>Choose at least one segment.</source>
         <translation>請至少選擇一個分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="139"/>
+        <location filename="../../desktop/export_dialog.py" line="170"/>
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="173"/>
+        <source>{name} already exists. Click Replace to overwrite it.</source>
+        <translation>{name} 已存在。按「取代」覆寫它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="182"/>
         <source>Writing…</source>
         <translation>正在寫入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="146"/>
+        <location filename="../../desktop/export_dialog.py" line="193"/>
         <source>Wrote {customers} customers to {path}</source>
         <translation>已將 {customers} 位客戶寫入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="197"/>
+        <source>Also written: {files}</source>
+        <translation>同時寫入：{files}</translation>
     </message>
 </context>
 <context>
@@ -757,37 +778,37 @@
         <translation>儲存專案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494"/>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>Export shown customers</source>
         <translation>匯出所顯示的客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
+        <location filename="../../desktop/main_window.py" line="499"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="506"/>
+        <location filename="../../desktop/main_window.py" line="509"/>
         <source>Wrote {n} customers to {path}</source>
         <translation>已將 {n} 位客戶寫入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
         <source>no file behind this result</source>
         <translation>此結果沒有對應的檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="560"/>
+        <location filename="../../desktop/main_window.py" line="563"/>
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="562"/>
+        <location filename="../../desktop/main_window.py" line="565"/>
         <source>Web page, works offline (*.html);;PDF (*.pdf)</source>
         <translation>網頁，可離線開啟 (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="590"/>
+        <location filename="../../desktop/main_window.py" line="593"/>
         <source>Report written to {path}</source>
         <translation>報告已寫入 {path}</translation>
     </message>
