@@ -168,6 +168,11 @@ ERRORS: dict[str, tuple[str, str, str]] = {
         "这看起来不是 CSV、文本或 Excel 表格。",
         "這看起來不是 CSV、文字或 Excel 表格。",
     ),
+    "weights_zero": (
+        "At least one weight of the RFM score must be above 0 (and none below 0).",
+        "RFM 总分的权重至少要有一个大于 0（且都不能小于 0）。",
+        "RFM 總分的權重至少要有一個大於 0（且都不能小於 0）。",
+    ),
     # the app's own (desktop.project_file)
     "project_file": (
         "This is not a project file this app can open.",

@@ -77,6 +77,8 @@ class ScoringDialog(QDialog):
         self.bins.valueChanged.connect(self._bins_changed)
         for editor in self.axes.values():
             editor.changed.connect(self._validate)
+        for spin in self.weights:
+            spin.valueChanged.connect(self._validate)
         self.scheme.changed.connect(self._validate)
 
     def _build(self) -> None:
@@ -167,7 +169,13 @@ class ScoringDialog(QDialog):
             config = self.config()
             config.segments.resolved_scheme().require_bins(config.scoring.bins)
         except (engine.RfmError, ValueError) as exc:
-            self.status.setText(engine_message(exc) if isinstance(exc, engine.RfmError) else "")
+            # the rules' own error is shown under the rules; an axis shows its own; else here
+            own = (
+                exc is self.scheme.invalid
+                or not isinstance(exc, engine.RfmError)
+                or any(editor.error.text() for editor in self.axes.values())
+            )
+            self.status.setText("" if own else engine_message(exc))
             self.ok_button.setEnabled(False)
             return False
         self.status.setText("")

@@ -46,6 +46,7 @@ REASONS: dict[str, str] = {
     "is_folder": "an input path is a folder, not a file",
     "binary_file": "an input file is not a text or Excel table",
     "thresholds_order": "fixed score thresholds are not strictly ascending",
+    "weights_zero": "the weights of the RFM score are all zero (or one is negative)",
 }
 
 

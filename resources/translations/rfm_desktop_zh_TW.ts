@@ -995,77 +995,88 @@
         <translation>刪除規則</translation>
     </message>
     <message>
+        <location filename="../../desktop/scheme_editor.py" line="67"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
         <location filename="../../desktop/scheme_editor.py" line="68"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="72"/>
         <source>vs. mean</source>
+        <extracomment>The error of the rules as typed (None when they are valid): OK stays disabled.</extracomment>
         <translation>與平均值比較</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="69"/>
+        <location filename="../../desktop/scheme_editor.py" line="73"/>
         <source>vs. median</source>
         <translation>與中位數比較</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="71"/>
+        <location filename="../../desktop/scheme_editor.py" line="75"/>
         <source>of the scores</source>
         <translation>依評分</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="72"/>
+        <location filename="../../desktop/scheme_editor.py" line="76"/>
         <source>of the values</source>
         <translation>依原始值</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="141"/>
+        <location filename="../../desktop/scheme_editor.py" line="153"/>
         <source>R F M high (1) / low (0)</source>
         <translation>R F M 高 (1) / 低 (0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="143"/>
+        <location filename="../../desktop/scheme_editor.py" line="155"/>
         <source>Days since last purchase</source>
         <translation>距上次購買天數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="144"/>
+        <location filename="../../desktop/scheme_editor.py" line="156"/>
         <source>Key</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="144"/>
+        <location filename="../../desktop/scheme_editor.py" line="156"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="144"/>
+        <location filename="../../desktop/scheme_editor.py" line="156"/>
         <source>Action</source>
         <translation>建議行動</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="186"/>
+        <location filename="../../desktop/scheme_editor.py" line="200"/>
         <source>{uncovered} of {total} score combinations match no rule (those customers get &apos;other&apos;).</source>
         <translation>{total} 種評分組合中有 {uncovered} 種沒有相符的規則（這些客戶歸入「其他」）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="192"/>
+        <location filename="../../desktop/scheme_editor.py" line="206"/>
         <source>{pairs} pairs of rules overlap; the earlier rule wins.</source>
         <translation>有 {pairs} 對規則重疊；排在前面的規則優先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="198"/>
+        <location filename="../../desktop/scheme_editor.py" line="212"/>
         <source>Never matches (earlier rules cover it): {keys}</source>
         <translation>永遠不會相符（已被前面的規則涵蓋）：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="202"/>
+        <location filename="../../desktop/scheme_editor.py" line="217"/>
         <source>Every score combination has a segment.</source>
         <translation>每種評分組合都有對應的分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="217"/>
+        <location filename="../../desktop/scheme_editor.py" line="232"/>
         <source>Load segment rules</source>
         <translation>載入分群規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="217"/>
+        <location filename="../../desktop/scheme_editor.py" line="232"/>
         <source>Segment rules (*.json)</source>
         <translation>分群規則 (*.json)</translation>
     </message>
@@ -1128,59 +1139,59 @@
         <translation>2 分以上各級的下限，例如 100, 250, 500, 1000</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="83"/>
-        <location filename="../../desktop/scoring_dialog.py" line="99"/>
+        <location filename="../../desktop/scoring_dialog.py" line="85"/>
+        <location filename="../../desktop/scoring_dialog.py" line="101"/>
         <source>Scores</source>
         <translation>評分</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="85"/>
+        <location filename="../../desktop/scoring_dialog.py" line="87"/>
         <source>Score bins (5 = best):</source>
         <translation>評分級數（5 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="90"/>
+        <location filename="../../desktop/scoring_dialog.py" line="92"/>
         <source>Weights of the RFM score:</source>
         <translation>RFM 總分權重：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="91"/>
+        <location filename="../../desktop/scoring_dialog.py" line="93"/>
         <source>Frequency counts:</source>
         <translation>頻次計算：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="92"/>
+        <location filename="../../desktop/scoring_dialog.py" line="94"/>
         <source>Monetary is:</source>
         <translation>消費金額為：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="100"/>
+        <location filename="../../desktop/scoring_dialog.py" line="102"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="105"/>
+        <location filename="../../desktop/scoring_dialog.py" line="107"/>
         <source>Save settings…</source>
         <translation>儲存設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="106"/>
+        <location filename="../../desktop/scoring_dialog.py" line="108"/>
         <source>Load settings…</source>
         <translation>載入設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="180"/>
+        <location filename="../../desktop/scoring_dialog.py" line="188"/>
         <source>Save settings</source>
         <translation>儲存設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="180"/>
-        <location filename="../../desktop/scoring_dialog.py" line="193"/>
+        <location filename="../../desktop/scoring_dialog.py" line="188"/>
+        <location filename="../../desktop/scoring_dialog.py" line="201"/>
         <source>Settings (*.json)</source>
         <translation>設定 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="193"/>
+        <location filename="../../desktop/scoring_dialog.py" line="201"/>
         <source>Load settings</source>
         <translation>載入設定</translation>
     </message>

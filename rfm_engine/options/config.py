@@ -276,6 +276,14 @@ class ScoringConfig:
                 option="weights",
                 value=self.weights,
             )
+        if any(w < 0 for w in weights) or not any(weights):
+            raise ConfigError(
+                f"weights must not be negative and at least one must be above 0, not "
+                f"{', '.join(f'{w:g}' for w in weights)}",
+                option="weights",
+                value=self.weights,
+                code="weights_zero",
+            )
         object.__setattr__(self, "weights", weights)
 
     def axis(self, name: str) -> AxisScoring:
