@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(lambda: self._open_customer(view.currentIndex()))
         self.customers_panel.export_button.clicked.connect(self.export_shown_customers)
+        self.summary_panel.view.activated.connect(self._open_segment)  # Enter opens it too
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
             self.tr("&Compare with 90 days earlier"), self.compare_periods, "Ctrl+M"
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.find_action = self._action(self.tr("&Find customer…"), self.find_customer, "Ctrl+F")
+        self.addAction(self.find_action)
         self.open_project_action = self._action(
             self.tr("Open &project…"), self.open_project_dialog, "Ctrl+Shift+O"
         )
@@ -248,7 +251,15 @@ class MainWindow(QMainWindow):
         self._set_busy(self.runner.busy)
         self.result_changed.emit(result)
 
+    def find_customer(self) -> None:
+        """Ctrl+F: the customers table with its search box ready to type in."""
+        self.tabs.setCurrentWidget(self.customers_panel)
+        self.customers_panel.search.setFocus()
+        self.customers_panel.search.selectAll()
+
     def _open_segment(self, index) -> None:
+        if not index.isValid():
+            return
         row = self.summary_panel.model.source_row(index.row())
         if self.result is not None:
             key = self.result.summary["segment"].iloc[row]
