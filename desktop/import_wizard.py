@@ -27,6 +27,7 @@ from .import_check import CheckPage
 from .import_columns import ColumnsPage
 from .import_period import PeriodPage
 from .page_errors import error_label, show_page_error
+from .screen_fit import fitting_size
 from .table_models import DataFrameModel
 from .workers import TaskRunner
 
@@ -216,7 +217,7 @@ class ImportWizard(QWizard):
             self.period_page,
         ):
             self.addPage(page)
-        self.resize(900, 640)
+        self.resize(*fitting_size(900, 640))
 
     def final_config(self) -> engine.RfmConfig:
         """Columns, reading, cleaning and period as chosen on the pages."""

@@ -28,6 +28,7 @@ from rfm_engine.outputs import segment_colours
 from . import engine_adapter as engine
 from .error_dialog import show_error
 from .i18n import LANGUAGES
+from .screen_fit import fitting_size
 from .segment_views import CustomersPanel, SummaryPanel
 from .settings import AppSettings
 from .table_models import PreparedFrame, prepare_frame
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 720)
+            self.resize(*fitting_size(1100, 660))
         self._show_dataset()
 
     # ---- layout -----------------------------------------------------------------------------

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +29,7 @@ from . import engine_adapter as engine
 from .axis_editor import AxisEditor
 from .i18n import engine_message
 from .scheme_editor import SchemeEditor
+from .screen_fit import fitting_size
 
 
 class ScoringDialog(QDialog):
@@ -97,8 +100,12 @@ class ScoringDialog(QDialog):
         grid.addWidget(basics, 0, 0)
         for i, editor in enumerate(self.axes.values(), start=1):
             grid.addWidget(editor, i, 0)
+        scroller = QScrollArea(self)  # scrolls rather than grow past a small screen
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(scores_page)
         tabs = QTabWidget(self)
-        tabs.addTab(scores_page, self.tr("Scores"))
+        tabs.addTab(scroller, self.tr("Scores"))
         tabs.addTab(self.scheme, self.tr("Segments"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -117,7 +124,7 @@ class ScoringDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.tabs = tabs
-        self.resize(820, 700)
+        self.resize(*fitting_size(820, 640))
 
     # ---- config in and out ------------------------------------------------------------------
     def set_config(self, config) -> None:
