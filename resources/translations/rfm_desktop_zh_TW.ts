@@ -584,32 +584,32 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="41"/>
+        <location filename="../../desktop/import_wizard.py" line="42"/>
         <source>Choose the sales export(s)</source>
         <translation>選擇銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="43"/>
+        <location filename="../../desktop/import_wizard.py" line="44"/>
         <source>CSV, TXT or Excel files. Several files of the same layout are combined.</source>
         <translation>CSV、TXT 或 Excel 檔案。格式相同的多個檔案會合併。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="47"/>
+        <location filename="../../desktop/import_wizard.py" line="48"/>
         <source>Add files…</source>
         <translation>新增檔案…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="48"/>
+        <location filename="../../desktop/import_wizard.py" line="49"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="63"/>
+        <location filename="../../desktop/import_wizard.py" line="64"/>
         <source>Add sales exports</source>
         <translation>新增銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="65"/>
+        <location filename="../../desktop/import_wizard.py" line="66"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
@@ -617,7 +617,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="197"/>
+        <location filename="../../desktop/import_wizard.py" line="198"/>
         <source>Import sales data</source>
         <translation>匯入銷售資料</translation>
     </message>
@@ -625,198 +625,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="55"/>
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>RFM Segments</source>
         <translation>RFM 客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80"/>
+        <location filename="../../desktop/main_window.py" line="81"/>
         <source>Overview</source>
         <translation>概覽</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81"/>
+        <location filename="../../desktop/main_window.py" line="82"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82"/>
+        <location filename="../../desktop/main_window.py" line="83"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83"/>
+        <location filename="../../desktop/main_window.py" line="84"/>
         <source>Charts</source>
         <translation>圖表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85"/>
+        <location filename="../../desktop/main_window.py" line="86"/>
         <source>Trends</source>
         <translation>趨勢</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="112"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>Open &amp;sample data</source>
         <translation>開啟範例資料(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="114"/>
         <source>&amp;Scoring…</source>
         <translation>評分設定(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
+        <location filename="../../desktop/main_window.py" line="115"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116"/>
+        <location filename="../../desktop/main_window.py" line="117"/>
         <source>Export &amp;report (HTML or PDF)…</source>
         <translation>匯出報告（HTML 或 PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>&amp;Compare with 90 days earlier</source>
         <translation>與 90 天前比較(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>&amp;Find customer…</source>
         <translation>尋找客戶(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125"/>
+        <location filename="../../desktop/main_window.py" line="126"/>
         <source>Open &amp;project…</source>
         <translation>開啟專案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="129"/>
         <source>Sa&amp;ve project…</source>
         <translation>儲存專案(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130"/>
+        <location filename="../../desktop/main_window.py" line="131"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>No data yet: open a sales export, drop one here, or open the sample.</source>
         <translation>尚無資料：開啟銷售匯出檔案、拖放檔案到此處，或開啟範例資料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
         <translation>{files} · {customers} 位客戶 · 使用 {rows} 列 · 分析日期 {as_of} · {bins} 級評分 · 方案：{scheme}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312"/>
+        <location filename="../../desktop/main_window.py" line="313"/>
         <source>Open sales export</source>
         <translation>開啟銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314"/>
+        <location filename="../../desktop/main_window.py" line="315"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>Workspaces (*.rfmdb)</source>
         <translation>工作區 (*.rfmdb)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
         <source>Open project</source>
         <translation>開啟專案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>RFM projects (*.rfm)</source>
         <translation>RFM 專案 (*.rfm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="388"/>
         <source>Files changed</source>
         <translation>檔案已變更</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="390"/>
         <source>These files changed since the project was saved; the analysis uses them as they are now: {files}</source>
         <translation>儲存專案之後，這些檔案已被變更；分析將使用它們現在的內容：{files}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>Save project</source>
         <translation>儲存專案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="508"/>
+        <location filename="../../desktop/main_window.py" line="509"/>
         <source>Export shown customers</source>
         <translation>匯出所顯示的客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510"/>
+        <location filename="../../desktop/main_window.py" line="511"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>Wrote {n} customers to {path}</source>
         <translation>已將 {n} 位客戶寫入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="564"/>
+        <location filename="../../desktop/main_window.py" line="565"/>
         <source>no file behind this result</source>
         <translation>此結果沒有對應的檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="574"/>
+        <location filename="../../desktop/main_window.py" line="575"/>
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="576"/>
+        <location filename="../../desktop/main_window.py" line="577"/>
         <source>Web page, works offline (*.html);;PDF (*.pdf)</source>
         <translation>網頁，可離線開啟 (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="604"/>
+        <location filename="../../desktop/main_window.py" line="605"/>
         <source>Report written to {path}</source>
         <translation>報告已寫入 {path}</translation>
     </message>
@@ -915,62 +915,62 @@
 <context>
     <name>ReadingPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="92"/>
+        <location filename="../../desktop/import_wizard.py" line="93"/>
         <source>Check how the file is read</source>
         <translation>檢查檔案讀取方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="94"/>
+        <location filename="../../desktop/import_wizard.py" line="95"/>
         <source>If the text looks garbled, pick another encoding; for Excel, pick the sheet.</source>
         <translation>如果文字顯示為亂碼，請換一種編碼；Excel 檔案請選擇工作表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="100"/>
+        <location filename="../../desktop/import_wizard.py" line="101"/>
         <source>Detect automatically</source>
         <translation>自動偵測</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="101"/>
+        <location filename="../../desktop/import_wizard.py" line="102"/>
         <source>Unicode (UTF-8)</source>
         <translation>通用編碼（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="102"/>
+        <location filename="../../desktop/import_wizard.py" line="103"/>
         <source>Simplified Chinese (GBK, GB18030)</source>
         <translation>簡體中文（國標碼）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="103"/>
+        <location filename="../../desktop/import_wizard.py" line="104"/>
         <source>Traditional Chinese (Big5)</source>
         <translation>繁體中文（大五碼）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="104"/>
+        <location filename="../../desktop/import_wizard.py" line="105"/>
         <source>Unicode (UTF-16)</source>
         <translation>通用編碼（UTF-16）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="105"/>
+        <location filename="../../desktop/import_wizard.py" line="106"/>
         <source>Western European (Windows-1252)</source>
         <translation>西歐語言</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="116"/>
+        <location filename="../../desktop/import_wizard.py" line="117"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="117"/>
+        <location filename="../../desktop/import_wizard.py" line="118"/>
         <source>Encoding:</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="153"/>
+        <location filename="../../desktop/import_wizard.py" line="154"/>
         <source>Reading…</source>
         <translation>正在讀取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="163"/>
+        <location filename="../../desktop/import_wizard.py" line="164"/>
         <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
         <translation>共 {rows} 列、{columns} 欄；顯示前 {shown} 列。</translation>
     </message>
@@ -1092,114 +1092,114 @@
 <context>
     <name>ScoringDialog</name>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="37"/>
+        <location filename="../../desktop/scoring_dialog.py" line="40"/>
         <source>Scoring and segments</source>
         <translation>評分與分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="44"/>
+        <location filename="../../desktop/scoring_dialog.py" line="47"/>
         <source>Number of orders</source>
         <translation>訂單數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="45"/>
+        <location filename="../../desktop/scoring_dialog.py" line="48"/>
         <source>Number of purchase days</source>
         <translation>購買天數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="47"/>
+        <location filename="../../desktop/scoring_dialog.py" line="50"/>
         <source>Total spent</source>
         <translation>消費總額</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="48"/>
+        <location filename="../../desktop/scoring_dialog.py" line="51"/>
         <source>Average per order</source>
         <translation>平均每筆金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="56"/>
+        <location filename="../../desktop/scoring_dialog.py" line="59"/>
         <source>Recency (R)</source>
         <translation>最近購買 (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="56"/>
+        <location filename="../../desktop/scoring_dialog.py" line="59"/>
         <source>day limits, e.g. 30, 60, 90, 120</source>
         <translation>天數上限，例如 30, 60, 90, 120</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="60"/>
+        <location filename="../../desktop/scoring_dialog.py" line="63"/>
         <source>Frequency (F)</source>
         <translation>購買頻次 (F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="61"/>
+        <location filename="../../desktop/scoring_dialog.py" line="64"/>
         <source>lowest of scores 2…, e.g. 2, 3, 5, 8</source>
         <translation>2 分以上各級的下限，例如 2, 3, 5, 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="66"/>
+        <location filename="../../desktop/scoring_dialog.py" line="69"/>
         <source>Monetary (M)</source>
         <translation>消費金額 (M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="67"/>
+        <location filename="../../desktop/scoring_dialog.py" line="70"/>
         <source>lowest of scores 2…, e.g. 100, 250, 500, 1000</source>
         <translation>2 分以上各級的下限，例如 100, 250, 500, 1000</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="85"/>
-        <location filename="../../desktop/scoring_dialog.py" line="101"/>
+        <location filename="../../desktop/scoring_dialog.py" line="88"/>
+        <location filename="../../desktop/scoring_dialog.py" line="108"/>
         <source>Scores</source>
         <translation>評分</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="87"/>
+        <location filename="../../desktop/scoring_dialog.py" line="90"/>
         <source>Score bins (5 = best):</source>
         <translation>評分級數（5 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="92"/>
+        <location filename="../../desktop/scoring_dialog.py" line="95"/>
         <source>Weights of the RFM score:</source>
         <translation>RFM 總分權重：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="93"/>
+        <location filename="../../desktop/scoring_dialog.py" line="96"/>
         <source>Frequency counts:</source>
         <translation>頻次計算：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="94"/>
+        <location filename="../../desktop/scoring_dialog.py" line="97"/>
         <source>Monetary is:</source>
         <translation>消費金額為：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="102"/>
+        <location filename="../../desktop/scoring_dialog.py" line="109"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="107"/>
+        <location filename="../../desktop/scoring_dialog.py" line="114"/>
         <source>Save settings…</source>
         <translation>儲存設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="108"/>
+        <location filename="../../desktop/scoring_dialog.py" line="115"/>
         <source>Load settings…</source>
         <translation>載入設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="188"/>
+        <location filename="../../desktop/scoring_dialog.py" line="195"/>
         <source>Save settings</source>
         <translation>儲存設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="188"/>
-        <location filename="../../desktop/scoring_dialog.py" line="201"/>
+        <location filename="../../desktop/scoring_dialog.py" line="195"/>
+        <location filename="../../desktop/scoring_dialog.py" line="208"/>
         <source>Settings (*.json)</source>
         <translation>設定 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="201"/>
+        <location filename="../../desktop/scoring_dialog.py" line="208"/>
         <source>Load settings</source>
         <translation>載入設定</translation>
     </message>
