@@ -173,7 +173,43 @@ ERRORS: dict[str, tuple[str, str, str]] = {
         "RFM 总分的权重至少要有一个大于 0（且都不能小于 0）。",
         "RFM 總分的權重至少要有一個大於 0（且都不能小於 0）。",
     ),
-    # the app's own (desktop.project_file)
+    # the workspace history (rfm_engine.history)
+    "no_workspace": (
+        "The workspace file does not exist.",
+        "工作区文件不存在。",
+        "工作區檔案不存在。",
+    ),
+    "not_a_workspace": (
+        "This file is not a workspace.",
+        "该文件不是工作区。",
+        "該檔案不是工作區。",
+    ),
+    "newer_workspace": (
+        "The workspace was made by a newer version of the app; update the app to open it.",
+        "该工作区由更新版本的程序创建；请更新程序后再打开。",
+        "該工作區由較新版本的程式建立；請更新程式後再開啟。",
+    ),
+    "empty_workspace": (
+        "The workspace holds no orders yet.",
+        "工作区中还没有任何订单。",
+        "工作區中還沒有任何訂單。",
+    ),
+    "workspace_layout": (
+        "This export's columns differ from the workspace's.",
+        "此导出文件的列与工作区的列不同。",
+        "此匯出檔案的欄位與工作區的欄位不同。",
+    ),
+    "workspace_columns": (
+        "A workspace keeps the column mapping it was created with.",
+        "工作区沿用创建时的列对应关系。",
+        "工作區沿用建立時的欄位對應關係。",
+    ),
+    # the app's own (desktop.project_file, desktop.scheme_editor)
+    "score_range": (
+        "A rule's score range is not valid: write it like 4-5, or one score like 5.",
+        "规则的分数范围无效：请写成 4-5 这样的范围，或 5 这样的单个分数。",
+        "規則的分數範圍無效：請寫成 4-5 這樣的範圍，或 5 這樣的單一分數。",
+    ),
     "project_file": (
         "This is not a project file this app can open.",
         "这不是本程序能打开的项目文件。",
@@ -265,6 +301,22 @@ WARNINGS: dict[str, tuple[str, str, str]] = {
         "The model fit stopped before it found the best values.",
         "模型拟合在找到最佳值之前就停止了。",
         "模型擬合在找到最佳值之前就停止了。",
+    ),
+    "orders_replaced": (
+        "An export holds orders already in the workspace with other rows; the export added last "
+        "replaces them.",
+        "有导出文件包含工作区中已有、但内容不同的订单；以最后加入的导出文件为准。",
+        "有匯出檔案包含工作區中已有、但內容不同的訂單；以最後加入的匯出檔案為準。",
+    ),
+    "last_period_open": (
+        "The last period ends after the latest purchase; its recency counts the days to its end.",
+        "最后一期结束于最近一次购买之后；其最近购买天数计算到该期结束。",
+        "最後一期結束於最近一次購買之後；其最近購買天數計算到該期結束。",
+    ),
+    "frozen_ties": (
+        "The frozen cut points had ties; the tied thresholds were set a hair apart.",
+        "固定的分界点有相同值；这些阈值被错开了极小的距离。",
+        "固定的分界點有相同值；這些門檻被錯開了極小的距離。",
     ),
     "dropout_near_zero": (
         "The model sees almost no customer leave; every customer looks active.",
@@ -359,6 +411,9 @@ NO_CONTROL = {
     "rfm_config_version",
     "source",
     "source.table",
+    "columns",  # a workspace's mapping is fixed when it is created
+    "freeze",
+    "period",
     "prediction.holdout_days",
     "prediction.horizons_days",
     "prediction.lost_below",

@@ -41,7 +41,9 @@ def parse_range(text: str) -> list[int] | None:
         return None
     match = _RANGE.match(text)
     if not match:
-        raise engine.RfmError(f"{text!r} is not a score range like 3-5")
+        raise engine.RfmError(
+            f"{text!r} is not a score range like 3-5", code="score_range", examples=(text,)
+        )
     lo = int(match.group(1))
     return [lo, int(match.group(2) or lo)]
 

@@ -132,7 +132,8 @@ def test_an_invalid_rule_disables_ok_and_says_why_once_in_red(qtbot, window):
     assert dialog.ok_button.isEnabled()
     editor.table.item(0, 2).setText("9-x")
     assert not dialog.ok_button.isEnabled()
-    assert editor.check.text() and "b00020" in editor.check.styleSheet()
+    assert editor.check.text() == "'9-x' is not a score range like 3-5"
+    assert "b00020" in editor.check.styleSheet()
     assert dialog.status.text() == ""  # not repeated below
     editor.table.item(0, 2).setText("4-5")
     assert dialog.ok_button.isEnabled()
