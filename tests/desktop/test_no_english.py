@@ -29,9 +29,9 @@ from desktop import i18n
 from resources import sample_orders_path
 from rfm_engine import DataError
 
-#: Product and format names (any case: the R package is "rfm", a suffix ".xlsx"), and the
+#: Product and format names (any case: the R package is "rfm", suffixes ".xlsx", ".rfmdb"), and the
 #: language menu's own name for English (each language is named in itself).
-ALLOWED = {"RFM", "CSV", "XLSX", "EXCEL", "MAILCHIMP", "UTF", "ENGLISH"}
+ALLOWED = {"RFM", "RFMDB", "CSV", "XLSX", "EXCEL", "MAILCHIMP", "UTF", "ENGLISH"}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TAG = re.compile(r"<[^>]+>")
 
