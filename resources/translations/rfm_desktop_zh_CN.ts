@@ -978,113 +978,113 @@
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="62"/>
+        <location filename="../../desktop/scheme_editor.py" line="64"/>
         <source>Custom rules</source>
         <translation>自定义规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="63"/>
+        <location filename="../../desktop/scheme_editor.py" line="65"/>
         <source>Edit as custom</source>
         <translation>改为自定义</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="64"/>
+        <location filename="../../desktop/scheme_editor.py" line="66"/>
         <source>Load rules…</source>
         <translation>加载规则…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="65"/>
+        <location filename="../../desktop/scheme_editor.py" line="67"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="66"/>
+        <location filename="../../desktop/scheme_editor.py" line="68"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="67"/>
+        <location filename="../../desktop/scheme_editor.py" line="69"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="68"/>
+        <location filename="../../desktop/scheme_editor.py" line="70"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="72"/>
+        <location filename="../../desktop/scheme_editor.py" line="74"/>
         <source>vs. mean</source>
         <extracomment>The error of the rules as typed (None when they are valid): OK stays disabled.</extracomment>
         <translation>与平均值比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="73"/>
+        <location filename="../../desktop/scheme_editor.py" line="75"/>
         <source>vs. median</source>
         <translation>与中位数比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="75"/>
+        <location filename="../../desktop/scheme_editor.py" line="77"/>
         <source>of the scores</source>
         <translation>按评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="76"/>
+        <location filename="../../desktop/scheme_editor.py" line="78"/>
         <source>of the values</source>
         <translation>按原始值</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="153"/>
+        <location filename="../../desktop/scheme_editor.py" line="155"/>
         <source>R F M high (1) / low (0)</source>
         <translation>R F M 高 (1) / 低 (0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="155"/>
+        <location filename="../../desktop/scheme_editor.py" line="157"/>
         <source>Days since last purchase</source>
         <translation>距上次购买天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="156"/>
+        <location filename="../../desktop/scheme_editor.py" line="158"/>
         <source>Key</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="156"/>
+        <location filename="../../desktop/scheme_editor.py" line="158"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="156"/>
+        <location filename="../../desktop/scheme_editor.py" line="158"/>
         <source>Action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="200"/>
+        <location filename="../../desktop/scheme_editor.py" line="202"/>
         <source>{uncovered} of {total} score combinations match no rule (those customers get &apos;other&apos;).</source>
         <translation>{total} 种评分组合中有 {uncovered} 种没有匹配的规则（这些客户归入“其他”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="206"/>
+        <location filename="../../desktop/scheme_editor.py" line="208"/>
         <source>{pairs} pairs of rules overlap; the earlier rule wins.</source>
         <translation>有 {pairs} 对规则重叠；排在前面的规则优先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="212"/>
+        <location filename="../../desktop/scheme_editor.py" line="214"/>
         <source>Never matches (earlier rules cover it): {keys}</source>
         <translation>永远不会匹配（已被前面的规则覆盖）：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="217"/>
+        <location filename="../../desktop/scheme_editor.py" line="219"/>
         <source>Every score combination has a segment.</source>
         <translation>每种评分组合都有对应的分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="232"/>
+        <location filename="../../desktop/scheme_editor.py" line="234"/>
         <source>Load segment rules</source>
         <translation>加载分群规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="232"/>
+        <location filename="../../desktop/scheme_editor.py" line="234"/>
         <source>Segment rules (*.json)</source>
         <translation>分群规则 (*.json)</translation>
     </message>
