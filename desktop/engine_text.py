@@ -173,6 +173,11 @@ ERRORS: dict[str, tuple[str, str, str]] = {
         "RFM 总分的权重至少要有一个大于 0（且都不能小于 0）。",
         "RFM 總分的權重至少要有一個大於 0（且都不能小於 0）。",
     ),
+    "mixed_currencies": (
+        "The amounts are in several currencies and none was chosen.",
+        "金额包含多种货币，且尚未选择使用哪一种。",
+        "金額包含多種貨幣，且尚未選擇使用哪一種。",
+    ),
     # the workspace history (rfm_engine.history)
     "no_workspace": (
         "The workspace file does not exist.",
@@ -302,6 +307,47 @@ WARNINGS: dict[str, tuple[str, str, str]] = {
         "模型拟合在找到最佳值之前就停止了。",
         "模型擬合在找到最佳值之前就停止了。",
     ),
+    "chunked_key_links": (
+        "Large-file mode: customers without an id were linked by another identifier within "
+        "each chunk of the file only.",
+        "大文件模式：没有客户编号的行只在文件的每个分块内按其他标识关联。",
+        "大檔案模式：沒有客戶編號的列只在檔案的每個分塊內按其他識別關聯。",
+    ),
+    "currency_column": (
+        "The amounts are in several currencies; a converted amount column was used.",
+        "金额包含多种货币；已改用换算后的金额列。",
+        "金額包含多種貨幣；已改用換算後的金額欄。",
+    ),
+    "date_column_choice": (
+        "Several columns could be the purchase date; one was chosen.",
+        "有多列都可能是购买日期；已选择其中一列。",
+        "有多欄都可能是購買日期；已選擇其中一欄。",
+    ),
+    "decimal_separator": (
+        "The decimal separator of the amounts was decided from the column's values.",
+        "金额的小数点符号是根据该列的数值判断的。",
+        "金額的小數點符號是根據該欄的數值判斷的。",
+    ),
+    "degenerate_key": (
+        "The customer column holds (nearly) one value; another column identifies customers.",
+        "客户列（几乎）只有一个值；已改用另一列识别客户。",
+        "客戶欄（幾乎）只有一個值；已改用另一欄識別客戶。",
+    ),
+    "key_fallback": (
+        "Rows without a customer id were matched to customers by another identifier.",
+        "没有客户编号的行按其他标识对应到客户。",
+        "沒有客戶編號的列按其他識別對應到客戶。",
+    ),
+    "missing_markers": (
+        "Cells such as NA, N/A or null were read as blank.",
+        "“不适用”“空值”一类的标记单元格按空白处理。",
+        "「不適用」「空值」一類的標記儲存格按空白處理。",
+    ),
+    "placeholder_keys": (
+        "Customer values such as 0 or guest were read as blank.",
+        "客户值为 0 或“访客”一类的占位值时按空白处理。",
+        "客戶值為 0 或「訪客」一類的佔位值時按空白處理。",
+    ),
     "orders_replaced": (
         "An export holds orders already in the workspace with other rows; the export added last "
         "replaces them.",
@@ -336,6 +382,8 @@ CONTROLS: dict[str, tuple[str, str, str]] = {
     "reading.delimiter": ("Import › Separator", "导入 › 分隔符", "匯入 › 分隔符號"),
     "reading.header_row": ("Import › Header row", "导入 › 标题行", "匯入 › 標題列"),
     "reading.sheet": ("Import › Sheet", "导入 › 工作表", "匯入 › 工作表"),
+    "reading.decimal": ("Import › Decimal separator", "导入 › 小数点符号", "匯入 › 小數點符號"),
+    "cleaning.currency": ("Import › Currency", "导入 › 货币", "匯入 › 貨幣"),
     "reading.engine": ("Import › Engine", "导入 › 分析引擎", "匯入 › 分析引擎"),
     "columns.customer": ("Import › Customer id", "导入 › 客户编号", "匯入 › 客戶編號"),
     "columns.date": ("Import › Purchase date", "导入 › 购买日期", "匯入 › 購買日期"),

@@ -29,18 +29,38 @@ from desktop import i18n
 from resources import sample_orders_path
 from rfm_engine import DataError
 
-#: Product and format names (any case: the R package is "rfm", suffixes ".xlsx", ".rfmdb"), and the
-#: language menu's own name for English (each language is named in itself).
-ALLOWED = {"RFM", "RFMDB", "CSV", "XLSX", "EXCEL", "MAILCHIMP", "UTF", "ENGLISH"}
+#: Product and format names (any case: the R package is "rfm", suffixes ".xlsx", ".rfmdb"), the
+#: language menu's own name for English (each language is named in itself), and VIP (written so in
+#: Chinese shops).
+ALLOWED = {
+    "RFM",
+    "RFMDB",
+    "CSV",
+    "XLSX",
+    "EXCEL",
+    "HTML",
+    "PDF",
+    "MAILCHIMP",
+    "UTF",
+    "ENGLISH",
+    "VIP",
+}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TAG = re.compile(r"<[^>]+>")
+
+
+def _currency_codes() -> set[str]:
+    """ISO currency codes (CNY, HKD …) are how money is named in Chinese software too."""
+    from rfm_engine.outputs import CURRENCIES
+
+    return set(CURRENCIES) | {"HK", "NT", "JP"}
 
 
 def _data_words() -> set[str]:
     """Words of the sample's own headers and file name: the user's data, shown as it is."""
     headers = pd.read_csv(sample_orders_path(), nrows=0).columns
     words = set(LATIN_WORD.findall(" ".join(headers) + " " + sample_orders_path().name))
-    return words
+    return words | _currency_codes()
 
 
 def visible_texts(widget: QWidget) -> list[tuple[str, str]]:
