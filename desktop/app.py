@@ -4,6 +4,7 @@ offscreen (see :mod:`desktop.selftest`) and exits 0 when all went well."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import traceback
@@ -47,10 +48,15 @@ class Controller:
         window = MainWindow(self.settings, lang)
         window.language_requested.connect(self.switch)
         if old is not None:
+            from .settings import default_scheme
+
             window.paths = old.paths
             window.config = old.config
+            if old.config.segments.scheme == default_scheme(old.lang):  # not the user's choice
+                segments = dataclasses.replace(old.config.segments, scheme=default_scheme(lang))
+                window.config = dataclasses.replace(old.config, segments=segments)
             if old.result is not None and old.paths:
-                window.run_analysis(old.paths, old.config)
+                window.run_analysis(old.paths, window.config)
             window.restoreGeometry(old.saveGeometry())
             old.close()
             old.deleteLater()
@@ -99,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = controller.window
     if args.files:
         window.open_files([Path(f) for f in args.files])
-    elif not settings.recent_files():
+    elif not window.reopen_last() and not settings.recent_files():
         window.open_sample()
     return app.exec()
 

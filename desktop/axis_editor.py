@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 
 
 def parse_breaks(text: str) -> tuple[float, ...]:
@@ -83,7 +84,7 @@ class AxisEditor(QGroupBox):
         except ValueError as exc:
             self.error.setText(self.tr("Not a number: {text}").format(text=str(exc)))
             if isinstance(exc, engine.RfmError):
-                self.error.setText(str(exc))
+                self.error.setText(engine_message(exc))
             self.counts.setText("")
             self.changed.emit()
             return

@@ -77,6 +77,7 @@ __all__ = [
     "analyze_workspace",
     "axis_counts",
     "compare_with_earlier",
+    "export_formats",
     "export_segments",
     "guess_columns",
     "is_workspace_input",
@@ -118,18 +119,27 @@ def axis_counts(values: np.ndarray, axis: str, breaks: Sequence[float] | None, b
 
 
 # ---- exports ------------------------------------------------------------------------------
+def export_formats(result: RfmResult) -> list[str]:
+    """The formats of :data:`EXPORT_FORMATS` this result's data supports (Mailchimp needs an
+    e-mail column among the contacts)."""
+    roles = outputs.contact_roles(result.contacts)
+    supported = {f.key for f in outputs.available_formats(roles)}
+    return [key for key in EXPORT_FORMATS if key in supported]
+
+
 def export_segments(
     result: RfmResult,
     path: Path,
     fmt: str,
     segments: Sequence[str] | None = None,
     inputs: Sequence[Path] = (),
-) -> Path:
+) -> list[Path]:
     """Write the customers of ``segments`` (all when None) in one of :data:`EXPORT_FORMATS`,
-    through the engine's exporters (the same files ``rfm export`` and ``--report`` write)."""
+    through the engine's exporters (the same files ``rfm export`` and ``--report`` write);
+    the paths written, the main file first."""
     if fmt not in EXPORT_FORMATS:
         raise RfmError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    return outputs.export_segments(result, path, fmt, segments, inputs=inputs)[0]
+    return outputs.export_segments(result, path, fmt, segments, inputs=inputs)
 
 
 # ---- period comparison --------------------------------------------------------------------

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from rfm_engine import RfmError
 
 from .error_log import log_error
+from .i18n import engine_message, engine_rows
 from .workers import Cancelled
 
 
@@ -21,12 +22,10 @@ def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
     if isinstance(exc, RfmError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Cannot continue"))
-        box.setText(str(exc))
-        rows = getattr(exc, "rows", ())
-        examples = getattr(exc, "examples", ())
+        box.setText(engine_message(exc))
+        rows = engine_rows(exc)
         if rows:
-            lines = [f"row {r}: {e}" for r, e in zip(rows, examples, strict=False)]
-            box.setDetailedText("\n".join(lines))
+            box.setDetailedText("\n".join(rows))
     else:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))

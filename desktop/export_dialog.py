@@ -24,9 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 from .workers import TaskRunner
 
 SUFFIX = engine.SUFFIX
+
+
+def default_path(inputs: Sequence[Path], segment: str | None = None) -> Path:
+    """Next to the (first) input, named after it and the segment being viewed."""
+    from resources import sample_orders_path
+
+    if not inputs or Path(inputs[0]) == sample_orders_path():  # the app's own folder: not there
+        return Path.home() / f"rfm_{segment or 'segments'}.csv"
+    first = Path(inputs[0])
+    return first.with_name(f"{first.stem}_{segment or 'segments'}.csv")
 
 
 class ExportDialog(QDialog):
@@ -39,6 +50,7 @@ class ExportDialog(QDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
         inputs: Sequence[Path] = (),
+        segment: str | None = None,
     ):
         super().__init__(parent)
         self.inputs = tuple(inputs)  # never overwritten by an export
@@ -46,6 +58,8 @@ class ExportDialog(QDialog):
         self.result = result
         self.runner = runner
         self.written: Path | None = None
+        self.written_all: list[Path] = []
+        self._replace: Path | None = None  # the existing file the user agreed to replace
         self.format = QComboBox(self)
         labels = {
             "csv": self.tr("CSV table (opens in Excel)"),
@@ -53,7 +67,7 @@ class ExportDialog(QDialog):
             "mailchimp": self.tr("Mailchimp audience (CSV with email and segment tag)"),
             "report": self.tr("Report workbook (segments, customers, cut points, cleaning)"),
         }
-        for fmt in engine.EXPORT_FORMATS:
+        for fmt in engine.export_formats(result):  # only what the data supports
             self.format.addItem(labels[fmt], fmt)
         self.segments = QListWidget(self)
         counts = result.summary.set_index("segment")["customers"]
@@ -61,10 +75,12 @@ class ExportDialog(QDialog):
             item = QListWidgetItem(f"{seg.name(lang)} ({int(counts.get(seg.key, 0)):,})")
             item.setData(Qt.ItemDataRole.UserRole, seg.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            viewed = segment in (None, "") or seg.key == segment  # the segment being viewed
+            item.setCheckState(Qt.CheckState.Checked if viewed else Qt.CheckState.Unchecked)
             self.segments.addItem(item)
         self.path = QLineEdit(self)
-        self.path.setText(str(Path.home() / "rfm_segments.csv"))
+        self.path.setText(str(default_path(self.inputs, segment)))
+        self.path.textChanged.connect(self._reset_replace)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
@@ -85,6 +101,11 @@ class ExportDialog(QDialog):
             self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.export_button.clicked.connect(self.export)
+        self.folder_button = buttons.addButton(
+            self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.folder_button.setVisible(False)
+        self.folder_button.clicked.connect(self.open_folder)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -97,6 +118,18 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         path = Path(self.path.text())
         self.path.setText(str(path.with_suffix(SUFFIX[self.format.currentData()])))
+        self._reset_replace()
+
+    def _reset_replace(self, *_args) -> None:
+        self._replace = None
+        self.export_button.setText(self.tr("Export"))
+
+    def open_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
 
     def browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text())
@@ -132,24 +165,44 @@ class ExportDialog(QDialog):
             return
         fmt = self.format.currentData()
         path = Path(self.path.text()).expanduser()
+        if path.is_file() and self._replace != path:  # ask before overwriting
+            self._replace = path
+            self.export_button.setText(self.tr("Replace"))
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(
+                self.tr("{name} already exists. Click Replace to overwrite it.").format(
+                    name=path.name
+                )
+            )
+            return
+        self.message.setStyleSheet("")
         result = self.result
         self.export_button.setEnabled(False)
         self.progress.setVisible(True)
         self.message.setText(self.tr("Writing…"))
 
-        def done(written: Path) -> None:
-            self.written = written
+        def done(written: list[Path]) -> None:
+            self.written, self.written_all = written[0], list(written)
             self._finished()
-            customers = int(result.customers["segment"].isin(segments).sum())
-            self.message.setText(
-                self.tr("Wrote {customers} customers to {path}").format(
-                    customers=f"{customers:,}", path=written
-                )
+            self._reset_replace()
+            self.folder_button.setVisible(True)
+            if fmt == "report":  # the report holds every customer, whatever is ticked
+                customers = len(result.customers)
+            else:
+                customers = int(result.customers["segment"].isin(segments).sum())
+            text = self.tr("Wrote {customers} customers to {path}").format(
+                customers=f"{customers:,}", path=written[0]
             )
+            if len(written) > 1:
+                text += "\n" + self.tr("Also written: {files}").format(
+                    files=", ".join(p.name for p in written[1:])
+                )
+            self.message.setText(text)
 
         def failed(exc: BaseException) -> None:
             self._finished()
-            self.message.setText(str(exc))
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(engine_message(exc))
 
         self.runner.run(
             lambda progress: engine.export_segments(result, path, fmt, segments, self.inputs),

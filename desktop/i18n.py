@@ -32,6 +32,27 @@ def catalog_path(lang: str):
 
 
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The language last installed ("en" until one is)."""
+    return _current[0]
+
+
+def engine_rows(exc: BaseException) -> list[str]:
+    """The failing rows of an engine error, one line each, in the current language."""
+    from .engine_text import row_lines
+
+    return row_lines(exc, _current[0])
+
+
+def engine_message(exc: BaseException) -> str:
+    """An engine error (or any exception) in the current language, naming the app's controls
+    (:mod:`desktop.engine_text`)."""
+    from .engine_text import error_text
+
+    return error_text(exc, _current[0])
 
 
 def install(lang: str) -> bool:
@@ -41,6 +62,7 @@ def install(lang: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = lang if lang in LANGUAGES else "en"
     if lang == "en":
         return True
     ok = False

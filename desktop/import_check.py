@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 from .page_errors import error_label
 from .table_models import DataFrameModel
 
@@ -96,7 +97,7 @@ class CheckPage(QWizardPage):
 
         def failed(exc: BaseException) -> None:
             self.facts.setText("")
-            self.error.setText(str(exc))
+            self.error.setText(engine_message(exc))
             self.error.setVisible(True)
             rows = offending_rows(exc)
             names = {

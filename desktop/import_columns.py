@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 from .page_errors import error_label
 
 ROLES = ("customer", "date", "amount", "quantity", "price", "order", "status")
@@ -43,6 +44,8 @@ class ColumnsPage(QWizardPage):
             "order": self.tr("Order id"),
             "status": self.tr("Order status"),
         }
+        self.labels = labels
+        self.recalled = False
         self.boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
         for role in ROLES:
@@ -68,12 +71,18 @@ class ColumnsPage(QWizardPage):
     def initializePage(self) -> None:
         headers = engine.source_headers(self.owner.raw)
         current = self.owner.config.columns
+        session = getattr(self.owner, "session", None)
+        self.recalled = False
+        if session is not None and current == engine.ColumnMap():
+            remembered = session.recall_columns(headers)  # confirmed before for this layout
+            if remembered is not None:
+                current, self.recalled = remembered, True
         try:
             # All rows: the key (a guest checkout's customer id of 0) is judged on the whole column.
             guess = engine.resolve_columns(headers, current, sample=self.owner.raw)
         except engine.RfmError as exc:
             guess = engine.guess_columns(headers)
-            self.error.setText(str(exc))
+            self.error.setText(engine_message(exc))
         self._guess = guess
         for role, box in self.boxes.items():
             box.blockSignals(True)
@@ -120,19 +129,24 @@ class ColumnsPage(QWizardPage):
         try:
             columns = self.column_map()
         except engine.RfmError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(engine_message(exc))
             self.error.setVisible(True)
             return False
         missing = [r for r in ("customer", "date") if not getattr(columns, r)]
         if not (columns.amount or columns.quantity):
             missing.append("amount")
         if missing:
-            self.error.setText(self.tr("Still to choose: {roles}").format(roles=", ".join(missing)))
+            names = [self.labels[r] for r in missing]
+            self.error.setText(self.tr("Still to choose: {roles}").format(roles=", ".join(names)))
             self.error.setVisible(True)
             return False
         self.error.setVisible(False)
         return True
 
     def validatePage(self) -> bool:
-        self.owner.config = dataclasses.replace(self.owner.config, columns=self.column_map())
+        columns = self.column_map()
+        self.owner.config = dataclasses.replace(self.owner.config, columns=columns)
+        session = getattr(self.owner, "session", None)
+        if session is not None:  # the next file of this layout opens with these columns
+            session.remember_columns(engine.source_headers(self.owner.raw), columns)
         return True

@@ -27,6 +27,7 @@ from .import_check import CheckPage
 from .import_columns import ColumnsPage
 from .import_period import PeriodPage
 from .page_errors import error_label, show_page_error
+from .screen_fit import fitting_size
 from .table_models import DataFrameModel
 from .workers import TaskRunner
 
@@ -96,8 +97,16 @@ class ReadingPage(QWizardPage):
         self.owner = wizard
         self.sheet = QComboBox(self)
         self.encoding = QComboBox(self)
-        for code in engine.ENCODINGS:
-            self.encoding.addItem(code or self.tr("Detect automatically"), code)
+        names = {
+            "": self.tr("Detect automatically"),
+            "utf-8-sig": self.tr("Unicode (UTF-8)"),
+            "gb18030": self.tr("Simplified Chinese (GBK, GB18030)"),
+            "big5": self.tr("Traditional Chinese (Big5)"),
+            "utf-16": self.tr("Unicode (UTF-16)"),
+            "cp1252": self.tr("Western European (Windows-1252)"),
+        }
+        for code in engine.ENCODINGS:  # human names; the codec is the item's data
+            self.encoding.addItem(names.get(code, code), code)
         self.info = QLabel(self)
         self.error = error_label(self)
         self.model = DataFrameModel(self)
@@ -183,11 +192,14 @@ class ImportWizard(QWizard):
         config: engine.RfmConfig,
         lang: str = "en",
         parent: QWidget | None = None,
+        session=None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import sales data"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.paths = list(paths)
+        #: desktop.session.Session: remembered column mappings (None: nothing remembered)
+        self.session = session
         self.config = dataclasses.replace(config, lang=lang)
         self.raw: pd.DataFrame | None = None
         self.result: engine.RfmResult | None = None
@@ -205,7 +217,7 @@ class ImportWizard(QWizard):
             self.period_page,
         ):
             self.addPage(page)
-        self.resize(900, 640)
+        self.resize(*fitting_size(900, 640))
 
     def final_config(self) -> engine.RfmConfig:
         """Columns, reading, cleaning and period as chosen on the pages."""

@@ -28,6 +28,7 @@ from rfm_engine.outputs import segment_colours
 from . import engine_adapter as engine
 from .error_dialog import show_error
 from .i18n import LANGUAGES
+from .screen_fit import fitting_size
 from .segment_views import CustomersPanel, SummaryPanel
 from .settings import AppSettings
 from .table_models import PreparedFrame, prepare_frame
@@ -45,12 +46,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.lang = lang
         self.paths: list[Path] = []
-        self.config = dataclasses.replace(settings.config(), lang=lang)
+        self.config = dataclasses.replace(settings.config(lang), lang=lang)
         self.result: engine.RfmResult | None = None
         self.comparison = None  # the migration matrix of the last comparison
         self.comparison_customers = None  # its customers then and now
         self.currency: str | None = settings.currency()  # None: guess from the columns
         self.runner = TaskRunner(self)
+        self.session = settings.session()
         self.setWindowTitle(self.tr("RFM Segments"))
         self.setAcceptDrops(True)
         self._build_central()
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 720)
+            self.resize(*fitting_size(1100, 660))
         self._show_dataset()
 
     # ---- layout -----------------------------------------------------------------------------
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(lambda: self._open_customer(view.currentIndex()))
         self.customers_panel.export_button.clicked.connect(self.export_shown_customers)
+        self.summary_panel.view.activated.connect(self._open_segment)  # Enter opens it too
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -117,9 +120,19 @@ class MainWindow(QMainWindow):
             self.tr("&Compare with 90 days earlier"), self.compare_periods, "Ctrl+M"
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.find_action = self._action(self.tr("&Find customer…"), self.find_customer, "Ctrl+F")
+        self.addAction(self.find_action)
+        self.open_project_action = self._action(
+            self.tr("Open &project…"), self.open_project_dialog, "Ctrl+Shift+O"
+        )
+        self.save_project_action = self._action(
+            self.tr("Sa&ve project…"), self.save_project_dialog, QKeySequence.Save
+        )
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.sample_action)
+        file_menu.addAction(self.open_project_action)
+        file_menu.addAction(self.save_project_action)
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.export_action)
@@ -177,7 +190,7 @@ class MainWindow(QMainWindow):
         for entry in self.settings.recent_files():
             label = " + ".join(Path(p).name for p in entry)
             action = self.recent_menu.addAction(label)
-            action.triggered.connect(lambda _=False, e=entry: self.open_files([Path(p) for p in e]))
+            action.triggered.connect(lambda _=False, e=entry: self.open_recent(e))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     # ---- state display ----------------------------------------------------------------------
@@ -189,6 +202,7 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.sample_action, self.scoring_action):
             action.setEnabled(not busy)
         has_result = self.result is not None and not busy
+        self.save_project_action.setEnabled(has_result)
         self.export_action.setEnabled(has_result)
         self.report_action.setEnabled(has_result)
         self.compare_action.setEnabled(has_result)
@@ -238,7 +252,15 @@ class MainWindow(QMainWindow):
         self._set_busy(self.runner.busy)
         self.result_changed.emit(result)
 
+    def find_customer(self) -> None:
+        """Ctrl+F: the customers table with its search box ready to type in."""
+        self.tabs.setCurrentWidget(self.customers_panel)
+        self.customers_panel.search.setFocus()
+        self.customers_panel.search.selectAll()
+
     def _open_segment(self, index) -> None:
+        if not index.isValid():
+            return
         row = self.summary_panel.model.source_row(index.row())
         if self.result is not None:
             key = self.result.summary["segment"].iloc[row]
@@ -268,6 +290,8 @@ class MainWindow(QMainWindow):
             self.comparison_customers = None
             self.settings.add_recent(self.paths)
             self.settings.set_config(_options_only(result.config))
+            if not engine.is_workspace_input(self.paths):  # a workspace keeps its own
+                self.session.remember_analysis(self.paths, result.config)
             self._fill_recent()
             self.show_result(result, customers)
             self.tabs.setCurrentWidget(self.overview_page)
@@ -304,11 +328,94 @@ class MainWindow(QMainWindow):
             self.run_analysis(list(paths), None)
             return
 
-        self.wizard = ImportWizard(paths, _options_only(self.config), self.lang, self)
+        self.wizard = ImportWizard(
+            paths, _options_only(self.config), self.lang, self, session=self.session
+        )
         self.wizard.accepted.connect(
             lambda: self.run_analysis(self.wizard.paths, self.wizard.final_config())
         )
         self.wizard.open()
+
+    # ---- projects and sessions (desktop.project_file, desktop.session) -----------------------
+    def reopen_last(self) -> bool:
+        """Reopen the analysis of the last run, as it was; False when there is none."""
+        project = self.session.last_analysis()
+        if project is None:
+            return False
+        self._run_project(project)
+        return True
+
+    def open_recent(self, entry: list[str]) -> None:
+        """A recent project file, or recent exports reopened with the settings they had."""
+        paths = [Path(p) for p in entry]
+        if len(paths) == 1 and paths[0].suffix.lower() == ".rfm":
+            self.open_project(paths[0])
+            return
+        project = self.session.recent_analysis(paths)
+        if project is None:
+            self.open_files(paths)
+        else:
+            self._run_project(project)
+
+    def open_project_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "", self.tr("RFM projects (*.rfm)")
+        )
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> None:
+        from .project_file import load_project
+
+        try:
+            project = load_project(path)
+        except engine.RfmError as exc:
+            show_error(self, exc)
+            return
+        self.settings.add_recent([Path(path)])
+        self._fill_recent()
+        self._run_project(project)
+
+    def _run_project(self, project) -> None:
+        changed = project.changed_sources()
+        if changed:  # the numbers may differ from the saved analysis: say so
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(
+                self,
+                self.tr("Files changed"),
+                self.tr(
+                    "These files changed since the project was saved; the analysis uses them "
+                    "as they are now: {files}"
+                ).format(files=", ".join(s.path.name for s in changed)),
+            )
+        self.run_analysis(project.paths, project.config)
+
+    def save_project_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.result is None:
+            return
+        start = self.paths[0].with_suffix(".rfm") if self.paths else Path("analysis.rfm")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save project"), str(start), self.tr("RFM projects (*.rfm)")
+        )
+        if name:
+            self.save_project(Path(name))
+
+    def save_project(self, path: Path) -> Path | None:
+        from .project_file import project_of, save_project
+
+        try:
+            written = save_project(path, project_of(self.paths, self.result.config))
+        except (engine.RfmError, OSError) as exc:
+            show_error(self, exc)
+            return None
+        self.settings.add_recent([written])
+        self._fill_recent()
+        return written
 
     def edit_scoring(self) -> None:
         from .scoring_dialog import ScoringDialog
@@ -330,7 +437,10 @@ class MainWindow(QMainWindow):
 
         if self.result is None:
             return
-        self.exporter = ExportDialog(self.result, self.lang, self.runner, self, inputs=self.paths)
+        viewed = self.customers_panel.segment.currentData() or None  # the segment on screen
+        self.exporter = ExportDialog(
+            self.result, self.lang, self.runner, self, inputs=self.paths, segment=viewed
+        )
         self.exporter.open()
 
     def compare_periods(self) -> None:

@@ -176,7 +176,8 @@ class OverviewPage(QWidget):
                 if guess
                 else self.tr("no currency found")
             )
-            self.currency_note.setToolTip(why)
+            # the engine's English reason: a tooltip in English only (no English in Chinese)
+            self.currency_note.setToolTip(why if result.config.lang == "en" else "")
         else:
             self.currency_note.setText("")
         self._draw_treemap()
@@ -233,7 +234,7 @@ class OverviewPage(QWidget):
         self.warning_box.setVisible(bool(result.warnings))
         for warning in result.warnings:
             text = QLabel(warning_text(warning, result.config.lang), self)
-            text.setToolTip(warning.message)
+            text.setToolTip(warning.message if result.config.lang == "en" else "")
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.warning_layout.addWidget(text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from .i18n import engine_message
+
 
 def error_label(parent: QWidget) -> QLabel:
     """A red, wrapping label, hidden until there is an error."""
@@ -16,4 +18,4 @@ def error_label(parent: QWidget) -> QLabel:
 
 def show_page_error(label: QLabel, exc: BaseException | None) -> None:
     label.setVisible(exc is not None)
-    label.setText("" if exc is None else str(exc))
+    label.setText("" if exc is None else engine_message(exc))

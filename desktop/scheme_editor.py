@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import engine_adapter as engine
+from .i18n import engine_message
 
 CUSTOM = "__custom__"
 _RANGE = re.compile(r"^\s*(\d)\s*(?:[-–~]\s*(\d)\s*)?$")
@@ -40,7 +41,9 @@ def parse_range(text: str) -> list[int] | None:
         return None
     match = _RANGE.match(text)
     if not match:
-        raise engine.RfmError(f"{text!r} is not a score range like 3-5")
+        raise engine.RfmError(
+            f"{text!r} is not a score range like 3-5", code="score_range", examples=(text,)
+        )
     lo = int(match.group(1))
     return [lo, int(match.group(2) or lo)]
 
@@ -63,6 +66,10 @@ class SchemeEditor(QWidget):
         self.load_button = QPushButton(self.tr("Load rules…"), self)
         self.add_button = QPushButton(self.tr("Add rule"), self)
         self.remove_button = QPushButton(self.tr("Remove rule"), self)
+        self.up_button = QPushButton(self.tr("Move up"), self)
+        self.down_button = QPushButton(self.tr("Move down"), self)
+        #: The error of the rules as typed (None when they are valid): OK stays disabled.
+        self.invalid: engine.RfmError | None = None
         self.reference = QComboBox(self)
         self.reference.addItem(self.tr("vs. mean"), "mean")
         self.reference.addItem(self.tr("vs. median"), "median")
@@ -80,6 +87,8 @@ class SchemeEditor(QWidget):
         rules = QHBoxLayout()
         rules.addWidget(self.add_button)
         rules.addWidget(self.remove_button)
+        rules.addWidget(self.up_button)
+        rules.addWidget(self.down_button)
         rules.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +101,8 @@ class SchemeEditor(QWidget):
         self.load_button.clicked.connect(self.load_rules)
         self.add_button.clicked.connect(self.add_rule)
         self.remove_button.clicked.connect(self.remove_rule)
+        self.up_button.clicked.connect(lambda: self.move_rule(-1))
+        self.down_button.clicked.connect(lambda: self.move_rule(1))
         self.table.itemChanged.connect(self._rules_edited)
         self.reference.currentIndexChanged.connect(self.changed)
         self.basis.currentIndexChanged.connect(self.changed)
@@ -119,7 +130,10 @@ class SchemeEditor(QWidget):
         return engine.load_scheme(key)
 
     def segment_config(self):
+        """The segments chosen; raises the rules' error while a typed rule is invalid."""
         key = self.picker.currentData()
+        if key == CUSTOM and self.invalid is not None:
+            raise self.invalid
         scheme = self.current_scheme() if key == CUSTOM else key
         return engine.SegmentConfig(
             scheme=scheme, reference=self.reference.currentData(), basis=self.basis.currentData()
@@ -132,8 +146,9 @@ class SchemeEditor(QWidget):
         by_reference = scheme.rules.uses_reference
         self.reference.setEnabled(by_reference)
         self.basis.setEnabled(by_reference)
-        self.add_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable)
+        self.invalid = None
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setEnabled(editable)
         if scheme.kind == "score_ranges":
             rule_headers = ["R", "F", "M"]
         elif scheme.kind == "high_low":
@@ -162,6 +177,7 @@ class SchemeEditor(QWidget):
             if editable
             else QAbstractItemView.EditTrigger.NoEditTriggers
         )
+        self.table.setColumnHidden(0, True)  # keys are internal: the names are shown
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(
@@ -174,11 +190,12 @@ class SchemeEditor(QWidget):
         """A short summary of the scheme check; every detail in the tooltip."""
         scheme = self.current_scheme()
         check = scheme.check(self.bins)
+        names = {s.key: s.name(self.lang) for s in scheme.all_segments}
         lines = []
         try:
             scheme.require_bins(self.bins)
         except engine.RfmError as exc:
-            lines.append(str(exc))
+            lines.append(engine_message(exc))
         if check.uncovered_cells:
             lines.append(
                 self.tr(
@@ -195,9 +212,10 @@ class SchemeEditor(QWidget):
         if check.shadowed:
             lines.append(
                 self.tr("Never matches (earlier rules cover it): {keys}").format(
-                    keys=", ".join(check.shadowed)
+                    keys=", ".join(names.get(k, k) for k in check.shadowed)
                 )
             )
+        self.check.setStyleSheet("")
         self.check.setText("\n".join(lines) or self.tr("Every score combination has a segment."))
         self.check.setToolTip("\n".join(check.lines()))
 
@@ -222,7 +240,7 @@ class SchemeEditor(QWidget):
         try:
             self.custom = engine.load_scheme(path)
         except engine.RfmError as exc:
-            self.check.setText(str(exc))
+            self.check.setText(engine_message(exc))
             return
         self.picker.setCurrentIndex(self.picker.findData(CUSTOM))
         self._show_scheme()
@@ -240,6 +258,21 @@ class SchemeEditor(QWidget):
             for row in rows:
                 self.table.removeRow(row)
             self._rules_edited()
+
+    def move_rule(self, step: int) -> None:
+        """Move the selected rule up (-1) or down (1): the first rule that matches wins."""
+        row = self.table.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        self.table.blockSignals(True)
+        for col in range(self.table.columnCount()):
+            a, b = self.table.takeItem(row, col), self.table.takeItem(target, col)
+            self.table.setItem(row, col, b)
+            self.table.setItem(target, col, a)
+        self.table.blockSignals(False)
+        self.table.setCurrentCell(target, 1)
+        self._rules_edited()
 
     def _rules_edited(self, *_args) -> None:
         """Rebuild the custom scheme from the table; problems show below it."""
@@ -268,7 +301,11 @@ class SchemeEditor(QWidget):
             data = {**self.custom.to_dict(), "segments": segments}
             self.custom = engine.SegmentScheme.from_dict(data)
         except engine.RfmError as exc:
-            self.check.setText(str(exc))
+            self.invalid = exc  # shown once, in red, under the rules; OK is disabled
+            self.check.setStyleSheet("color: #b00020;")
+            self.check.setText(engine_message(exc))
+            self.changed.emit()
             return
+        self.invalid = None
         self._show_check()
         self.changed.emit()

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from . import engine_adapter as engine
 from .axis_editor import AxisEditor
+from .i18n import engine_message
 from .scheme_editor import SchemeEditor
+from .screen_fit import fitting_size
 
 
 class ScoringDialog(QDialog):
@@ -76,6 +80,8 @@ class ScoringDialog(QDialog):
         self.bins.valueChanged.connect(self._bins_changed)
         for editor in self.axes.values():
             editor.changed.connect(self._validate)
+        for spin in self.weights:
+            spin.valueChanged.connect(self._validate)
         self.scheme.changed.connect(self._validate)
 
     def _build(self) -> None:
@@ -94,8 +100,12 @@ class ScoringDialog(QDialog):
         grid.addWidget(basics, 0, 0)
         for i, editor in enumerate(self.axes.values(), start=1):
             grid.addWidget(editor, i, 0)
+        scroller = QScrollArea(self)  # scrolls rather than grow past a small screen
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(scores_page)
         tabs = QTabWidget(self)
-        tabs.addTab(scores_page, self.tr("Scores"))
+        tabs.addTab(scroller, self.tr("Scores"))
         tabs.addTab(self.scheme, self.tr("Segments"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -114,7 +124,7 @@ class ScoringDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.tabs = tabs
-        self.resize(820, 700)
+        self.resize(*fitting_size(820, 640))
 
     # ---- config in and out ------------------------------------------------------------------
     def set_config(self, config) -> None:
@@ -166,7 +176,13 @@ class ScoringDialog(QDialog):
             config = self.config()
             config.segments.resolved_scheme().require_bins(config.scoring.bins)
         except (engine.RfmError, ValueError) as exc:
-            self.status.setText(str(exc) if isinstance(exc, engine.RfmError) else "")
+            # the rules' own error is shown under the rules; an axis shows its own; else here
+            own = (
+                exc is self.scheme.invalid
+                or not isinstance(exc, engine.RfmError)
+                or any(editor.error.text() for editor in self.axes.values())
+            )
+            self.status.setText("" if own else engine_message(exc))
             self.ok_button.setEnabled(False)
             return False
         self.status.setText("")
@@ -185,7 +201,7 @@ class ScoringDialog(QDialog):
         try:
             self.config().save(path)
         except (engine.RfmError, ValueError, OSError) as exc:
-            self.status.setText(str(exc))
+            self.status.setText(engine_message(exc))
 
     def load_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -198,7 +214,7 @@ class ScoringDialog(QDialog):
         try:
             loaded = engine.RfmConfig.load(path)
         except engine.RfmError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(engine_message(exc))
             return
         # The file's scoring, metrics and segments; this dataset's columns and period stay.
         self.set_config(

@@ -239,6 +239,12 @@ class CustomersPanel(QWidget):
             mask &= np.fromiter((text in s for s in haystack), bool, len(frame))
         self.mask = None if mask.all() else mask
         self.model.set_filter(self.mask)
-        self.count.setText(
-            self.tr("%n customer(s) shown", "", int(mask.sum())) + " / " + f"{len(frame):,}"
-        )
+        shown = int(mask.sum())
+        if shown == 0:  # an empty grid says why
+            self.count.setText(self.tr("No customer matches this search and segment."))
+        else:
+            self.count.setText(
+                self.tr("{shown} of {total} customers shown").format(
+                    shown=f"{shown:,}", total=f"{len(frame):,}"
+                )
+            )

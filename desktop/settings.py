@@ -6,11 +6,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from rfm_engine import RfmConfig, RfmError
+from rfm_engine import RfmConfig, RfmError, SegmentConfig
 
 ORGANIZATION = "rfm-segments"
 APPLICATION = "rfm-desktop"
 MAX_RECENT = 8
+#: The segment scheme a new user starts with, by language: Chinese shop owners know the
+#: eight-class model (重要价值客户 …) from their platforms' CRM tools; the README says why.
+DEFAULT_SCHEME = {"en": "classic", "zh_CN": "cn8", "zh_TW": "cn8"}
+
+
+def default_scheme(lang: str | None) -> str:
+    return DEFAULT_SCHEME.get(lang or "en", "classic")
+
+
+def default_config(lang: str | None = None) -> RfmConfig:
+    """The options of a first run in ``lang`` (the engine's defaults, the language's scheme)."""
+    return RfmConfig(segments=SegmentConfig(scheme=default_scheme(lang)))
 
 
 class AppSettings:
@@ -51,15 +63,16 @@ class AppSettings:
         self.store.setValue("window/geometry", data)
 
     # ---- analysis options -------------------------------------------------------------------
-    def config(self) -> RfmConfig:
-        """The last options used (columns and period are per file, so they are not kept)."""
+    def config(self, lang: str | None = None) -> RfmConfig:
+        """The last options used (columns and period are per file, so they are not kept); on a
+        first run, the defaults of ``lang`` (its segment scheme)."""
         text = self.store.value("config")
         if not text:
-            return RfmConfig()
+            return default_config(lang)
         try:
             return RfmConfig.from_json(str(text))
         except RfmError:
-            return RfmConfig()
+            return default_config(lang)
 
     def set_config(self, config: RfmConfig) -> None:
         self.store.setValue("config", config.to_json())
@@ -72,6 +85,12 @@ class AppSettings:
 
     def set_currency(self, code: str | None) -> None:
         self.store.setValue("display/currency", "auto" if code is None else code)
+
+    # ---- files beside the settings (last analysis, recent projects, column mappings) --------
+    def session(self):
+        from .session import Session, settings_folder
+
+        return Session(settings_folder(self.store))
 
     def sync(self) -> None:
         self.store.sync()

@@ -33,7 +33,14 @@ def default_format(series: pd.Series) -> np.ndarray:
         return values.to_numpy(dtype=object)
     if pd.api.types.is_datetime64_any_dtype(series):
         return series.dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object)
-    return series.map(lambda v: "" if v is None or v is pd.NA else str(v)).to_numpy(dtype=object)
+    return series.map(_text).to_numpy(dtype=object)
+
+
+def _text(value: object) -> str:
+    """A cell's text; missing values (None, NA, NaN in a text column) are empty, never "nan"."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,11 @@ REASONS: dict[str, str] = {
     "damaged_file": "an input file holds runs of NUL bytes (damaged or unfinished download)",
     "amount_overflow": "a customer's amounts add up beyond a number's range",
     "implausible_date": "a period day lies outside the plausible days for sales (1900-2100)",
+    "empty_file": "an input file (or every sheet of a workbook) is empty",
+    "is_folder": "an input path is a folder, not a file",
+    "binary_file": "an input file is not a text or Excel table",
+    "thresholds_order": "fixed score thresholds are not strictly ascending",
+    "weights_zero": "the weights of the RFM score are all zero (or one is negative)",
 }
 
 

@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 from desktop import i18n  # noqa: E402
 from desktop.error_dialog import error_box  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
+from desktop.screen_fit import SMALL_SCREEN  # noqa: E402
 from desktop.settings import AppSettings  # noqa: E402
 from resources import sample_orders_path  # noqa: E402
 from rfm_engine import DataError  # noqa: E402
@@ -73,7 +74,7 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     tmp = tempfile.mkdtemp()
     settings = AppSettings(QSettings(f"{tmp}/s.ini", QSettings.Format.IniFormat))
     window = MainWindow(settings, lang)
-    window.resize(1180, 720)
+    window.resize(*SMALL_SCREEN)  # 1366×768 less a taskbar and the title bar
     window.show()
     window.open_sample()
     settle(app, window)
@@ -139,6 +140,12 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     dialog.tabs.setCurrentIndex(1)
     settle(app)
     save(dialog, out, "13-scoring-segments")
+    scheme = dialog.scheme
+    scheme.picker.setCurrentIndex(scheme.picker.findData("seed5"))
+    scheme.edit_as_custom()
+    scheme.table.item(0, 2).setText("9-x")  # an invalid rule: OK disabled, the reason in red
+    settle(app)
+    save(dialog, out, "17-scoring-invalid-rule")
     dialog.reject()
 
     window.export_dialog()
@@ -147,6 +154,12 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     exporter.show()
     settle(app)
     save(exporter, out, "14-export")
+    existing = Path(tempfile.mkdtemp()) / "rfm_segments.csv"
+    existing.write_text("", encoding="utf-8")
+    exporter.path.setText(str(existing))
+    exporter.export()  # the file exists: the dialog asks before replacing it
+    settle(app)
+    save(exporter, out, "18-export-replace")
     exporter.reject()
     window.close()
     i18n.install("en")

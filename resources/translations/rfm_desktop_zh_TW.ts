@@ -4,42 +4,42 @@
 <context>
     <name>AxisEditor</name>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="35"/>
+        <location filename="../../desktop/axis_editor.py" line="36"/>
         <source>Quantiles (equal-sized groups)</source>
         <translation>分位數（人數相等的分組）</translation>
     </message>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="36"/>
+        <location filename="../../desktop/axis_editor.py" line="37"/>
         <source>Fixed thresholds</source>
         <translation>固定門檻</translation>
     </message>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="45"/>
+        <location filename="../../desktop/axis_editor.py" line="46"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="47"/>
+        <location filename="../../desktop/axis_editor.py" line="48"/>
         <source>Thresholds:</source>
         <translation>門檻：</translation>
     </message>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="73"/>
+        <location filename="../../desktop/axis_editor.py" line="74"/>
         <source>{bins} scores need {n} thresholds, not {got}</source>
         <translation>{bins} 個分數需要 {n} 個門檻，而不是 {got} 個</translation>
     </message>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="84"/>
+        <location filename="../../desktop/axis_editor.py" line="85"/>
         <source>Not a number: {text}</source>
         <translation>不是數字：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="92"/>
+        <location filename="../../desktop/axis_editor.py" line="93"/>
         <source>Open data to see how many customers get each score.</source>
         <translation>開啟資料後可查看每個分數有多少客戶。</translation>
     </message>
     <message>
-        <location filename="../../desktop/axis_editor.py" line="100"/>
+        <location filename="../../desktop/axis_editor.py" line="101"/>
         <source>Customers per score {counts}  (cut points {points})</source>
         <translation>各分數客戶數 {counts}（切分點 {points}）</translation>
     </message>
@@ -75,147 +75,147 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="31"/>
+        <location filename="../../desktop/import_check.py" line="32"/>
         <source>Check the data</source>
         <translation>檢查資料</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="32"/>
+        <location filename="../../desktop/import_check.py" line="33"/>
         <source>What cleaning removes, and what is left to analyse.</source>
         <translation>清理會移除哪些列，以及剩下哪些資料用於分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="33"/>
+        <location filename="../../desktop/import_check.py" line="34"/>
         <source>Cleaning</source>
         <translation>資料清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="34"/>
+        <location filename="../../desktop/import_check.py" line="35"/>
         <source>Drop exact duplicate rows</source>
         <translation>移除完全重複的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="35"/>
+        <location filename="../../desktop/import_check.py" line="36"/>
         <source>Drop cancelled, closed or unpaid orders</source>
         <translation>移除已取消、已關閉或未付款的訂單</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="37"/>
+        <location filename="../../desktop/import_check.py" line="38"/>
         <source>Drop returns and zero amounts</source>
         <translation>移除退貨和零金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="38"/>
+        <location filename="../../desktop/import_check.py" line="39"/>
         <source>Net returns against monetary</source>
         <translation>退貨從消費金額中扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="42"/>
+        <location filename="../../desktop/import_check.py" line="43"/>
         <source>Returns:</source>
         <translation>退貨：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="87"/>
+        <location filename="../../desktop/import_check.py" line="88"/>
         <source>Checking…</source>
         <translation>正在檢查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="103"/>
+        <location filename="../../desktop/import_check.py" line="104"/>
         <source>Row</source>
         <translation>列號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="104"/>
+        <location filename="../../desktop/import_check.py" line="105"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="105"/>
+        <location filename="../../desktop/import_check.py" line="106"/>
         <source>Missing column</source>
         <translation>缺少的欄位</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="120"/>
+        <location filename="../../desktop/import_check.py" line="121"/>
         <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
         <translation>{read} 列中有 {used} 列是購買紀錄：{customers} 位客戶，{orders} 筆訂單，營業額 {revenue}，時間從 {first} 到 {last}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="140"/>
+        <location filename="../../desktop/import_check.py" line="142"/>
         <source>Rule</source>
         <translation>規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="140"/>
+        <location filename="../../desktop/import_check.py" line="142"/>
         <source>What</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="140"/>
+        <location filename="../../desktop/import_check.py" line="142"/>
         <source>Rows</source>
         <translation>列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="140"/>
+        <location filename="../../desktop/import_check.py" line="142"/>
         <source>Examples</source>
         <translation>範例</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="148"/>
+        <location filename="../../desktop/import_check.py" line="150"/>
         <source>exact duplicate rows</source>
         <translation>完全重複的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="149"/>
+        <location filename="../../desktop/import_check.py" line="151"/>
         <source>extra item rows of an order with an order total</source>
         <translation>帶訂單總額的訂單中多餘的商品列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="150"/>
+        <location filename="../../desktop/import_check.py" line="152"/>
         <source>blank customer id</source>
-        <translation>客戶 ID 為空</translation>
+        <translation>客戶編號為空</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="151"/>
+        <location filename="../../desktop/import_check.py" line="153"/>
         <source>date missing or unreadable</source>
         <translation>日期缺失或無法辨識</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="152"/>
+        <location filename="../../desktop/import_check.py" line="154"/>
         <source>amount missing or unreadable</source>
         <translation>金額缺失或無法辨識</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="155"/>
         <source>amount zero or negative (returns, cancellations, free)</source>
         <translation>金額為零或負數（退貨、取消、贈品）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="154"/>
+        <location filename="../../desktop/import_check.py" line="156"/>
         <source>dated after the analysis date</source>
         <translation>日期晚於分析日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="155"/>
+        <location filename="../../desktop/import_check.py" line="157"/>
         <source>dated before the period start</source>
         <translation>日期早於開始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="156"/>
+        <location filename="../../desktop/import_check.py" line="158"/>
         <source>order status cancelled, closed, refunded or unpaid</source>
         <translation>訂單狀態為已取消、已關閉、已退款或未付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="157"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>rows read</source>
         <translation>讀取的列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="158"/>
+        <location filename="../../desktop/import_check.py" line="160"/>
         <source>return rows netted against monetary</source>
         <translation>從消費金額中扣除的退貨列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="159"/>
+        <location filename="../../desktop/import_check.py" line="161"/>
         <source>purchase rows used</source>
         <translation>使用的購買列數</translation>
     </message>
@@ -223,67 +223,67 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/import_columns.py" line="30"/>
+        <location filename="../../desktop/import_columns.py" line="31"/>
         <source>Match the columns</source>
         <translation>對應欄位</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="33"/>
+        <location filename="../../desktop/import_columns.py" line="34"/>
         <source>The guess from the headers is filled in. Give an amount, or quantity and unit price.</source>
         <translation>已根據標題自動填入。請指定金額欄，或數量和單價欄。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="38"/>
+        <location filename="../../desktop/import_columns.py" line="39"/>
         <source>Customer id</source>
-        <translation>客戶 ID</translation>
+        <translation>客戶編號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="39"/>
+        <location filename="../../desktop/import_columns.py" line="40"/>
         <source>Purchase date</source>
         <translation>購買日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="40"/>
+        <location filename="../../desktop/import_columns.py" line="41"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="41"/>
+        <location filename="../../desktop/import_columns.py" line="42"/>
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="42"/>
+        <location filename="../../desktop/import_columns.py" line="43"/>
         <source>Unit price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="43"/>
+        <location filename="../../desktop/import_columns.py" line="44"/>
         <source>Order id</source>
         <translation>訂單編號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="44"/>
+        <location filename="../../desktop/import_columns.py" line="45"/>
         <source>Order status</source>
         <translation>訂單狀態</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="54"/>
+        <location filename="../../desktop/import_columns.py" line="57"/>
         <source>The amount is the order&apos;s total, repeated on each item row</source>
         <translation>金額是整筆訂單的總額，在每個商品列上重複出現</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="61"/>
+        <location filename="../../desktop/import_columns.py" line="64"/>
         <source>Contact columns to keep:</source>
         <translation>保留的聯絡方式欄位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="79"/>
+        <location filename="../../desktop/import_columns.py" line="90"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="121"/>
+        <location filename="../../desktop/import_columns.py" line="140"/>
         <source>Still to choose: {roles}</source>
         <translation>仍需選擇：{roles}</translation>
     </message>
@@ -386,7 +386,7 @@
     <message>
         <location filename="../../desktop/segment_views.py" line="120"/>
         <source>Search customer id or contact…</source>
-        <translation>搜尋客戶 ID 或聯絡方式…</translation>
+        <translation>搜尋客戶編號或聯絡方式…</translation>
     </message>
     <message>
         <location filename="../../desktop/segment_views.py" line="123"/>
@@ -458,28 +458,31 @@
         <source>All segments</source>
         <translation>全部分群</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/segment_views.py" line="243"/>
-        <source>%n customer(s) shown</source>
-        <translation>
-            <numerusform>顯示 %n 位客戶</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="244"/>
+        <source>No customer matches this search and segment.</source>
+        <translation>沒有客戶符合此搜尋和分群。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_views.py" line="247"/>
+        <source>{shown} of {total} customers shown</source>
+        <translation>顯示 {shown} 位客戶（共 {total} 位）</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="23"/>
+        <location filename="../../desktop/error_dialog.py" line="24"/>
         <source>Cannot continue</source>
         <translation>無法繼續</translation>
     </message>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="32"/>
+        <location filename="../../desktop/error_dialog.py" line="31"/>
         <source>Unexpected error</source>
         <translation>意外錯誤</translation>
     </message>
     <message>
-        <location filename="../../desktop/error_dialog.py" line="34"/>
+        <location filename="../../desktop/error_dialog.py" line="33"/>
         <source>Something went wrong that the app did not expect. Your data and earlier results are unchanged. Please report it with the details below.</source>
         <translation>發生了程式未預料到的問題。您的資料和先前的結果沒有改變。請附上下方的詳細資訊回報此問題。</translation>
     </message>
@@ -487,105 +490,126 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="45"/>
+        <location filename="../../desktop/export_dialog.py" line="57"/>
         <source>Export segments</source>
         <translation>匯出分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="51"/>
+        <location filename="../../desktop/export_dialog.py" line="65"/>
         <source>CSV table (opens in Excel)</source>
         <translation>CSV 表格（可用 Excel 開啟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="52"/>
+        <location filename="../../desktop/export_dialog.py" line="66"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 活頁簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="53"/>
+        <location filename="../../desktop/export_dialog.py" line="67"/>
         <source>Mailchimp audience (CSV with email and segment tag)</source>
         <translation>Mailchimp 受眾（含電子郵件和分群標籤的 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="54"/>
+        <location filename="../../desktop/export_dialog.py" line="68"/>
         <source>Report workbook (segments, customers, cut points, cleaning)</source>
         <translation>報告活頁簿（分群、客戶、切分點、清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="68"/>
+        <location filename="../../desktop/export_dialog.py" line="84"/>
         <source>Browse…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="80"/>
+        <location filename="../../desktop/export_dialog.py" line="96"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="81"/>
+        <location filename="../../desktop/export_dialog.py" line="97"/>
         <source>Segments:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="82"/>
+        <location filename="../../desktop/export_dialog.py" line="98"/>
         <source>File:</source>
         <translation>檔案：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="85"/>
+        <location filename="../../desktop/export_dialog.py" line="101"/>
+        <location filename="../../desktop/export_dialog.py" line="125"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="102"/>
+        <location filename="../../desktop/export_dialog.py" line="105"/>
+        <source>Open folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="135"/>
         <source>Export to</source>
         <translation>匯出至</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="131"/>
+        <location filename="../../desktop/export_dialog.py" line="164"/>
         <source>Choose at least one segment.</source>
         <translation>請至少選擇一個分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="138"/>
+        <location filename="../../desktop/export_dialog.py" line="170"/>
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="173"/>
+        <source>{name} already exists. Click Replace to overwrite it.</source>
+        <translation>{name} 已存在。按「取代」覆寫它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="182"/>
         <source>Writing…</source>
         <translation>正在寫入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="145"/>
+        <location filename="../../desktop/export_dialog.py" line="193"/>
         <source>Wrote {customers} customers to {path}</source>
         <translation>已將 {customers} 位客戶寫入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="197"/>
+        <source>Also written: {files}</source>
+        <translation>同時寫入：{files}</translation>
     </message>
 </context>
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="41"/>
+        <location filename="../../desktop/import_wizard.py" line="42"/>
         <source>Choose the sales export(s)</source>
         <translation>選擇銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="43"/>
+        <location filename="../../desktop/import_wizard.py" line="44"/>
         <source>CSV, TXT or Excel files. Several files of the same layout are combined.</source>
         <translation>CSV、TXT 或 Excel 檔案。格式相同的多個檔案會合併。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="47"/>
+        <location filename="../../desktop/import_wizard.py" line="48"/>
         <source>Add files…</source>
         <translation>新增檔案…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="48"/>
+        <location filename="../../desktop/import_wizard.py" line="49"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="63"/>
+        <location filename="../../desktop/import_wizard.py" line="64"/>
         <source>Add sales exports</source>
         <translation>新增銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="65"/>
+        <location filename="../../desktop/import_wizard.py" line="66"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
@@ -593,7 +617,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="188"/>
+        <location filename="../../desktop/import_wizard.py" line="198"/>
         <source>Import sales data</source>
         <translation>匯入銷售資料</translation>
     </message>
@@ -601,157 +625,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>RFM Segments</source>
         <translation>RFM 客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79"/>
+        <location filename="../../desktop/main_window.py" line="81"/>
         <source>Overview</source>
         <translation>概覽</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80"/>
+        <location filename="../../desktop/main_window.py" line="82"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81"/>
+        <location filename="../../desktop/main_window.py" line="83"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82"/>
+        <location filename="../../desktop/main_window.py" line="84"/>
         <source>Charts</source>
         <translation>圖表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84"/>
+        <location filename="../../desktop/main_window.py" line="86"/>
         <source>Trends</source>
         <translation>趨勢</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109"/>
+        <location filename="../../desktop/main_window.py" line="112"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>Open &amp;sample data</source>
         <translation>開啟範例資料(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="114"/>
         <source>&amp;Scoring…</source>
         <translation>評分設定(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112"/>
+        <location filename="../../desktop/main_window.py" line="115"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
+        <location filename="../../desktop/main_window.py" line="117"/>
         <source>Export &amp;report (HTML or PDF)…</source>
         <translation>匯出報告（HTML 或 PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>&amp;Compare with 90 days earlier</source>
         <translation>與 90 天前比較(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
+        <source>&amp;Find customer…</source>
+        <translation>尋找客戶(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="126"/>
+        <source>Open &amp;project…</source>
+        <translation>開啟專案(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="129"/>
+        <source>Sa&amp;ve project…</source>
+        <translation>儲存專案(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="131"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="133"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>No data yet: open a sales export, drop one here, or open the sample.</source>
         <translation>尚無資料：開啟銷售匯出檔案、拖放檔案到此處，或開啟範例資料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>{files} · {customers} customers · {rows} rows used · as of {as_of} · {bins} bins · scheme: {scheme}</source>
         <translation>{files} · {customers} 位客戶 · 使用 {rows} 列 · 分析日期 {as_of} · {bins} 級評分 · 方案：{scheme}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289"/>
+        <location filename="../../desktop/main_window.py" line="313"/>
         <source>Open sales export</source>
         <translation>開啟銷售匯出檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291"/>
+        <location filename="../../desktop/main_window.py" line="315"/>
         <source>Sales exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>銷售匯出檔案 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>Workspaces (*.rfmdb)</source>
         <translation>工作區 (*.rfmdb)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="399"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
+        <source>Open project</source>
+        <translation>開啟專案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="364"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
+        <source>RFM projects (*.rfm)</source>
+        <translation>RFM 專案 (*.rfm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="388"/>
+        <source>Files changed</source>
+        <translation>檔案已變更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="390"/>
+        <source>These files changed since the project was saved; the analysis uses them as they are now: {files}</source>
+        <translation>儲存專案之後，這些檔案已被變更；分析將使用它們現在的內容：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="403"/>
+        <source>Save project</source>
+        <translation>儲存專案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="509"/>
         <source>Export shown customers</source>
         <translation>匯出所顯示的客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401"/>
+        <location filename="../../desktop/main_window.py" line="511"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="411"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>Wrote {n} customers to {path}</source>
         <translation>已將 {n} 位客戶寫入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="455"/>
+        <location filename="../../desktop/main_window.py" line="565"/>
         <source>no file behind this result</source>
         <translation>此結果沒有對應的檔案</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465"/>
+        <location filename="../../desktop/main_window.py" line="575"/>
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="577"/>
         <source>Web page, works offline (*.html);;PDF (*.pdf)</source>
         <translation>網頁，可離線開啟 (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495"/>
+        <location filename="../../desktop/main_window.py" line="605"/>
         <source>Report written to {path}</source>
         <translation>報告已寫入 {path}</translation>
     </message>
@@ -850,37 +915,62 @@
 <context>
     <name>ReadingPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="92"/>
+        <location filename="../../desktop/import_wizard.py" line="93"/>
         <source>Check how the file is read</source>
         <translation>檢查檔案讀取方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="94"/>
+        <location filename="../../desktop/import_wizard.py" line="95"/>
         <source>If the text looks garbled, pick another encoding; for Excel, pick the sheet.</source>
         <translation>如果文字顯示為亂碼，請換一種編碼；Excel 檔案請選擇工作表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="100"/>
+        <location filename="../../desktop/import_wizard.py" line="101"/>
         <source>Detect automatically</source>
         <translation>自動偵測</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="108"/>
+        <location filename="../../desktop/import_wizard.py" line="102"/>
+        <source>Unicode (UTF-8)</source>
+        <translation>通用編碼（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="103"/>
+        <source>Simplified Chinese (GBK, GB18030)</source>
+        <translation>簡體中文（國標碼）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="104"/>
+        <source>Traditional Chinese (Big5)</source>
+        <translation>繁體中文（大五碼）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="105"/>
+        <source>Unicode (UTF-16)</source>
+        <translation>通用編碼（UTF-16）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="106"/>
+        <source>Western European (Windows-1252)</source>
+        <translation>西歐語言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="117"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="109"/>
+        <location filename="../../desktop/import_wizard.py" line="118"/>
         <source>Encoding:</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="145"/>
+        <location filename="../../desktop/import_wizard.py" line="154"/>
         <source>Reading…</source>
         <translation>正在讀取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="155"/>
+        <location filename="../../desktop/import_wizard.py" line="164"/>
         <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
         <translation>共 {rows} 列、{columns} 欄；顯示前 {shown} 列。</translation>
     </message>
@@ -888,102 +978,113 @@
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="61"/>
+        <location filename="../../desktop/scheme_editor.py" line="64"/>
         <source>Custom rules</source>
         <translation>自訂規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="62"/>
+        <location filename="../../desktop/scheme_editor.py" line="65"/>
         <source>Edit as custom</source>
         <translation>改為自訂</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="63"/>
+        <location filename="../../desktop/scheme_editor.py" line="66"/>
         <source>Load rules…</source>
         <translation>載入規則…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="64"/>
+        <location filename="../../desktop/scheme_editor.py" line="67"/>
         <source>Add rule</source>
         <translation>新增規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="65"/>
+        <location filename="../../desktop/scheme_editor.py" line="68"/>
         <source>Remove rule</source>
         <translation>刪除規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="67"/>
+        <location filename="../../desktop/scheme_editor.py" line="69"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="70"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scheme_editor.py" line="74"/>
         <source>vs. mean</source>
+        <extracomment>The error of the rules as typed (None when they are valid): OK stays disabled.</extracomment>
         <translation>與平均值比較</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="68"/>
+        <location filename="../../desktop/scheme_editor.py" line="75"/>
         <source>vs. median</source>
         <translation>與中位數比較</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="70"/>
+        <location filename="../../desktop/scheme_editor.py" line="77"/>
         <source>of the scores</source>
         <translation>依評分</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="71"/>
+        <location filename="../../desktop/scheme_editor.py" line="78"/>
         <source>of the values</source>
         <translation>依原始值</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="140"/>
+        <location filename="../../desktop/scheme_editor.py" line="155"/>
         <source>R F M high (1) / low (0)</source>
         <translation>R F M 高 (1) / 低 (0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="142"/>
+        <location filename="../../desktop/scheme_editor.py" line="157"/>
         <source>Days since last purchase</source>
         <translation>距上次購買天數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="143"/>
+        <location filename="../../desktop/scheme_editor.py" line="158"/>
         <source>Key</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="143"/>
+        <location filename="../../desktop/scheme_editor.py" line="158"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="143"/>
+        <location filename="../../desktop/scheme_editor.py" line="158"/>
         <source>Action</source>
         <translation>建議行動</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="185"/>
+        <location filename="../../desktop/scheme_editor.py" line="202"/>
         <source>{uncovered} of {total} score combinations match no rule (those customers get &apos;other&apos;).</source>
         <translation>{total} 種評分組合中有 {uncovered} 種沒有相符的規則（這些客戶歸入「其他」）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="191"/>
+        <location filename="../../desktop/scheme_editor.py" line="208"/>
         <source>{pairs} pairs of rules overlap; the earlier rule wins.</source>
         <translation>有 {pairs} 對規則重疊；排在前面的規則優先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="197"/>
+        <location filename="../../desktop/scheme_editor.py" line="214"/>
         <source>Never matches (earlier rules cover it): {keys}</source>
         <translation>永遠不會相符（已被前面的規則涵蓋）：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="201"/>
+        <location filename="../../desktop/scheme_editor.py" line="219"/>
         <source>Every score combination has a segment.</source>
         <translation>每種評分組合都有對應的分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="216"/>
+        <location filename="../../desktop/scheme_editor.py" line="234"/>
         <source>Load segment rules</source>
         <translation>載入分群規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="216"/>
+        <location filename="../../desktop/scheme_editor.py" line="234"/>
         <source>Segment rules (*.json)</source>
         <translation>分群規則 (*.json)</translation>
     </message>
@@ -991,114 +1092,114 @@
 <context>
     <name>ScoringDialog</name>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="36"/>
+        <location filename="../../desktop/scoring_dialog.py" line="40"/>
         <source>Scoring and segments</source>
         <translation>評分與分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="43"/>
+        <location filename="../../desktop/scoring_dialog.py" line="47"/>
         <source>Number of orders</source>
         <translation>訂單數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="44"/>
+        <location filename="../../desktop/scoring_dialog.py" line="48"/>
         <source>Number of purchase days</source>
         <translation>購買天數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="46"/>
+        <location filename="../../desktop/scoring_dialog.py" line="50"/>
         <source>Total spent</source>
         <translation>消費總額</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="47"/>
+        <location filename="../../desktop/scoring_dialog.py" line="51"/>
         <source>Average per order</source>
         <translation>平均每筆金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="55"/>
+        <location filename="../../desktop/scoring_dialog.py" line="59"/>
         <source>Recency (R)</source>
         <translation>最近購買 (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="55"/>
+        <location filename="../../desktop/scoring_dialog.py" line="59"/>
         <source>day limits, e.g. 30, 60, 90, 120</source>
         <translation>天數上限，例如 30, 60, 90, 120</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="59"/>
+        <location filename="../../desktop/scoring_dialog.py" line="63"/>
         <source>Frequency (F)</source>
         <translation>購買頻次 (F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="60"/>
+        <location filename="../../desktop/scoring_dialog.py" line="64"/>
         <source>lowest of scores 2…, e.g. 2, 3, 5, 8</source>
         <translation>2 分以上各級的下限，例如 2, 3, 5, 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="65"/>
+        <location filename="../../desktop/scoring_dialog.py" line="69"/>
         <source>Monetary (M)</source>
         <translation>消費金額 (M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="66"/>
+        <location filename="../../desktop/scoring_dialog.py" line="70"/>
         <source>lowest of scores 2…, e.g. 100, 250, 500, 1000</source>
         <translation>2 分以上各級的下限，例如 100, 250, 500, 1000</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="82"/>
-        <location filename="../../desktop/scoring_dialog.py" line="98"/>
+        <location filename="../../desktop/scoring_dialog.py" line="88"/>
+        <location filename="../../desktop/scoring_dialog.py" line="108"/>
         <source>Scores</source>
         <translation>評分</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="84"/>
+        <location filename="../../desktop/scoring_dialog.py" line="90"/>
         <source>Score bins (5 = best):</source>
         <translation>評分級數（5 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="89"/>
+        <location filename="../../desktop/scoring_dialog.py" line="95"/>
         <source>Weights of the RFM score:</source>
         <translation>RFM 總分權重：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="90"/>
+        <location filename="../../desktop/scoring_dialog.py" line="96"/>
         <source>Frequency counts:</source>
         <translation>頻次計算：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="91"/>
+        <location filename="../../desktop/scoring_dialog.py" line="97"/>
         <source>Monetary is:</source>
         <translation>消費金額為：</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="99"/>
+        <location filename="../../desktop/scoring_dialog.py" line="109"/>
         <source>Segments</source>
         <translation>客戶分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="104"/>
+        <location filename="../../desktop/scoring_dialog.py" line="114"/>
         <source>Save settings…</source>
         <translation>儲存設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="105"/>
+        <location filename="../../desktop/scoring_dialog.py" line="115"/>
         <source>Load settings…</source>
         <translation>載入設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="179"/>
+        <location filename="../../desktop/scoring_dialog.py" line="195"/>
         <source>Save settings</source>
         <translation>儲存設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="179"/>
-        <location filename="../../desktop/scoring_dialog.py" line="192"/>
+        <location filename="../../desktop/scoring_dialog.py" line="195"/>
+        <location filename="../../desktop/scoring_dialog.py" line="208"/>
         <source>Settings (*.json)</source>
         <translation>設定 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scoring_dialog.py" line="192"/>
+        <location filename="../../desktop/scoring_dialog.py" line="208"/>
         <source>Load settings</source>
         <translation>載入設定</translation>
     </message>

@@ -145,10 +145,10 @@ def read_sample(path: Path) -> tuple[bytes, int]:
     if not path.exists():
         raise InputFileError(f"{path}: no such file", path=str(path))
     if path.is_dir():
-        raise InputFileError(f"{path}: is a folder, not a file", path=str(path))
+        raise InputFileError(f"{path}: is a folder, not a file", path=str(path), code="is_folder")
     size = path.stat().st_size
     if size == 0:
-        raise InputFileError(f"{path}: is empty", path=str(path))
+        raise InputFileError(f"{path}: is empty", path=str(path), code="empty_file")
     with path.open("rb") as fh:
         return fh.read(SNIFF_BYTES), size
 
@@ -164,7 +164,9 @@ def _refuse_binary(path: Path, sample: bytes) -> None:
     if utf16 and zeros <= len(head) // 2 + 2:
         return
     raise InputFileError(
-        f"{path}: looks like a binary file, not a CSV, text or Excel table", path=str(path)
+        f"{path}: looks like a binary file, not a CSV, text or Excel table",
+        path=str(path),
+        code="binary_file",
     )
 
 

@@ -112,7 +112,7 @@ def _sheet_rows(
         if first_filled is None and any(not is_blank(c) for row in rows[:50] for c in row):
             first_filled = name, rows
     if first_filled is None:
-        raise InputFileError(f"{path}: every sheet is empty", path=str(path))
+        raise InputFileError(f"{path}: every sheet is empty", path=str(path), code="empty_file")
     return first_filled
 
 

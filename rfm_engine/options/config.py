@@ -268,6 +268,7 @@ class AxisScoring:
                 f"thresholds must be strictly ascending: {', '.join(f'{b:g}' for b in breaks)}",
                 option="breaks",
                 value=breaks,
+                code="thresholds_order",
             )
 
 
@@ -315,6 +316,14 @@ class ScoringConfig:
                 f"not {', '.join(_short(w) for w in self.weights)}",
                 option="weights",
                 value=self.weights,
+            )
+        if any(w < 0 for w in weights) or not any(weights):
+            raise ConfigError(
+                f"weights must not be negative and at least one must be above 0, not "
+                f"{', '.join(f'{w:g}' for w in weights)}",
+                option="weights",
+                value=self.weights,
+                code="weights_zero",
             )
         object.__setattr__(self, "weights", weights)
 

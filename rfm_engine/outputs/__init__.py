@@ -14,7 +14,7 @@ from .charts import BarChart, HeatMap, Histogram, Item, Treemap, ValueStyle, ren
 from .database_table import check_table_name, write_customers_table
 from .exports import neutralize_formula_text, write_csv, write_xlsx
 from .formats import FORMATS_BY_KEY, LIST_FORMATS, ExportFormat, available_formats, export_format
-from .mailing import MailingList, mailing_list, select_segments
+from .mailing import MailingList, contact_roles, mailing_list, select_segments
 from .mailing_files import FORMATS, write_mailing
 from .number_format import CURRENCIES, compact, grouped, guess_currency, money, percent
 from .report_html import report_page, write_html_report
@@ -54,6 +54,7 @@ __all__ = [
     "available_formats",
     "check_table_name",
     "compact",
+    "contact_roles",
     "currency_of",
     "do_now",
     "export_format",

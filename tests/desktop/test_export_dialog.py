@@ -57,20 +57,59 @@ def test_report_workbook_has_every_sheet(qtbot, window, wait_idle, tmp_path):
     assert len(book["Summary"]._charts) == 2
 
 
-def test_mailchimp_without_email_says_so(qtbot, window, tmp_path):
+def test_mailchimp_is_not_offered_without_an_email_column(qtbot, window, tmp_path):
     from desktop import engine_adapter as engine
 
     source = tmp_path / "orders.csv"
     source.write_text("customer,date,amount\na,2024-01-01,10\nb,2024-01-02,5\n", encoding="utf-8")
     result = engine.analyze([source], engine.RfmConfig(segments=engine.SegmentConfig("cn8")))
-    dialog = ExportDialog(result, "en", window.runner, window)
+    dialog = ExportDialog(result, "en", window.runner, window, inputs=[source])
     qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(dialog.format.findData("mailchimp"))
-    dialog.path.setText(str(tmp_path / "mc.csv"))
+    offered = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+    assert offered == ["csv", "xlsx", "report"]
+    # it starts next to the input, not in the home folder
+    assert dialog.path.text() == str(tmp_path / "orders_segments.csv")
+
+
+def test_it_asks_before_replacing_a_file(qtbot, window, wait_idle, tmp_path):
+    dialog = open_export(qtbot, window, wait_idle)
+    only(dialog, "champions")
+    target = tmp_path / "champions.csv"
+    target.write_text("keep me\n", encoding="utf-8")
+    dialog.path.setText(str(target))
     dialog.export()
-    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=10000)
-    assert "email column" in dialog.message.text()
-    assert not (tmp_path / "mc.csv").exists()
+    assert dialog.written is None and dialog.export_button.text() == "Replace"
+    assert "champions.csv already exists" in dialog.message.text()
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    dialog.export()  # the user confirms
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10000)
+    assert target.read_text(encoding="utf-8-sig").startswith("customer_id")
+    assert dialog.folder_button.isVisible() or not dialog.isVisible()
+
+
+def test_the_report_says_it_holds_every_customer(qtbot, window, wait_idle, tmp_path):
+    dialog = open_export(qtbot, window, wait_idle)
+    only(dialog, "champions")
+    dialog.format.setCurrentIndex(dialog.format.findData("report"))
+    dialog.path.setText(str(tmp_path / "report.xlsx"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    assert dialog.message.text().startswith(f"Wrote {len(window.result.customers):,} customers")
+
+
+def test_export_starts_with_the_segment_being_viewed(qtbot, window, wait_idle):
+    window.open_sample()
+    wait_idle(window)
+    window.customers_panel.select_segment("at_risk")
+    window.export_dialog()
+    dialog = window.exporter
+    qtbot.addWidget(dialog)
+    assert [
+        dialog.segments.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.segments.count())
+        if dialog.segments.item(i).checkState() == Qt.CheckState.Checked
+    ] == ["at_risk"]
+    assert dialog.path.text().endswith("rfm_at_risk.csv")
 
 
 def test_sample_mailchimp_has_the_emails(qtbot, window, wait_idle, tmp_path):

@@ -95,3 +95,44 @@ def test_cancel_keeps_the_window_usable(qtbot, window, wait_idle):
     qtbot.wait(50)
     assert window.result is None
     assert window.open_action.isEnabled() and window.progress_bar.isHidden()
+
+
+def test_enter_opens_a_segment_and_ctrl_f_searches(qtbot, window, wait_idle):
+    window.open_sample()
+    wait_idle(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.summary_panel.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, 0))
+    key = window.result.summary["segment"].iloc[window.summary_panel.model.source_row(1)]
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.customers_panel
+    assert window.customers_panel.segment.currentData() == key
+    window.tabs.setCurrentIndex(0)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=5000)
+    qtbot.keyClick(window.tabs, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.customers_panel
+    assert window.customers_panel.search.hasFocus()
+
+
+def test_counts_read_plainly_and_an_empty_search_says_so(qtbot, window, wait_idle):
+    window.open_sample()
+    wait_idle(window)
+    panel = window.customers_panel
+    total = len(window.result.customers)
+    assert panel.count.text() == f"{total:,} of {total:,} customers shown"
+    panel.search.setText("no such customer anywhere")
+    assert panel.model.rowCount() == 0
+    assert panel.count.text() == "No customer matches this search and segment."
+
+
+def test_a_missing_contact_is_blank_not_nan():
+    import numpy as np
+    import pandas as pd
+
+    from desktop.table_models import default_format
+
+    shown = default_format(pd.Series(["a@x.com", np.nan, None], dtype=object))
+    assert list(shown) == ["a@x.com", "", ""]

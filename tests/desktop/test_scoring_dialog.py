@@ -120,3 +120,48 @@ def test_applied_scoring_matches_the_cli(qtbot, window, wait_idle, tmp_path):
         assert list(mine[column]) == list(cli[column]), column
     days = window.result.customers["monetary"]
     assert (window.result.customers["m_score"] == 5).sum() == (days >= 1000).sum()
+
+
+def test_an_invalid_rule_disables_ok_and_says_why_once_in_red(qtbot, window):
+    dialog = ScoringDialog(window.config, None, "en", window)
+    qtbot.addWidget(dialog)
+    editor = dialog.scheme
+    editor.picker.setCurrentIndex(editor.picker.findData("seed5"))
+    editor.edit_as_custom()
+    assert editor.table.isColumnHidden(0)  # the internal keys are not shown
+    assert dialog.ok_button.isEnabled()
+    editor.table.item(0, 2).setText("9-x")
+    assert not dialog.ok_button.isEnabled()
+    assert editor.check.text() == "'9-x' is not a score range like 3-5"
+    assert "b00020" in editor.check.styleSheet()
+    assert dialog.status.text() == ""  # not repeated below
+    editor.table.item(0, 2).setText("4-5")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.config().segments.scheme.segments[0].r == (4, 5)
+
+
+def test_all_zero_weights_disable_ok(qtbot, window):
+    dialog = ScoringDialog(window.config, None, "en", window)
+    qtbot.addWidget(dialog)
+    for spin in dialog.weights:
+        spin.setValue(0)
+    assert not dialog.ok_button.isEnabled()
+    assert "weights" in dialog.status.text()
+    assert "Scoring › Weights" in dialog.status.text()
+    dialog.weights[1].setValue(1)
+    assert dialog.ok_button.isEnabled() and dialog.status.text() == ""
+
+
+def test_rules_can_be_reordered_and_the_first_match_wins(qtbot, window):
+    dialog = ScoringDialog(window.config, None, "en", window)
+    qtbot.addWidget(dialog)
+    editor = dialog.scheme
+    editor.picker.setCurrentIndex(editor.picker.findData("seed5"))
+    editor.edit_as_custom()
+    keys = [s.key for s in dialog.config().segments.scheme.segments]
+    editor.table.setCurrentCell(0, 1)
+    editor.move_rule(1)
+    moved = [s.key for s in dialog.config().segments.scheme.segments]
+    assert moved == [keys[1], keys[0], *keys[2:]]
+    editor.move_rule(-1)
+    assert [s.key for s in dialog.config().segments.scheme.segments] == keys

@@ -92,6 +92,8 @@ def test_configs_are_frozen():
         (lambda: ScoringConfig(recency=AxisScoring("fixed", (30, 60))), "5 bins need 4 numbers"),
         (lambda: AxisScoring("fixed", (30, 20, 40)), "strictly ascending"),
         (lambda: ScoringConfig(weights=(1, 1)), "three numbers"),
+        (lambda: ScoringConfig(weights=(0, 0, 0)), "at least one must be above 0"),
+        (lambda: ScoringConfig(weights=(2, -1, 1)), "must not be negative"),
         (lambda: ColumnMap(amount="a", quantity="q", price="p"), "not both"),
         (lambda: ColumnMap(quantity="q"), "go together"),
         (lambda: Period(as_of=dt.date(2024, 1, 1), start=dt.date(2024, 2, 1)), "after"),

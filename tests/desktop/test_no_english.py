@@ -1,0 +1,180 @@
+"""In 简体中文 no English word appears on any page or dialog: every visible text of the main
+window, each import wizard page, the scoring and export dialogs and the error dialog is walked.
+English may appear only as the user's data (file and column names, values) and as product and
+format names (RFM, CSV, Excel …). Engine error and warning codes: tests/desktop/test_engine_text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QTabWidget,
+    QWidget,
+    QWizard,
+)
+
+from desktop import i18n
+from resources import sample_orders_path
+from rfm_engine import DataError
+
+#: Product and format names (any case: the R package is "rfm", suffixes ".xlsx", ".rfmdb"), the
+#: language menu's own name for English (each language is named in itself), and VIP (written so in
+#: Chinese shops).
+ALLOWED = {
+    "RFM",
+    "RFMDB",
+    "CSV",
+    "XLSX",
+    "EXCEL",
+    "HTML",
+    "PDF",
+    "MAILCHIMP",
+    "UTF",
+    "ENGLISH",
+    "VIP",
+}
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+TAG = re.compile(r"<[^>]+>")
+
+
+def _currency_codes() -> set[str]:
+    """ISO currency codes (CNY, HKD …) are how money is named in Chinese software too."""
+    from rfm_engine.outputs import CURRENCIES
+
+    return set(CURRENCIES) | {"HK", "NT", "JP"}
+
+
+def _data_words() -> set[str]:
+    """Words of the sample's own headers and file name: the user's data, shown as it is."""
+    headers = pd.read_csv(sample_orders_path(), nrows=0).columns
+    words = set(LATIN_WORD.findall(" ".join(headers) + " " + sample_orders_path().name))
+    return words | _currency_codes()
+
+
+def visible_texts(widget: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for each text a user sees in ``widget`` and its children."""
+    found: list[tuple[str, str]] = []
+
+    def add(where, text):
+        if text:
+            found.append((where, TAG.sub(" ", str(text))))
+
+    widgets = [widget, *widget.findChildren(QWidget)]
+    for w in widgets:
+        name = type(w).__name__
+        if w.isWindow():
+            add(f"{name}.windowTitle", w.windowTitle())
+        if isinstance(w, QLabel):
+            add(name, w.text())
+        if isinstance(w, QAbstractButton):
+            add(name, w.text())
+        if isinstance(w, QGroupBox):
+            add(name, w.title())
+        if isinstance(w, QLineEdit):
+            add(f"{name}.placeholder", w.placeholderText())
+        if isinstance(w, QComboBox) and not w.property("data_values"):
+            for i in range(w.count()):
+                add(f"{name}[{i}]", w.itemText(i))
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                add(f"{name}.tab", w.tabText(i))
+        if isinstance(w, QMenu):
+            add(f"{name}.title", w.title())
+            for action in w.actions():
+                add(f"{name}.action", action.text())
+        if isinstance(w, QAbstractItemView) and not isinstance(w, QListWidget):
+            model = w.model()
+            if model is not None:
+                for c in range(model.columnCount()):
+                    add(f"{name}.header", model.headerData(c, Qt.Orientation.Horizontal))
+        if w.toolTip():
+            add(f"{name}.toolTip", w.toolTip())
+    for action in widget.actions():
+        add("action", action.text())
+    return found
+
+
+def english_in(widget: QWidget, data_words: set[str]) -> list[tuple[str, str]]:
+    bad = []
+    for where, text in visible_texts(widget):
+        words = [
+            w for w in LATIN_WORD.findall(text) if w.upper() not in ALLOWED and w not in data_words
+        ]
+        if words:
+            bad.append((where, text))
+    return bad
+
+
+@pytest.fixture
+def chinese(qapp):
+    i18n.install("zh_CN")
+    yield
+    i18n.install("en")
+
+
+def test_every_page_and_dialog_in_simplified_chinese(qtbot, app_settings, wait_idle, chinese):
+    from desktop.error_dialog import error_box
+    from desktop.export_dialog import ExportDialog
+    from desktop.main_window import MainWindow
+    from desktop.scoring_dialog import ScoringDialog
+
+    data = _data_words()
+    window = MainWindow(app_settings, "zh_CN")
+    qtbot.addWidget(window)
+    assert english_in(window, data) == []  # empty window
+    window.open_sample()
+    wait_idle(window)
+    # segment names, actions and the scheme come from the engine's data in Chinese
+    customer_ids = set(window.result.customers["customer_id"].astype(str))
+    assert english_in(window, data | customer_ids) == []
+
+    scoring = ScoringDialog(window.config, window.result, "zh_CN", window)
+    qtbot.addWidget(scoring)
+    for index in range(scoring.findChild(QTabWidget).count()):
+        scoring.findChild(QTabWidget).setCurrentIndex(index)
+        assert english_in(scoring, data) == [], index
+
+    exporter = ExportDialog(window.result, "zh_CN", window.runner, window, inputs=window.paths)
+    qtbot.addWidget(exporter)
+    assert english_in(exporter, data | {"rfm", "segments", "csv"}) == []
+
+    box = error_box(
+        window, DataError("english line", column="下单时间", rows=(2,), examples=("x",))
+    )
+    qtbot.addWidget(box)
+    assert english_in(box, data | {"x"}) == []
+
+    window.open_files([sample_orders_path()])
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    pages = []
+    for _step in range(5):
+        page = wizard.currentPage()
+        pages.append(page)
+        if page is wizard.reading_page:
+            qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+            preview = set(wizard.raw.astype(str).stack()) if wizard.raw is not None else set()
+        else:
+            preview = set()
+        if page is wizard.check_page:
+            qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+        assert english_in(page, data | preview) == [], type(page).__name__
+        wizard_buttons = [
+            wizard.button(b).text()
+            for b in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton)
+        ]
+        assert [t for t in wizard_buttons if LATIN_WORD.search(t)] == []
+        wizard.next()
+    assert pages[-1] is wizard.period_page
