@@ -178,6 +178,65 @@ ERRORS: dict[str, tuple[str, str, str]] = {
         "金额包含多种货币，且尚未选择使用哪一种。",
         "金額包含多種貨幣，且尚未選擇使用哪一種。",
     ),
+    # writing and reading faults (rfm_engine.atomic, rfm_engine.io)
+    "disk_full": (
+        "The disk is full (or the file would be larger than allowed); free some space or choose "
+        "another place.",
+        "磁盘已满（或文件超过允许的大小）；请腾出空间或换一个保存位置。",
+        "磁碟已滿（或檔案超過允許的大小）；請騰出空間或換一個儲存位置。",
+    ),
+    "read_only": (
+        "The file, folder or disk is read-only; choose another place.",
+        "文件、文件夹或磁盘是只读的；请换一个保存位置。",
+        "檔案、資料夾或磁碟是唯讀的；請換一個儲存位置。",
+    ),
+    "permission_denied": (
+        "No permission to write there (or another program locks the file); close it or choose "
+        "another place.",
+        "没有写入权限（或文件被其他程序锁定）；请关闭该文件或换一个保存位置。",
+        "沒有寫入權限（或檔案被其他程式鎖定）；請關閉該檔案或換一個儲存位置。",
+    ),
+    "locked": (
+        "The file is open in another program such as Excel; close it there and try again.",
+        "文件正在被其他程序（如 Excel）打开；请先关闭后重试。",
+        "檔案正被其他程式（如 Excel）開啟；請先關閉後重試。",
+    ),
+    "bad_name": (
+        "The file name is too long for this disk; choose a shorter name.",
+        "文件名对该磁盘来说太长；请换一个较短的名称。",
+        "檔名對此磁碟來說太長；請換一個較短的名稱。",
+    ),
+    "not_a_file": (
+        "That path is a device or a pipe, not a file; choose a file name.",
+        "该路径是设备或管道，不是文件；请选择一个文件名。",
+        "該路徑是裝置或管道，不是檔案；請選擇一個檔名。",
+    ),
+    "input_changed": (
+        "The file changed while it was read (still downloading?); wait until it is complete and "
+        "open it again.",
+        "读取时文件发生了变化（还在下载？）；请等文件完整后重新打开。",
+        "讀取時檔案發生了變化（仍在下載？）；請等檔案完整後重新開啟。",
+    ),
+    "damaged_file": (
+        "The file is damaged or an unfinished download (it holds runs of empty bytes).",
+        "文件已损坏或未下载完整（含有连续的空字节）。",
+        "檔案已損壞或未下載完整（含有連續的空位元組）。",
+    ),
+    "amount_overflow": (
+        "A customer's amounts add up beyond what a number can hold; check the amount column.",
+        "某位客户的金额合计超出了数值范围；请检查金额列。",
+        "某位客戶的金額合計超出了數值範圍；請檢查金額欄。",
+    ),
+    "implausible_date": (
+        "That day is not a plausible day for sales; use a day from 1900 to 2100.",
+        "该日期不是合理的销售日期；请使用 1900 年至 2100 年之间的日期。",
+        "該日期不是合理的銷售日期；請使用 1900 年至 2100 年之間的日期。",
+    ),
+    "spark_missing": (
+        "Reading from a Spark cluster needs PySpark, which this app does not include.",
+        "从集群读取数据需要额外的组件，本应用未包含。",
+        "從叢集讀取資料需要額外的元件，本應用程式未包含。",
+    ),
     # the workspace history (rfm_engine.history)
     "no_workspace": (
         "The workspace file does not exist.",
