@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rfm_engine import RfmConfig, RfmResult, analyze
+from rfm_engine.model import SUMMARY_COLUMNS
 
 from . import cells
 from .number_formats import COLUMN_FORMATS
@@ -19,19 +20,7 @@ from .number_formats import COLUMN_FORMATS
 CUSTOMERS_SHEET = "Customers"
 SEGMENTS_SHEET = "Segments"
 #: Columns of the Segments sheet (the summary without the segment key).
-SEGMENT_COLUMNS = (
-    "segment_name",
-    "customers",
-    "customer_share",
-    "orders",
-    "revenue",
-    "revenue_share",
-    "mean_recency",
-    "mean_frequency",
-    "mean_monetary",
-    "avg_order_value",
-    "action",
-)
+SEGMENT_COLUMNS = tuple(c for c in SUMMARY_COLUMNS if c != "segment")
 DATE_FORMAT = "yyyy-mm-dd"
 
 

@@ -18,12 +18,13 @@ from .scoring import (
     suggest_breaks,
 )
 from .segmentation import assign_segments
-from .summary import segment_summary
+from .summary import SUMMARY_COLUMNS, segment_summary
 
 __all__ = [
     "CUSTOMER_COLUMNS",
     "METRIC_OF_AXIS",
     "STEPS",
+    "SUMMARY_COLUMNS",
     "AxisCuts",
     "RfmResult",
     "assign_segments",
