@@ -4,7 +4,8 @@ written atomically.
 Modules: ``exports`` (CSV and XLSX writers that neutralise formulas), ``mailing`` (segment
 selection, contacts and e-mail checks), ``formats`` (the registry of export formats),
 ``mailing_files`` (lists in each format), ``segment_export`` (any format from a result) and
-``report_workbook``; for people to look at: ``number_format`` (thousands, k/M and 万/亿,
+``report_workbook``, whose headers and sheet names ``table_headers`` words in English,
+简体中文 or 繁體中文; for people to look at: ``number_format`` (thousands, k/M and 万/亿,
 currency, round ticks), ``charts`` (chart specifications drawn as SVG), ``result_charts`` (the
 charts and key figures of a result) and ``report_html`` (the shareable HTML report).
 """
@@ -35,12 +36,14 @@ from .result_charts import (
     segment_treemap,
 )
 from .segment_export import export_segments
+from .table_headers import HEADER_LANGS, header, localized, sheet_name
 
 __all__ = [
     "AT_RISK",
     "CURRENCIES",
     "FORMATS",
     "FORMATS_BY_KEY",
+    "HEADER_LANGS",
     "LIST_FORMATS",
     "BarChart",
     "ExportFormat",
@@ -61,8 +64,10 @@ __all__ = [
     "export_segments",
     "grouped",
     "guess_currency",
+    "header",
     "label",
     "last_purchase_dates",
+    "localized",
     "mailing_list",
     "metric_histogram",
     "migration_heatmap",
@@ -77,6 +82,7 @@ __all__ = [
     "segment_colours",
     "segment_treemap",
     "select_segments",
+    "sheet_name",
     "warning_text",
     "write_csv",
     "write_customers_table",

@@ -166,6 +166,12 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "消费总额为零或负数",
         "消費總額為零或負數",
     ),
+    "rule_returns_netted": (
+        "return rows netted against monetary",
+        "与消费金额相抵的退货行",
+        "與消費金額相抵的退貨列",
+    ),
+    "rule_not_applicable": ("not applicable: {rule}", "不适用：{rule}", "不適用：{rule}"),
     "rule_rows_read": ("rows read", "读取的行", "讀取的列"),
     "rule_customer_rows_used": ("customer rows used", "使用的客户行", "使用的客戶列"),
     "rule_rows_used": ("purchase rows used", "使用的购买行", "使用的購買列"),

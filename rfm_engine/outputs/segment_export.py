@@ -20,13 +20,15 @@ def export_segments(
     *,
     inputs: Iterable[str | Path] = (),
     encoding: str = "utf-8-sig",
+    header_lang: str = "en",
 ) -> list[Path]:
     """Write the customers of ``segments`` (all when None) as ``fmt`` (see
     :data:`~rfm_engine.outputs.formats.FORMATS_BY_KEY`); return the paths written, the main
-    file first. ``inputs`` are files never to be overwritten."""
+    file first. ``inputs`` are files never to be overwritten; ``header_lang`` words the
+    headers and sheet names of the formats meant for people (CSV, XLSX, the report)."""
     spec = export_format(fmt)
     if not spec.segment_list:
-        return [write_report(result, Path(path), inputs=inputs)]
+        return [write_report(result, Path(path), inputs=inputs, header_lang=header_lang)]
     keys = list(segments) if segments else [s.key for s in result.scheme.all_segments]
     chosen = select_segments(result.customers, result.scheme, keys)
     lang = result.config.lang
@@ -41,4 +43,5 @@ def export_segments(
         lang=lang,
         encoding=encoding,
         inputs=inputs,
+        header_lang=header_lang,
     )

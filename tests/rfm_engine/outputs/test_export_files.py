@@ -201,7 +201,7 @@ def test_written_files_get_normal_permissions(tmp_path):
     assert (tmp_path / "p.csv").stat().st_mode & 0o777 == 0o666 & ~mask
 
 
-def test_side_files_are_rewritten_even_when_empty(tmp_path, tricky_orders):
+def test_side_files_are_written_only_with_rows_and_stale_ones_go(tmp_path, tricky_orders):
     result = analyze(tricky_orders, AS_OF)
     target = tmp_path / "champions.csv"
     (tmp_path / "champions.email_problems.csv").write_text("stale", encoding="utf-8")
@@ -214,10 +214,7 @@ def test_side_files_are_rewritten_even_when_empty(tmp_path, tricky_orders):
         segments=["champions"],
         contacts=result.contacts,
     )
-    assert [p.name for p in written] == [
-        "champions.csv",
-        "champions.email_problems.csv",
-        "champions.no_contact.csv",
-    ]
-    assert _csv_cells(written[1]) == [["customer_id", "segment", "email", "problem"]]
+    # The one champion has a valid email: no problem rows, no customer without contact.
+    assert [p.name for p in written] == ["champions.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["champions.csv"]  # stale one gone
     assert [r[0] for r in _csv_cells(target)[1:]] == ["00123"]
