@@ -10,6 +10,7 @@ from rfm_engine import RfmError
 from rfm_engine.io import DatabaseSource
 from rfm_engine.outputs import (
     check_table_name,
+    localized,
     write_csv,
     write_customers_table,
     write_report,
@@ -18,7 +19,7 @@ from rfm_engine.outputs import (
 from rfm_engine.prediction import prediction_sheet_writer
 
 from .console import Console
-from .export import print_scheme_notes
+from .export import add_header_option, print_scheme_notes
 from .help_text import examples
 from .json_output import result_fields
 from .options import add_data_options, protected_paths, source_label
@@ -79,6 +80,7 @@ def add_analyze_command(commands: argparse._SubParsersAction) -> None:
         help="add prediction columns (probability still active, expected purchases and "
         "revenue, next order date) and write prediction_segments.csv; see 'rfm predict'",
     )
+    add_header_option(cmd)
     add_prediction_options(cmd)
     cmd.set_defaults(handler=run_analyze)
 
@@ -108,16 +110,28 @@ def run_analyze(args: argparse.Namespace) -> int:
         if args.report:
             extra = [prediction_sheet_writer(prediction)] if prediction is not None else []
             write_report(
-                result, Path(args.report), source=label, inputs=protected, extra_sheets=extra
+                result,
+                Path(args.report),
+                source=label,
+                inputs=protected,
+                extra_sheets=extra,
+                header_lang=args.header_lang,
             )
         customers = result.customers_table()
         if prediction is not None:
             customers = customers_with_predictions(result, prediction)
             write_csv(prediction.segments, out / "prediction_segments.csv", inputs=protected)
-        write_csv(customers, out / "customers.csv", inputs=protected)
-        write_csv(result.summary, out / "segments.csv", inputs=protected)
-        write_csv(result.cleaning.to_frame(), out / "cleaning.csv", inputs=protected)
-        write_csv(result.cut_points_table(), out / "cut_points.csv", inputs=protected)
+        words = args.header_lang
+        write_csv(
+            localized(customers, words, keep=result.contacts),
+            out / "customers.csv",
+            inputs=protected,
+        )
+        write_csv(localized(result.summary, words), out / "segments.csv", inputs=protected)
+        cleaning = localized(result.cleaning.to_frame(), words)
+        write_csv(cleaning, out / "cleaning.csv", inputs=protected)
+        cuts = localized(result.cut_points_table(), words)
+        write_csv(cuts, out / "cut_points.csv", inputs=protected)
         result.config.save(out / "config.json", inputs=protected)
     if args.report:
         console.wrote(args.report)

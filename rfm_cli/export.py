@@ -9,6 +9,7 @@ from pathlib import Path
 from rfm_engine import BUILTIN_SCHEMES, RfmResult, analyze
 from rfm_engine.outputs import (
     FORMATS_BY_KEY,
+    HEADER_LANGS,
     LIST_FORMATS,
     MailingList,
     mailing_list,
@@ -43,6 +44,19 @@ def add_output_options(parser: argparse.ArgumentParser, *, required: bool) -> No
     )
     out.add_argument(
         "--out", metavar="PATH", required=required, help="file to write (.csv or .xlsx)"
+    )
+    add_header_option(out)
+
+
+def add_header_option(parser) -> None:
+    """``--header-lang``: the language of the written tables' headers and sheet names."""
+    parser.add_argument(
+        "--header-lang",
+        choices=HEADER_LANGS,
+        default="en",
+        help="language of the column headers and sheet names of CSV/XLSX files written for "
+        "people (default: en, the identifiers scripts read; Mailchimp and CRM lists keep "
+        "their own headers; --lang words the segment names)",
     )
 
 
@@ -103,6 +117,7 @@ def write_list(
         lang=lang,
         encoding=ENCODINGS[args.out_encoding],
         inputs=inputs,
+        header_lang=args.header_lang,
     )
     console.wrote(*written)
     listed = len(mailing.emails) if args.format == "mailchimp" else len(mailing.customers)

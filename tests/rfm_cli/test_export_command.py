@@ -176,3 +176,53 @@ def test_scheme_notes_go_into_json(orders, tmp_path, capsys):
     ]
     assert data["settings"]["segments"]["scheme"]["key"] == "mine"
     assert data["written"][0] == str(out)
+
+
+def test_header_lang_words_the_tables_for_people(orders, tmp_path):
+    out, report = tmp_path / "res", tmp_path / "r.xlsx"
+    code = main(
+        ["analyze", str(orders), "--as-of", "2024-04-01", "--out", str(out), "--lang", "zh_CN"]
+        + ["--header-lang", "zh_CN", "--report", str(report)]
+    )
+    assert code == 0
+    customers = _rows(out / "customers.csv")
+    assert list(customers[0])[:3] == ["客户ID", "距最近购买天数", "购买次数"]
+    assert list(customers[0])[-3:] == ["name", "email", "phone"]  # the shop's own headers
+    assert sorted(r["客户ID"] for r in customers) == ["c1", "c2", "c3", "c4", "c5", "c6"]
+    assert list(_rows(out / "segments.csv")[0])[:3] == ["分群代码", "分群", "客户数"]
+    assert list(_rows(out / "cleaning.csv")[0]) == ["规则编号", "说明", "行数", "示例"]
+    assert list(_rows(out / "cut_points.csv")[0])[:2] == ["维度", "方法"]
+    assert openpyxl.load_workbook(report).sheetnames[:2] == ["概览", "客户"]
+    listed = tmp_path / "list.xlsx"
+    code = main(
+        ["export", str(orders), "--as-of", "2024-04-01", "--format", "xlsx"]
+        + ["--header-lang", "zh_TW", "--out", str(listed)]
+    )
+    assert code == 0
+    book = openpyxl.load_workbook(listed)
+    assert {"郵箱問題", "無聯絡方式"} <= set(book.sheetnames)
+    assert [c.value for c in book.worksheets[0][1]][:2] == ["客戶ID", "距最近購買天數"]
+
+
+def test_headers_stay_english_by_default(orders, tmp_path, monkeypatch):
+    monkeypatch.setenv("RFM_LANG", "zh_CN")  # segment names in Chinese, headers unchanged
+    out = tmp_path / "res"
+    assert main(["analyze", str(orders), "--as-of", "2024-04-01", "--out", str(out)]) == 0
+    assert list(_rows(out / "customers.csv")[0])[:2] == ["customer_id", "recency_days"]
+
+
+def test_export_writes_no_empty_side_file(orders, tmp_path):
+    out = tmp_path / "c5.csv"
+    code = main(
+        ["export", str(orders), "--as-of", "2024-04-01", "--segments", "all", "--out", str(out)]
+    )
+    assert code == 0
+    assert (tmp_path / "c5.email_problems.csv").exists()  # c2 duplicate, c3 invalid
+    orders.write_text(
+        "customer_id,order_date,revenue,email\nc1,2024-03-01,10,a@example.com\n"
+        "c2,2024-03-02,20,b@example.com\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(orders), "--as-of", "2024-04-01", "--out", str(out)]) == 0
+    # every address valid and every customer reachable: no problem lists, the old one removed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c5.csv", "orders.csv"]
