@@ -181,8 +181,10 @@ def test_scheme_notes_go_into_json(orders, tmp_path, capsys):
 def test_header_lang_words_the_tables_for_people(orders, tmp_path):
     out, report = tmp_path / "res", tmp_path / "r.xlsx"
     code = main(
-        ["analyze", str(orders), "--as-of", "2024-04-01", "--out", str(out), "--lang", "zh_CN"]
-        + ["--header-lang", "zh_CN", "--report", str(report)]
+        [
+            *("analyze", str(orders), "--as-of", "2024-04-01", "--out", str(out)),
+            *("--lang", "zh_CN", "--header-lang", "zh_CN", "--report", str(report)),
+        ]
     )
     assert code == 0
     customers = _rows(out / "customers.csv")
@@ -195,8 +197,10 @@ def test_header_lang_words_the_tables_for_people(orders, tmp_path):
     assert openpyxl.load_workbook(report).sheetnames[:2] == ["概览", "客户"]
     listed = tmp_path / "list.xlsx"
     code = main(
-        ["export", str(orders), "--as-of", "2024-04-01", "--format", "xlsx"]
-        + ["--header-lang", "zh_TW", "--out", str(listed)]
+        [
+            *("export", str(orders), "--as-of", "2024-04-01", "--format", "xlsx"),
+            *("--header-lang", "zh_TW", "--out", str(listed)),
+        ]
     )
     assert code == 0
     book = openpyxl.load_workbook(listed)
