@@ -133,13 +133,15 @@ def export_segments(
     fmt: str,
     segments: Sequence[str] | None = None,
     inputs: Sequence[Path] = (),
+    lang: str = "en",
 ) -> list[Path]:
     """Write the customers of ``segments`` (all when None) in one of :data:`EXPORT_FORMATS`,
-    through the engine's exporters (the same files ``rfm export`` and ``--report`` write);
-    the paths written, the main file first."""
+    through the engine's exporters (the same files ``rfm export`` and ``--report`` write),
+    headers and sheet names in the app's language ``lang``; the paths written, the main file
+    first."""
     if fmt not in EXPORT_FORMATS:
         raise RfmError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    return outputs.export_segments(result, path, fmt, segments, inputs=inputs)
+    return outputs.export_segments(result, path, fmt, segments, inputs=inputs, header_lang=lang)
 
 
 # ---- period comparison --------------------------------------------------------------------
@@ -229,13 +231,22 @@ def customer_purchases(paths: Sequence[Path], config: RfmConfig, customer_id) ->
     return purchases(workspace_or_paths(paths), config, customer_id)
 
 
-def write_table(table: pd.DataFrame, path: Path, inputs: Sequence[Path] = ()) -> Path:
-    """Write ``table`` as CSV (UTF-8 with BOM) or XLSX by the suffix; Excel-safe, atomic."""
-    from rfm_engine.outputs import write_csv, write_xlsx
+def write_table(
+    table: pd.DataFrame,
+    path: Path,
+    inputs: Sequence[Path] = (),
+    *,
+    lang: str = "en",
+    contacts: Sequence[str] = (),
+) -> Path:
+    """Write ``table`` as CSV (UTF-8 with BOM) or XLSX by the suffix; Excel-safe, atomic;
+    headers and sheet name in ``lang`` (the source ``contacts`` columns keep theirs)."""
+    from rfm_engine.outputs import localized, sheet_name, write_csv, write_xlsx
 
     path = Path(path)
+    table = localized(table, lang, keep=contacts)
     if path.suffix.lower() == ".xlsx":
-        write_xlsx({"Customers": table}, path, inputs=tuple(inputs))
+        write_xlsx({sheet_name("customers", lang): table}, path, inputs=tuple(inputs))
     else:
         write_csv(table, path, inputs=tuple(inputs))
     return path

@@ -56,6 +56,7 @@ class ExportDialog(QDialog):
         self.inputs = tuple(inputs)  # never overwritten by an export
         self.setWindowTitle(self.tr("Export segments"))
         self.result = result
+        self.lang = lang  # the exported headers and sheet names follow the app's language
         self.runner = runner
         self.written: Path | None = None
         self.written_all: list[Path] = []
@@ -205,7 +206,9 @@ class ExportDialog(QDialog):
             self.message.setText(engine_message(exc))
 
         self.runner.run(
-            lambda progress: engine.export_segments(result, path, fmt, segments, self.inputs),
+            lambda progress: engine.export_segments(
+                result, path, fmt, segments, self.inputs, lang=self.lang
+            ),
             done,
             failed,
         )

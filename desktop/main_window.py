@@ -514,9 +514,9 @@ class MainWindow(QMainWindow):
             self.write_customers(Path(name), self.customers_panel.shown_rows())
 
     def write_customers(self, path: Path, table) -> None:
-        inputs = tuple(self.paths)
+        inputs, lang, contacts = tuple(self.paths), self.lang, tuple(self.result.contacts)
         self.runner.run(
-            lambda progress: engine.write_table(table, path, inputs),
+            lambda progress: engine.write_table(table, path, inputs, lang=lang, contacts=contacts),
             lambda written: self.statusBar().showMessage(
                 self.tr("Wrote {n} customers to {path}").format(n=f"{len(table):,}", path=written),
                 8000,

@@ -209,7 +209,7 @@ def _settings_sheet(book: Any, result: RfmResult, words: str) -> None:
     last = put_frame(sheet, cuts)  # already worded
     flat = _flatten(result.config.to_dict())
     refs = result.segment_references or {}
-    flat += [(word("segment_reference", words, key=k), v) for k, v in refs.items()]
+    flat += [(word("segment_reference", words, name=k), v) for k, v in refs.items()]
     settings = pd.DataFrame(flat, columns=["setting", "value"])
     put_frame(sheet, settings, row=last + 3, lang=words)
     _widths(sheet, cuts)

@@ -32,6 +32,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "segment": ("segment", "分群代码", "分群代碼"),
     "segment_name": ("segment_name", "分群", "分群"),
     "action": ("action", "建议行动", "建議行動"),
+    "last_purchase": ("last_purchase", "最近购买日期", "最近購買日期"),
     # segments (SUMMARY_COLUMNS)
     "customers": ("customers", "客户数", "客戶數"),
     "customer_share": ("customer_share", "客户占比", "客戶佔比"),
@@ -95,7 +96,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "invalid": ("invalid", "格式无效", "格式無效"),
     "duplicate": ("duplicate", "重复", "重複"),
-    "segment_reference": ("segment reference: {key}", "分群参考值：{key}", "分群參考值：{key}"),
+    "segment_reference": ("segment reference: {name}", "分群参考值：{name}", "分群參考值：{name}"),
 }
 
 _COLUMN = {lang: i for i, lang in enumerate(HEADER_LANGS)}

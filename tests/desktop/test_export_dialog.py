@@ -153,3 +153,62 @@ def test_nothing_chosen(qtbot, window, wait_idle, tmp_path):
     only(dialog, "no-such")
     dialog.export()
     assert "at least one" in dialog.message.text()
+
+
+def test_exports_take_the_apps_language_but_mailchimp_keeps_its_headers(
+    qtbot, app_settings, wait_idle, tmp_path
+):
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(app_settings, "zh_CN")
+    qtbot.addWidget(window)
+    dialog = open_export(qtbot, window, wait_idle)
+    dialog.format.setCurrentIndex(dialog.format.findData("report"))
+    dialog.path.setText(str(tmp_path / "报告.xlsx"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    book = load_workbook(tmp_path / "报告.xlsx")
+    assert book.sheetnames == ["概览", "客户", "R×F 分布", "设置", "数据清洗"]
+    assert [c.value for c in book["客户"][1]][:2] == ["客户ID", "距最近购买天数"]
+    assert book["客户"].max_row == len(window.result.customers) + 1
+    dialog.written = None
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.path.setText(str(tmp_path / "全部.csv"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    table = pd.read_csv(tmp_path / "全部.csv", encoding="utf-8-sig", dtype=str)
+    assert list(table.columns[:3]) == ["客户ID", "距最近购买天数", "购买次数"]
+    assert len(table) == len(window.result.customers)
+    if dialog.format.findData("mailchimp") >= 0:
+        dialog.written = None
+        dialog.format.setCurrentIndex(dialog.format.findData("mailchimp"))
+        dialog.path.setText(str(tmp_path / "mc.csv"))
+        dialog.export()
+        qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+        assert list(pd.read_csv(tmp_path / "mc.csv", nrows=0).columns) == [
+            "Email Address",
+            "First Name",
+            "Last Name",
+            "Tags",
+        ]
+    window.runner.cancel_all()
+    window.runner.wait()
+
+
+def test_export_shown_customers_in_chinese(qtbot, app_settings, wait_idle, tmp_path):
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(app_settings, "zh_CN")
+    qtbot.addWidget(window)
+    window.open_sample()
+    wait_idle(window)
+    window.customers_panel.select_segment("champions")
+    shown = window.customers_panel.shown_rows()
+    window.write_customers(tmp_path / "shown.xlsx", shown)
+    wait_idle(window)
+    book = load_workbook(tmp_path / "shown.xlsx")
+    assert book.sheetnames == ["客户"]
+    assert book["客户"]["A1"].value == "客户ID"
+    assert book["客户"].max_row == len(shown) + 1
+    window.runner.cancel_all()
+    window.runner.wait()

@@ -148,3 +148,14 @@ def test_unknown_header_language_is_a_config_error(tmp_path, result):
     with pytest.raises(ConfigError, match="header language"):
         export_segments(result, tmp_path / "x.csv", "csv", header_lang="fr")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_report_workbook_of_a_scheme_with_references_in_chinese(tmp_path, tricky_orders):
+    from rfm_engine import SegmentConfig
+
+    config = RfmConfig(period=AS_OF.period, segments=SegmentConfig("cn8"), lang="zh_CN")
+    result = analyze(tricky_orders, config)
+    assert result.segment_references
+    book = openpyxl.load_workbook(write_report(result, tmp_path / "r.xlsx", header_lang="zh_CN"))
+    settings = [row[0] for row in book["设置"].iter_rows(values_only=True)]
+    assert sum(str(s).startswith("分群参考值：") for s in settings) == len(result.segment_references)
