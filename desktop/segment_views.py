@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,27 @@ ACTION_COLUMN = 1  # in the summary table
 
 def _percent(series: pd.Series) -> np.ndarray:
     return series.map(lambda v: "" if pd.isna(v) else f"{v:.1%}").to_numpy(dtype=object)
+
+
+def whole_days(series: pd.Series) -> np.ndarray:
+    """Days as whole numbers with thousands separators (an average of 40.37 days is 40)."""
+    return series.map(lambda v: "" if pd.isna(v) else f"{v:,.0f}").to_numpy(dtype=object)
+
+
+def two_lines(text: str) -> str:
+    """A long header in two lines, so narrow number columns fit: broken at the space nearest
+    its middle (English), before a bracket or in the middle (Chinese, five characters or more)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if spaces:
+        if len(text) <= 9:
+            return text
+        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+        return text[:cut] + "\n" + text[cut + 1 :]
+    if len(text) < 5 or not any("\u4e00" <= c <= "\u9fff" for c in text):
+        return text
+    bracket = text.find("（")
+    cut = bracket if bracket > 1 else len(text) // 2
+    return text[:cut] + "\n" + text[cut:]
 
 
 def make_table(model: DataFrameModel, parent: QWidget) -> QTableView:
@@ -57,7 +78,8 @@ def copy_selection(view: QTableView) -> str:
 
 
 class SegmentTableModel(DataFrameModel):
-    """The summary table, each segment's name beside a swatch of its chart colour."""
+    """The summary table, each segment's name beside a swatch of its chart colour; name and
+    action carry their full text as a tooltip (the view elides them to fit)."""
 
     def __init__(self, parent=None, **kwargs) -> None:
         super().__init__(parent, **kwargs)
@@ -67,24 +89,39 @@ class SegmentTableModel(DataFrameModel):
         if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 0:
             row = self.source_row(index.row())
             return QColor(self.colours[row]) if row < len(self.colours) else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() <= 1:
+            return super().data(index, Qt.ItemDataRole.DisplayRole) or None
         return super().data(index, role)
 
 
 class SummaryPanel(QWidget):
-    """One row per segment: customers, shares, revenue, averages and the recommended action."""
+    """One row per segment: customers, shares, revenue, averages and the recommended action.
+
+    Fits the window without scrolling sideways: number columns as wide as their (two-line)
+    headers and values, the name at most :data:`NAME_WIDTH`, the action takes what is left;
+    long names and actions are elided, their full text in the tooltip."""
+
+    NAME_WIDTH = 190
+    MIN_ACTION_WIDTH = 160
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        share = {"customer_share": _percent, "revenue_share": _percent}
-        self.model = SegmentTableModel(self, formatters=share)
+        formats = {"customer_share": _percent, "revenue_share": _percent}
+        formats["mean_recency"] = whole_days
+        self.model = SegmentTableModel(self, formatters=formats)
         self.view = make_table(self.model, self)
-        self.view.setWordWrap(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(self.MIN_ACTION_WIDTH // 4)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
     def headers(self) -> list[str]:
-        return [
+        words = [
             self.tr("Segment"),
             self.tr("Recommended action"),
             self.tr("Customers"),
@@ -97,6 +134,7 @@ class SummaryPanel(QWidget):
             self.tr("Avg monetary"),
             self.tr("Avg order value"),
         ]
+        return [*words[:2], *(two_lines(w) for w in words[2:])]
 
     def set_summary(self, summary: pd.DataFrame, colours: dict[str, str] | None = None) -> None:
         """Show the segment summary; ``colours`` (segment key → colour) as in the charts."""
@@ -105,9 +143,36 @@ class SummaryPanel(QWidget):
         columns = ["segment_name", "action"]
         columns += [c for c in summary.columns if c not in ("segment", *columns)]
         self.model.set_frame(summary[columns], self.headers())
-        self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(ACTION_COLUMN, 340)
-        self.view.resizeRowsToContents()
+        self.view.resizeColumnToContents(0)
+        self.view.setColumnWidth(0, min(self.view.columnWidth(0), self.NAME_WIDTH))
+        self.fit_number_columns()
+        self.fit_action_column()
+
+    def fit_number_columns(self) -> None:
+        """Each number column as wide as its widest header line or value, plus padding."""
+        cells = self.view.fontMetrics()
+        heads = self.view.horizontalHeader().fontMetrics()
+        for c in range(ACTION_COLUMN + 1, self.model.columnCount()):
+            title = str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")
+            width = max((heads.horizontalAdvance(line) for line in title.split("\n")), default=0)
+            for r in range(self.model.rowCount()):
+                text = self.model.data(self.model.index(r, c)) or ""
+                width = max(width, cells.horizontalAdvance(text))
+            self.view.setColumnWidth(c, width + 18)
+
+    def fit_action_column(self) -> None:
+        """Give the action column the width the other columns leave (no sideways scrolling)."""
+        columns = self.model.columnCount()
+        if columns <= ACTION_COLUMN:
+            return
+        others = sum(self.view.columnWidth(c) for c in range(columns) if c != ACTION_COLUMN)
+        room = self.view.viewport().width() - others
+        self.view.setColumnWidth(ACTION_COLUMN, max(self.MIN_ACTION_WIDTH, room))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_action_column()  # the window or a scroll bar changed the room left
+        return super().eventFilter(watched, event)
 
 
 class CustomersPanel(QWidget):

@@ -97,7 +97,7 @@ def render_summary(result: RfmResult, *, source: str) -> str:
                 f"{rec.customer_share:.1%}",
                 _num(rec.revenue, 2),
                 f"{rec.revenue_share:.1%}",
-                _num(rec.mean_recency, 1),
+                _num(rec.mean_recency, 0),  # whole days
                 _num(rec.mean_frequency, 2),
                 _num(rec.mean_monetary, 2),
             ]
