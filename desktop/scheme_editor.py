@@ -49,9 +49,15 @@ def parse_range(text: str) -> list[int] | None:
 
 
 class SchemeEditor(QWidget):
-    """Pick a built-in scheme or edit a custom one; shows rules, actions and coverage checks."""
+    """Pick a built-in scheme or edit a custom one; shows rules, actions and coverage checks.
+
+    The columns keep their place when another scheme is picked: the name and the rule columns
+    have fixed widths (three score columns take the room of one pattern or days column) and the
+    action stretches over the rest; long names and actions show in full as tooltips."""
 
     changed = Signal()
+    NAME_WIDTH = 170
+    RULE_WIDTH = 180
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +177,10 @@ class SchemeEditor(QWidget):
             for col, text in enumerate(
                 [seg.key, seg.name(self.lang), *rule, seg.action(self.lang)]
             ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col == 1 or col == len(headers) - 1:
+                    item.setToolTip(text)
+                self.table.setItem(row, col, item)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers
             if editable
@@ -179,12 +188,21 @@ class SchemeEditor(QWidget):
         )
         self.table.setColumnHidden(0, True)  # keys are internal: the names are shown
         self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(
-            len(headers) - 1, QHeaderView.ResizeMode.Stretch
-        )
+        self._size_columns(len(rule_headers))
         self._show_check()
         self.changed.emit()
+
+    def _size_columns(self, rule_columns: int) -> None:
+        """Fixed name and rule widths, the action stretching: no jump between schemes."""
+        header = self.table.horizontalHeader()
+        fixed = QHeaderView.ResizeMode.Fixed
+        header.setSectionResizeMode(1, fixed)
+        self.table.setColumnWidth(1, self.NAME_WIDTH)
+        for col in range(2, 2 + rule_columns):
+            header.setSectionResizeMode(col, fixed)
+            self.table.setColumnWidth(col, self.RULE_WIDTH // rule_columns)
+        header.setSectionResizeMode(2 + rule_columns, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
 
     def _show_check(self) -> None:
         """A short summary of the scheme check; every detail in the tooltip."""

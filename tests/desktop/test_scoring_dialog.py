@@ -165,3 +165,35 @@ def test_rules_can_be_reordered_and_the_first_match_wins(qtbot, window):
     assert moved == [keys[1], keys[0], *keys[2:]]
     editor.move_rule(-1)
     assert [s.key for s in dialog.config().segments.scheme.segments] == keys
+
+
+def test_scheme_columns_keep_their_place_when_switching_schemes(qtbot, window):
+    from desktop.scheme_editor import SchemeEditor
+
+    from desktop import engine_adapter as engine
+
+    editor = SchemeEditor("en")
+    qtbot.addWidget(editor)
+    editor.set_config(engine.SegmentConfig("classic"), 5)
+    editor.resize(900, 400)
+    editor.show()
+    table = editor.table
+    places = {}
+    for index in range(editor.picker.count()):
+        editor.picker.setCurrentIndex(index)
+        last = table.columnCount() - 1
+        rules = range(2, last)
+        places[editor.picker.currentData()] = (
+            table.columnWidth(1),  # the segment name
+            sum(table.columnWidth(c) for c in rules),  # R/F/M, pattern or days
+            table.columnViewportPosition(last),  # where the action starts
+        )
+        # and it stretches to the edge (less a vertical scroll bar when there is one)
+        end = table.columnViewportPosition(last) + table.columnWidth(last)
+        assert end == table.viewport().width()
+        assert table.horizontalScrollBar().maximum() == 0
+        for row in range(table.rowCount()):
+            assert table.item(row, last).toolTip() == table.item(row, last).text()
+    assert len(places) >= 4  # the built-in schemes and custom rules
+    assert len(set(places.values())) == 1, places
+    assert next(iter(places.values()))[:2] == (SchemeEditor.NAME_WIDTH, SchemeEditor.RULE_WIDTH)
