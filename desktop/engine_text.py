@@ -514,6 +514,7 @@ CONTROLS: dict[str, tuple[str, str, str]] = {
 #: Options the app sets for the user (or that only other faces have): no control to name.
 NO_CONTROL = {
     "config",
+    "header_lang",  # exported headers follow the app's language
     "mappings",
     "rfm_config_version",
     "source",
@@ -538,6 +539,17 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "examples": ("Examples", "例如", "例如"),
     "missing": ("Missing", "缺少", "缺少"),
     "change": ("Change it in", "可在此更改", "可在此更改"),
+    # evidence of warnings
+    "keyed_by": ("Rows per identifier", "各标识对应的行数", "各識別對應的列數"),
+    "linked": ("Matched to a known customer", "对应到已有客户的行", "對應到已有客戶的列"),
+    "others": ("Other candidates", "其他候选列", "其他候選欄"),
+    "blank_rows": ("Blank rows", "空白行数", "空白列數"),
+    "separator": ("Decimal separator", "小数点符号", "小數點符號"),
+    "used": ("Column used", "使用的列", "使用的欄"),
+    "amount_column": ("Amount column", "金额列", "金額欄"),
+    "currency_column": ("Currency column", "货币列", "貨幣欄"),
+    "currency": ("Currency", "货币", "貨幣"),
+    "shares": ("Shares", "占比", "佔比"),
     "unknown": (
         "The analysis stopped.",
         "分析已停止。",
@@ -636,19 +648,81 @@ def row_lines(exc: BaseException, lang: str) -> list[str]:
     ]
 
 
-def warning_text(warning: Any, lang: str) -> str:
-    """One warning (an ``RfmWarning``) in ``lang``, with the control that changes the choice."""
+#: Evidence keys worded after the sentence of a warning, in this order (``path``, ``column``,
+#: ``rows`` and ``examples`` come first, as for errors).
+_EVIDENCE = (
+    "used",
+    "others",
+    "blank_rows",
+    "keyed_by",
+    "linked",
+    "separator",
+    "amount_column",
+    "currency_column",
+    "currency",
+    "shares",
+)
+_EXAMPLES = ("examples", "comma_examples", "dot_examples", "ambiguous_examples")
+
+
+def _value_text(value: Any, lang: str) -> str:
+    """A piece of evidence as text: counts grouped, shares as percentages, mappings as
+    ``name value`` pairs, sequences joined."""
+    joiner = _LIST.get(lang, ", ")
+    if isinstance(value, Mapping):
+        return joiner.join(f"{k} {_value_text(v, lang)}" for k, v in list(value.items())[:6])
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:.1%}" if 0 < value < 1 else f"{value:,g}"
+    if isinstance(value, (list, tuple, set)):
+        return joiner.join(_short(value, 5))
+    return str(value)
+
+
+def _evidence_lines(evidence: Mapping[str, Any], lang: str) -> list[str]:
+    """The facts behind a warning in ``lang``: the columns, counts and example values."""
+    i, sep = _index(lang), _SEP.get(lang, ": ")
+    lines = _details({k: v for k, v in evidence.items() if k not in ("rows", "examples")}, lang)
+    rows = evidence.get("rows")
+    if rows:
+        lines.append(_LABELS["rows"][i] + sep + _value_text(rows, lang))
+    for key in _EVIDENCE:
+        value = evidence.get(key)
+        if value in (None, "", (), [], {}, 0):
+            continue
+        lines.append(_LABELS[key][i] + sep + _value_text(value, lang))
+    examples = [evidence.get(k) for k in _EXAMPLES if evidence.get(k)]
+    if examples:
+        lines.append(
+            _LABELS["examples"][i]
+            + sep
+            + _LIST.get(lang, ", ").join(_value_text(e, lang) for e in examples)
+        )
+    return lines
+
+
+def warning_text(warning: Any, lang: str, *, control: bool = True) -> str:
+    """One warning (an ``RfmWarning``) in ``lang``, with the control that changes the choice:
+    in Chinese the sentence of its code and its evidence (quantile ties in the engine's own
+    words, which name the axis and the unused scores)."""
     i = _index(lang)
+    evidence = dict(warning.evidence or {})
     if lang == "en":
         lines = [str(warning)]
+    elif warning.code == "quantile_ties" and "axis" in evidence:
+        from rfm_engine.outputs import warning_text as engine_words
+
+        lines = [engine_words(warning, lang)]
     else:
         sentence = WARNINGS.get(warning.code)
         lines = [sentence[i] if sentence else _LABELS["unknown"][i]]
-        evidence = dict(warning.evidence or {})
-        lines += _details(evidence, lang)
-    control = control_name(warning.option, lang)
-    if control:
-        lines.append(_LABELS["change"][i] + _SEP.get(lang, ": ") + control)
+        lines += _evidence_lines(evidence, lang)
+    where = control_name(warning.option, lang) if control else None
+    if where:
+        lines.append(_LABELS["change"][i] + _SEP.get(lang, ": ") + where)
     return "\n".join(lines)
 
 

@@ -34,10 +34,10 @@ from rfm_engine.outputs import (
     percent,
     segment_colours,
     segment_treemap,
-    warning_text,
 )
 
 from .chart_view import ChartView
+from .engine_text import warning_text
 
 ACTIVE_DAYS = 90
 

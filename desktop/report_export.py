@@ -13,6 +13,8 @@ from PySide6.QtSvg import QSvgRenderer
 from rfm_engine.atomic import check_target, write_atomic
 from rfm_engine.outputs import report_page, write_html_report
 
+from .engine_text import warning_text
+
 #: Pixels per chart pixel when a chart is drawn for the PDF.
 PDF_CHART_SCALE = 2
 
@@ -26,15 +28,33 @@ def write_report_file(
     comparison=None,
     inputs: Sequence[Path] = (),
 ) -> Path:
-    """Write ``path`` (.html or .pdf) atomically; never over an input file."""
+    """Write ``path`` (.html or .pdf) atomically; never over an input file. Warnings are
+    worded as the app words them (from their code and evidence), in the result's language,
+    without the app's control names (the report is read by others)."""
     path = Path(path)
+    lang = result.config.lang
+
+    def words(warning) -> str:
+        return warning_text(warning, lang, control=False)
+
     if path.suffix.lower() != ".pdf":
         return write_html_report(
-            result, path, currency=currency, sources=sources, comparison=comparison, inputs=inputs
+            result,
+            path,
+            currency=currency,
+            sources=sources,
+            comparison=comparison,
+            inputs=inputs,
+            warning_words=words,
         )
     check_target(path, inputs=tuple(inputs))
     html, svgs = report_page(
-        result, currency=currency, sources=sources, comparison=comparison, images=True
+        result,
+        currency=currency,
+        sources=sources,
+        comparison=comparison,
+        images=True,
+        warning_words=words,
     )
     document = QTextDocument()
     document.setDefaultStyleSheet("body{font-size:10pt} td,th{padding:3px 8px}")

@@ -10,9 +10,10 @@ read inline SVG (Qt's rich text, used to print the PDF).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -49,12 +50,20 @@ def report_page(
     sources: Sequence[str] = (),
     comparison: pd.DataFrame | None = None,
     images: bool = False,
+    warning_words: Callable[[Any], str] | None = None,
 ) -> tuple[str, dict[str, str]]:
     """The report page, and (``images=True``) the SVG of each ``chart-N`` it refers to.
 
     ``currency``: a code of :data:`~.number_format.CURRENCIES` (``""`` for none; ``None``
     guesses from the column names). ``sources``: the input file names, for the heading.
+    ``warning_words``: a face's wording of a warning in the result's language (lines apart by
+    newlines); by default :func:`~.report_labels.warning_text`.
     """
+    if warning_words is None:
+
+        def warning_words(w: Any) -> str:
+            return warning_text(w, result.config.lang)
+
     lang = result.config.lang
     code = rc.currency_of(result)[0] if currency is None else currency
     money = rc.ValueStyle("money", code, lang)
@@ -76,7 +85,10 @@ def report_page(
         f'<p class="sub">{escape(_subtitle(result, sources, code))}</p>',
     ]
     if result.warnings:
-        items = "".join(f"<li>{escape(warning_text(w, lang))}</li>" for w in result.warnings)
+        items = "".join(
+            "<li>" + escape(warning_words(w)).replace("\n", "<br>") + "</li>"
+            for w in result.warnings
+        )
         parts.append(
             f'<div class="warn"><b>{escape(label("warnings", lang))}</b><ul>{items}</ul></div>'
         )
@@ -233,10 +245,17 @@ def write_html_report(
     sources: Sequence[str] = (),
     comparison: pd.DataFrame | None = None,
     inputs: Sequence[Path] = (),
+    warning_words: Callable[[Any], str] | None = None,
 ) -> Path:
     """Write the report page to ``path`` (UTF-8, atomically; never over an input file)."""
     path = Path(path)
     check_target(path, inputs=tuple(Path(p) for p in inputs))
-    html, _ = report_page(result, currency=currency, sources=sources, comparison=comparison)
+    html, _ = report_page(
+        result,
+        currency=currency,
+        sources=sources,
+        comparison=comparison,
+        warning_words=warning_words,
+    )
     write_text_atomic(path, html)
     return path

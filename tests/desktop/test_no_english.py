@@ -178,3 +178,104 @@ def test_every_page_and_dialog_in_simplified_chinese(qtbot, app_settings, wait_i
         assert [t for t in wizard_buttons if LATIN_WORD.search(t)] == []
         wizard.next()
     assert pages[-1] is wizard.period_page
+
+
+def _crafted_export(path):
+    """40 customers: some keyed by phone (no email), an ``NA`` email, amounts with a decimal
+    comma and one ambiguous ``1.000``, most buying once (frequency ties with a suggestion)."""
+    rows = ["Email,Phone,Created at,Total"]
+    for i in range(40):
+        email = f"c{i}@example.com" if i % 7 else ""
+        phone = "" if email else f"555-01{i:02d}"
+        for k in range(1 if i % 4 else 2 + i % 5):
+            amount = f"{1 + i}.{k * 37:03d},{i:02d}" if i % 3 == 0 else f"{10 + i},{k:02d}"
+            rows.append(f'{email},{phone},2024-{1 + (i + k) % 12:02d}-{1 + i % 27:02d},"{amount}"')
+    rows += ['NA,555-0999,2024-03-03,"12,50"', 'c1@example.com,,2024-05-05,"1.000"']
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _report_text(html: str) -> str:
+    """The words of a report page a reader sees (no style sheet, charts' SVG text kept)."""
+    html = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+    from html import unescape
+
+    return unescape(TAG.sub(" ", html)).replace("RFM Segments", "RFM")  # the product's name
+
+
+def test_warnings_detail_tie_fix_and_report_in_simplified_chinese(
+    qtbot, app_settings, wait_idle, chinese, tmp_path
+):
+    from desktop.customer_detail import CustomerDetail
+    from desktop.main_window import MainWindow
+    from desktop.tie_fix_dialog import TieFixDialog
+
+    source = _crafted_export(tmp_path / "orders.csv")
+    data = set(LATIN_WORD.findall(source.read_text(encoding="utf-8") + " " + source.name))
+    data |= _currency_codes()
+    window = MainWindow(app_settings, "zh_CN")
+    qtbot.addWidget(window)
+    window.run_analysis([source], window.config)
+    wait_idle(window)
+    result = window.result
+    codes = {w.code for w in result.warnings}
+    assert {"key_fallback", "missing_markers", "decimal_separator", "quantile_ties"} <= codes
+    page = window.overview_page
+    shown = [w.text() for w in page.warning_box.findChildren(QLabel) if w.text()]
+    assert len([t for t in shown if "\n" in t or "：" in t]) >= len(result.warnings)
+    assert english_in(page, data) == []
+    assert english_in(window, data) == []
+
+    ties = next(w for w in result.warnings if w.evidence.get("suggested_breaks"))
+    fix = TieFixDialog(ties, window)
+    qtbot.addWidget(fix)
+    assert english_in(fix, data) == []
+
+    customer = result.customers["customer_id"].iloc[0]
+    detail = CustomerDetail(result, customer, page.currency_code(), window)
+    qtbot.addWidget(detail)
+    detail.set_purchases(window_purchases(result, source, customer))
+    assert english_in(detail, data | {str(customer)}) == []
+
+    for name in ("report.html", "report.pdf"):
+        window.write_report(tmp_path / name)
+    text = _report_text((tmp_path / "report.html").read_text(encoding="utf-8"))
+    english = [w for w in LATIN_WORD.findall(text) if w.upper() not in ALLOWED and w not in data]
+    assert english == []
+    for code in ("key_fallback", "decimal_separator"):
+        from desktop.engine_text import WARNINGS
+
+        assert WARNINGS[code][1] in text
+    assert (tmp_path / "report.pdf").stat().st_size > 1000
+    window.runner.cancel_all()
+    window.runner.wait()
+
+
+def window_purchases(result, source, customer):
+    from desktop import engine_adapter as engine
+
+    return engine.customer_purchases([source], result.config, customer)
+
+
+def test_trends_page_in_simplified_chinese(
+    qtbot, app_settings, wait_idle, chinese, tmp_path, monthly_exports
+):
+    from desktop.main_window import MainWindow
+    from rfm_engine.history import Workspace
+
+    parts = monthly_exports(sample_orders_path(), "order_date", tmp_path / "parts")
+    shop = tmp_path / "shop.rfmdb"
+    with Workspace(shop, create=True) as workspace:
+        workspace.add(parts)
+    window = MainWindow(app_settings, "zh_CN")
+    qtbot.addWidget(window)
+    assert english_in(window.trends_panel, _data_words() | {"rfmdb"}) == []  # the hint
+    window.open_files([shop])
+    wait_idle(window, timeout=60000)
+    assert window.trends_panel.model.rowCount() == 24
+    data = _data_words() | {"shop", "rfmdb"}
+    assert english_in(window.trends_panel, data) == []
+    axes = window.trends_panel.chart.axes()
+    assert [a.titleText() for a in axes if LATIN_WORD.search(a.titleText() or "")] == []
+    window.runner.cancel_all()
+    window.runner.wait()

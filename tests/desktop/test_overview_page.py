@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop import engine_adapter as engine
-from rfm_engine.outputs import warning_text
+from desktop.engine_text import warning_text
 
 
 def buttons(widget, text: str) -> list[QPushButton]:

@@ -168,9 +168,8 @@ def test_rules_can_be_reordered_and_the_first_match_wins(qtbot, window):
 
 
 def test_scheme_columns_keep_their_place_when_switching_schemes(qtbot, window):
-    from desktop.scheme_editor import SchemeEditor
-
     from desktop import engine_adapter as engine
+    from desktop.scheme_editor import SchemeEditor
 
     editor = SchemeEditor("en")
     qtbot.addWidget(editor)
