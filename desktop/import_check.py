@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from rfm_engine.outputs import rule_text
+
 from . import engine_adapter as engine
+from .engine_text import warning_text as engine_warning_text
 from .i18n import engine_message
 from .page_errors import error_label
 from .table_models import DataFrameModel
@@ -129,12 +132,14 @@ class CheckPage(QWizardPage):
                 first=result.first_purchase,
                 last=result.last_purchase,
             )
-            + warning_text(result.warnings)
+            + warning_text(result.warnings, result.config.lang)
         )
         report = result.cleaning.to_frame()[["rule", "key", "description", "rows", "examples"]]
         names = self.rule_names()
+        lang = result.config.lang  # rules the app has no words for: the engine's
         report["description"] = [
-            names.get(k, d) for k, d in zip(report["key"], report["description"], strict=True)
+            names.get(k) or rule_text(k, d, lang)
+            for k, d in zip(report["key"], report["description"], strict=True)
         ]
         report = report.drop(columns=["key"])
         self.model.set_frame(
@@ -165,11 +170,11 @@ class CheckPage(QWizardPage):
         return self.owner.result is not None
 
 
-def warning_text(warnings) -> str:
+def warning_text(warnings, lang: str = "en") -> str:
     """The engine's uncertain choices of reading, mapping and cleaning (key fallback, date
-    column, currency, decimal separator, missing markers), one line each, after the facts."""
+    column, currency, decimal separator, missing markers), each in ``lang``, after the facts."""
     shown = [w for w in warnings if w.stage in ("reading", "mapping", "cleaning")]
-    return "".join(f"\n⚠ {w.message}" for w in shown)
+    return "".join(f"\n⚠ {engine_warning_text(w, lang)}" for w in shown)
 
 
 def offending_rows(exc: BaseException) -> pd.DataFrame:

@@ -36,7 +36,7 @@ from .result_charts import (
     segment_treemap,
 )
 from .segment_export import export_segments
-from .table_headers import HEADER_LANGS, header, localized, sheet_name
+from .table_headers import HEADER_LANGS, header, localized, rule_text, sheet_name
 
 __all__ = [
     "AT_RISK",
@@ -78,6 +78,7 @@ __all__ = [
     "render",
     "report_page",
     "rf_heatmap",
+    "rule_text",
     "segment_bars",
     "segment_colours",
     "segment_treemap",

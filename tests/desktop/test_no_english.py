@@ -279,3 +279,38 @@ def test_trends_page_in_simplified_chinese(
     assert [a.titleText() for a in axes if LATIN_WORD.search(a.titleText() or "")] == []
     window.runner.cancel_all()
     window.runner.wait()
+
+
+def test_data_check_page_words_warnings_and_reliability_rules_in_chinese(
+    qtbot, app_settings, chinese, tmp_path
+):
+    from desktop.main_window import MainWindow
+
+    source = _crafted_export(tmp_path / "orders.csv")
+    with source.open("a", encoding="utf-8") as fh:  # a placeholder date: implausible_date
+        fh.write('c2@example.com,,9999-12-31,"5,00"\n')
+    data = set(LATIN_WORD.findall(source.read_text(encoding="utf-8") + " " + source.name))
+    data |= _currency_codes()
+    window = MainWindow(app_settings, "zh_CN")
+    qtbot.addWidget(window)
+    window.open_files([source])
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    for _step in range(5):
+        if wizard.currentPage() is wizard.check_page:
+            break
+        if wizard.currentPage() is wizard.reading_page:
+            qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+        wizard.next()
+    page = wizard.check_page
+    assert wizard.currentPage() is page
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    preview = set(wizard.raw.astype(str).stack())
+    assert wizard.result.cleaning.rows_dropped("implausible_date") == 1
+    facts = page.facts.text()
+    assert facts.count("⚠") >= 3  # key fallback, missing markers, decimal separator
+    assert english_in(page, data | preview) == []
+    whats = {page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())}
+    assert "日期早于 1900 年或晚于 2100 年（如 9999-12-31 这样的占位值）" in whats
+    window.runner.cancel_all()
+    window.runner.wait()
