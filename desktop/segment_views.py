@@ -38,18 +38,24 @@ def whole_days(series: pd.Series) -> np.ndarray:
 
 def two_lines(text: str) -> str:
     """A long header in two lines, so narrow number columns fit: broken at the space nearest
-    its middle (English), before a bracket or in the middle (Chinese, five characters or more)."""
+    its middle (English); in Chinese after a leading 平均, before a bracket or a trailing
+    占比 (words stay whole; a short header stays on one line)."""
     spaces = [i for i, c in enumerate(text) if c == " "]
     if spaces:
         if len(text) <= 9:
             return text
         cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
         return text[:cut] + "\n" + text[cut + 1 :]
-    if len(text) < 5 or not any("\u4e00" <= c <= "\u9fff" for c in text):
+    if len(text) < 5:
         return text
-    bracket = text.find("（")
-    cut = bracket if bracket > 1 else len(text) // 2
-    return text[:cut] + "\n" + text[cut:]
+    for cut in (
+        2 if text.startswith("平均") else -1,
+        text.find("（"),
+        len(text) - 2 if text.endswith(("占比", "佔比")) else -1,
+    ):
+        if cut > 1:
+            return text[:cut] + "\n" + text[cut:]
+    return text
 
 
 def make_table(model: DataFrameModel, parent: QWidget) -> QTableView:

@@ -161,6 +161,17 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     settle(app)
     save(exporter, out, "18-export-replace")
     exporter.reject()
+
+    from rfm_engine.history import Workspace
+
+    shop = Path(tempfile.mkdtemp()) / "shop.rfmdb"
+    with Workspace(shop, create=True) as workspace:
+        workspace.add([sample_orders_path()])
+    window.open_files([shop])
+    settle(app, window)
+    window.tabs.setCurrentWidget(window.trends_panel)
+    settle(app)
+    save(window, out, "19-trends")
     window.close()
     i18n.install("en")
 

@@ -16,9 +16,11 @@ DEFAULT_SIZE = (1100, 660)
 def test_long_headers_break_in_two_lines():
     assert two_lines("Avg recency (days)") == "Avg recency\n(days)"
     assert two_lines("Orders") == "Orders"
-    assert two_lines("平均最近购买（天）") == "平均最近购买\n（天）"
-    assert two_lines("平均消费金额") == "平均消\n费金额"
+    assert two_lines("平均最近购买（天）") == "平均\n最近购买（天）"
+    assert two_lines("平均消费金额") == "平均\n消费金额"
+    assert two_lines("销售额占比") == "销售额\n占比"
     assert two_lines("客户数") == "客户数"
+    assert two_lines("订单数量总计") == "订单数量总计"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
