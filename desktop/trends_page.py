@@ -35,8 +35,8 @@ class TrendsPanel(QWidget):
         self.view = make_table(self.model, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(self.chart_view, 3)
-        layout.addWidget(self.view, 2)
+        layout.addWidget(self.chart_view, 2)  # room for a legend of 11 segments at 768 px
+        layout.addWidget(self.view, 1)
         self.set_history(None)
 
     def set_history(self, history) -> None:
