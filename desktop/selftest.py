@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resources import app_icon_path, sample_orders_path
 from rfm_engine import __version__
+from rfm_engine.outputs import header
 
 from . import engine_adapter as engine
 from . import i18n
@@ -148,7 +149,7 @@ def export(window: MainWindow, path: Path, fmt: str, segment: str) -> set[str]:
         table = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
     else:
         table = pd.read_excel(path, dtype=str, engine="openpyxl")
-    return set(table["customer_id"])
+    return set(table[header("customer_id", window.lang)])  # headers in the app's language
 
 
 def glyph(text: str) -> QImage:
