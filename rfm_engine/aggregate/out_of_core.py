@@ -110,6 +110,9 @@ def totals_out_of_core(
     if config.columns.kind == "customers":
         return None  # a customer list is one row per customer: the in-memory path reads it
     report = progress or (lambda done, total: None)
+    fast = _totals_read_by_duckdb(paths, layouts, config, report, work_dir)
+    if fast is not None:
+        return None if fast == "memory" else fast
     chunks = _chunks(paths, layouts, chunk_rows)
     first = next(chunks)
     headers = [c for c in first.columns if c not in (SOURCE_COLUMN, ROW_COLUMN)]
@@ -159,6 +162,42 @@ def totals_out_of_core(
             return dataclasses.replace(totals, warnings=tuple(notes) + totals.warnings)
         finally:
             store.close()
+
+
+#: Rows of the first file that choose the columns on the DuckDB-read path.
+SAMPLE_ROWS = 100_000
+
+
+def _totals_read_by_duckdb(
+    paths: list[Path],
+    layouts: list,
+    config: RfmConfig,
+    report: Progress,
+    work_dir: str | Path | None,
+) -> CustomerTotals | str | None:
+    """The totals with DuckDB reading the files itself (:mod:`.csv_in_duckdb`); ``"memory"``
+    for a table the in-memory path reads (a customer list, order totals on line items);
+    ``None`` where the chunked path must run (rows keyed by a fallback identifier)."""
+    from .csv_in_duckdb import connect_duckdb, load_source, totals_from_csv
+
+    first = next(_chunks(paths[:1], layouts[:1], SAMPLE_ROWS))
+    headers = [c for c in first.columns if c not in (SOURCE_COLUMN, ROW_COLUMN)]
+    if detect_table_kind(first, headers, config.columns)[0] == "customers":
+        return "memory"
+    source_name = str(paths[0]) if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} more)"
+    choice = choose_columns(headers, config.columns, source=source_name, sample=first)
+    columns = choice.columns
+    if columns.amount_is_order_total:
+        return "memory"  # an order's rows are filled from its first line: rule 7 in memory
+    sweep_stale(Path(work_dir or tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=work_folder_prefix(), dir=work_dir) as folder:
+        con = connect_duckdb(Path(folder))
+        try:
+            source = load_source(con, paths, layouts, headers, Path(folder))
+            report(1, 5)
+            return totals_from_csv(con, source, columns, config, list(choice.warnings), report)
+        finally:
+            con.close()
 
 
 WARNINGS["chunked_key_links"] = "out of core, fallback keys are linked within each chunk only"

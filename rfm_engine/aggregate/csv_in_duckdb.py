@@ -1,0 +1,725 @@
+"""Large delimited text files read, cleaned and totalled by DuckDB itself (the fast out-of-core
+path); Python parses only the distinct values that need the engine's parsers.
+
+DuckDB reads the file with the reader settings the engine detected (delimiter, header row,
+skipped title rows, quoting; every cell as text) into a table in the run's work folder; a file
+in an encoding DuckDB does not read natively is first transcoded to UTF-8 there in a streaming
+pass (no extension is ever installed: no network). Each role column then takes a typed fast path
+in SQL where its values need no reading (ids with nothing to strip and no missing marker or
+placeholder, ISO days, plain decimals); only the distinct values outside it go to the engine's
+own parsers (:mod:`rfm_engine.io.parsing`), and their readings come back as small lookup tables.
+One pass computes every row's fate (the rule that drops it, or purchase / return) as one
+``CASE``; the rules are counted in one ``GROUP BY`` and the per-customer totals are one more.
+
+The numbers are the in-memory engine's: rule 1 compares every source cell exactly, the decimal
+separator and day order are decided from the whole column's distinct values, money is summed as
+whole millionths. Inputs this path does not cover return ``None`` (the chunked path of
+:mod:`.out_of_core` takes them): rows keyed by a fallback identifier, order totals on line
+items, customer lists.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..cleaning.customer_key import CustomerKeys, key_warnings
+from ..cleaning.report import (
+    EXAMPLES_PER_RULE,
+    FATE_PURCHASE,
+    FATE_RETURN,
+    FATE_UNCOUNTED,
+    FIRST_RULE_FATE,
+    RULE_KEYS,
+    RULES,
+    CleaningReport,
+    CleaningStep,
+)
+from ..cleaning.rules import mostly_bad_error, rule_off_error
+from ..cleaning.value_notes import amount_separator, mixed_currency_error
+from ..errors import InputFileError
+from ..io.parsing import (
+    _RE2_NOT_PLAIN,
+    MISSING_MARKERS,
+    amount_decimal,
+    marker_uniques,
+    parse_amounts,
+    parse_dates,
+    strip_armour,
+    text_id_codes,
+)
+from ..io.reading import ROW_COLUMN, SOURCE_COLUMN
+from ..io.text_reading import TextLayout, csv_options
+from ..mapping.currencies import currency_codes
+from ..mapping.customer_keys import (
+    _PLACEHOLDER_SPELLINGS,
+    _ZERO_SPELLINGS,
+    MIN_ZERO_ROWS,
+    MIN_ZERO_SHARE,
+)
+from ..mapping.status import cancelled_mask
+from ..notes import RfmWarning
+from ..options.config import (
+    PLAUSIBLE_FIRST_DAY,
+    PLAUSIBLE_LAST_DAY,
+    PLAUSIBLE_MAX_AMOUNT,
+    ColumnMap,
+    RfmConfig,
+)
+from .machine import machine_memory
+from .totals import MONEY_SCALE, CustomerTotals
+
+Progress = Callable[[int, int], None]
+_FATE = {key: FIRST_RULE_FATE + i for i, key in enumerate(RULE_KEYS)}
+#: Encodings DuckDB reads as they are (others are transcoded to UTF-8 first).
+NATIVE_ENCODINGS = {"utf-8", "utf_8", "utf8", "utf-8-sig", "utf_8_sig", "ascii", "us-ascii"}
+#: A day in the ISO form (time allowed): DuckDB reads its first ten characters as the date.
+ISO_DAY = r"(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)?"
+PLAIN_NUMBER = r"[+-]?[0-9]+(\.[0-9]+)?"
+PLAIN_INTEGER = r"[+-]?[0-9]+"
+TRANSCODE_BLOCK = 16 * 1024**2
+_EPOCH_DAY = "DATE '1970-01-01'"
+
+
+def _sql_list(values) -> str:
+    return "(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in sorted(values)) + ")"
+
+
+_MARKERS_SQL = _sql_list(MISSING_MARKERS)
+_PLACEHOLDERS_SQL = _sql_list(_PLACEHOLDER_SPELLINGS | _ZERO_SPELLINGS)
+_NOT_PLAIN_SQL = "'" + _RE2_NOT_PLAIN.replace("'", "''") + "'"
+
+
+def connect_duckdb(folder: Path, memory_limit: int | None = None) -> Any:
+    """A DuckDB database in ``folder`` that never downloads an extension, its memory held to
+    ``memory_limit`` bytes (default: a quarter of the machine, at most 1 GB) and spilling to
+    ``folder`` beyond it."""
+    import duckdb
+
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    con = duckdb.connect(str(folder / "rows.duckdb"), config=config)
+    if memory_limit is None:
+        memory = machine_memory() or 4 * 1024**3
+        memory_limit = max(256 * 1024**2, min(1024**3, memory // 4))
+    con.execute(f"SET memory_limit = '{memory_limit // 1024**2}MB'")
+    con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
+    con.execute(f"SET temp_directory = '{_quote(str(folder / 'spill'))}'")
+    return con
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")
+
+
+@dataclasses.dataclass
+class _Source:
+    """The raw rows in DuckDB: table ``src`` with columns ``c0`` … in the first file's order;
+    ``starts[i]`` is the first ``rowid`` of file ``i``."""
+
+    headers: list[str]
+    names: list[str]
+    starts: list[int]
+    files: list[str]
+    rows: int
+
+    def column(self, header: str) -> str:
+        return self.names[self.headers.index(header)]
+
+    def row_sql(self) -> str:
+        """Each row's number within its file, as the in-memory reader counts them (from 1)."""
+        if len(self.starts) == 1:
+            return "(pos + 1)"
+        cases = " ".join(
+            f"WHEN pos >= {s} THEN pos - {s} + 1" for s in reversed(self.starts[1:])
+        )
+        return f"(CASE {cases} ELSE pos + 1 END)"
+
+    def where(self, pos: int) -> tuple[str, int]:
+        index = int(np.searchsorted(self.starts, pos, side="right")) - 1
+        return self.files[index], pos - self.starts[index] + 1
+
+
+def load_source(
+    con: Any,
+    paths: list[Path],
+    layouts: list[TextLayout],
+    headers: list[str],
+    folder: Path,
+) -> _Source:
+    """Read every file into table ``src`` (all text), in file order."""
+    names = [f"c{i}" for i in range(len(headers))]
+    starts, rows = [], 0
+    con.execute("SET preserve_insertion_order = true")  # rowid = position in the files
+    for i, (path, layout) in enumerate(zip(paths, layouts, strict=True)):
+        readable = _readable(path, layout, folder)
+        file_headers = _file_headers(path, layout, len(headers))
+        order = _column_order(file_headers, headers, path, paths[0])
+        columns = "{" + ", ".join(f"'c{j}': 'VARCHAR'" for j in range(len(file_headers))) + "}"
+        header = layout.header_row is not None
+        skip = layout.header_row or 0
+        reader = (
+            f"read_csv('{_quote(str(readable))}', delim = '{_quote(layout.delimiter)}', "
+            f"quote = '\"', escape = '\"', header = {str(header).lower()}, skip = {skip}, "
+            f"auto_detect = false, null_padding = true, columns = {columns})"
+        )
+        select = ", ".join(f"c{j} AS {names[k]}" for k, j in enumerate(order))
+        verb = "CREATE TABLE src AS" if i == 0 else "INSERT INTO src"
+        starts.append(rows)
+        try:
+            con.execute(f"{verb} SELECT {select} FROM {reader}")
+        except Exception as exc:  # duckdb.Error: ragged or unreadable rows
+            raise InputFileError(
+                f"{path}: rows do not fit one table ({str(exc).splitlines()[0][:200]})",
+                path=str(path),
+            ) from None
+        total = con.execute("SELECT count(*) FROM src").fetchone()[0]
+        if total == rows:
+            raise InputFileError(f"{path}: has no data rows", path=str(path))
+        rows = total
+        if readable != path:
+            readable.unlink(missing_ok=True)
+    con.execute("SET preserve_insertion_order = false")
+    return _Source(headers, names, starts, [p.name for p in paths], rows)
+
+
+def _readable(path: Path, layout: TextLayout, folder: Path) -> Path:
+    """``path`` itself when DuckDB reads its encoding, else a UTF-8 copy in ``folder``."""
+    encoding = codecs.lookup(layout.encoding).name
+    if encoding in NATIVE_ENCODINGS:
+        return path
+    target = folder / f"transcoded-{len(list(folder.glob('transcoded-*')))}.csv"
+    decoder = codecs.getincrementaldecoder(layout.encoding)(errors="strict")
+    try:
+        with path.open("rb") as source, target.open("w", encoding="utf-8", newline="") as out:
+            while block := source.read(TRANSCODE_BLOCK):
+                out.write(decoder.decode(block))
+            out.write(decoder.decode(b"", final=True))
+    except UnicodeDecodeError as exc:
+        from ..io.text_reading import decoding_error
+
+        raise decoding_error(path, layout, exc) from None
+    return target
+
+
+def _file_headers(path: Path, layout: TextLayout, width: int) -> list[str]:
+    if layout.header_row is None:
+        return [f"column {i + 1}" for i in range(width)]
+    head = pd.read_csv(path, nrows=0, **csv_options(layout))
+    return [str(c) for c in head.columns]
+
+
+def _column_order(file_headers: list[str], headers: list[str], path: Path, first: Path):
+    """For each of the first file's headers, its index in this file (by stripped name)."""
+    by_stripped = {h.strip(): i for i, h in enumerate(file_headers)}
+    if set(by_stripped) != {h.strip() for h in headers} or len(file_headers) != len(headers):
+        raise InputFileError(
+            f"{path}: its columns differ from {first} "
+            f"({', '.join(file_headers[:8])} vs {', '.join(headers[:8])}); "
+            "combine only files of the same layout",
+            path=str(path),
+        )
+    return [by_stripped[h.strip()] for h in headers]
+
+
+# ---- the distinct values outside the fast paths -------------------------------------------
+
+
+def _distinct(con: Any, column: str, messy: str) -> pd.DataFrame:
+    """Distinct values ``v`` of ``column`` where ``messy`` (SQL on ``v``) holds, with their
+    rows ``n``, in the order they first appear (as ``pandas.factorize`` lists them)."""
+    return con.execute(
+        f"SELECT v, n FROM (SELECT {column} AS v, count(*) AS n, min(rowid) AS f FROM src "
+        f"WHERE {column} IS NOT NULL GROUP BY {column}) WHERE {messy} ORDER BY f"
+    ).df()
+
+
+def _id_messy(extra: str = "") -> str:
+    return (
+        f"(regexp_matches(v, {_NOT_PLAIN_SQL}) OR lower(v) IN {_MARKERS_SQL}"
+        + (f" OR v IN {_PLACEHOLDERS_SQL}" if extra else "")
+        + ")"
+    )
+
+
+def _lookup(con: Any, name: str, raw: pd.Series, values: Any, dtype: str) -> None:
+    """Register ``raw`` → ``values`` as table ``name`` (``values`` null where unreadable)."""
+    frame = pd.DataFrame({"raw": raw.astype(object).to_numpy(), "val": values})
+    con.execute(f"DROP TABLE IF EXISTS {name}")
+    con.register("_lookup_frame", frame)
+    con.execute(f"CREATE TEMP TABLE {name} AS SELECT raw::VARCHAR AS raw, val::{dtype} AS val "
+                "FROM _lookup_frame")
+    con.unregister("_lookup_frame")
+
+
+@dataclasses.dataclass
+class _Role:
+    """A standard column: its SQL over ``src`` (``s``) and lookup joins."""
+
+    sql: str
+    joins: list[str] = dataclasses.field(default_factory=list)
+
+
+class _Roles:
+    def __init__(self, con: Any, source: _Source, columns: ColumnMap, config: RfmConfig):
+        self.con, self.source, self.columns, self.config = con, source, columns, config
+        self.warnings: list[RfmWarning] = []
+        self.marker_rows: dict[str, int] = {}
+        self.marker_examples: dict[str, str] = {}
+        self.count = 0
+
+    def _note_markers(self, header: str, distinct: pd.DataFrame) -> None:
+        if distinct.empty or header in self.marker_rows:
+            return
+        marker = marker_uniques(distinct["v"].astype(object)).to_numpy(dtype=bool)
+        if marker.any():
+            self.marker_rows[header] = int(distinct["n"].to_numpy()[marker].sum())
+            self.marker_examples[header] = str(distinct["v"].to_numpy()[marker][0])
+
+    def _join(self, name: str, column: str) -> str:
+        return f"LEFT JOIN {name} ON s.{column} = {name}.raw"
+
+    def key(self) -> tuple[_Role, CustomerKeys]:
+        """The customer key: the id as text; blanks, markers and placeholders null."""
+        header = self.columns.customer
+        column = self.source.column(header)
+        distinct = _distinct(self.con, column, _id_messy("placeholders"))
+        self._note_markers(header, distinct)
+        keys = CustomerKeys(np.empty(0, dtype=np.int64), np.empty(0, dtype=object))
+        if distinct.empty:
+            return _Role(f"s.{column}"), keys
+        codes, labels = text_id_codes(distinct["v"].astype(object))
+        label = np.where(codes >= 0, labels[np.maximum(codes, 0)], None).astype(object)
+        text = pd.Series(label, dtype=object)
+        fake = text.isin(_PLACEHOLDER_SPELLINGS).to_numpy(dtype=bool, copy=True)
+        zeros = text.isin(_ZERO_SPELLINGS).to_numpy(dtype=bool, copy=True)
+        counts = distinct["n"].to_numpy(dtype=np.int64)
+        if zeros.any():
+            per_label = pd.Series(counts[zeros]).groupby(text[zeros].to_numpy()).transform("sum")
+            enough = (per_label >= MIN_ZERO_ROWS) & (per_label >= MIN_ZERO_SHARE * self.source.rows)
+            zeros[np.flatnonzero(zeros)] = enough.to_numpy(dtype=bool)
+        placeholder = fake | zeros
+        if placeholder.any():
+            keys.placeholders = {header: int(counts[placeholder].sum())}
+        label[placeholder] = None
+        _lookup(self.con, "lk_key", distinct["v"], label, "VARCHAR")
+        return _Role(
+            f"CASE WHEN lk_key.raw IS NULL THEN s.{column} ELSE lk_key.val END",
+            [self._join("lk_key", column)],
+        ), keys
+
+    def text_id(self, header: str, name: str) -> _Role:
+        """An order id (or a cancellation stamp) as text, blank → null."""
+        column = self.source.column(header)
+        distinct = _distinct(self.con, column, _id_messy())
+        if distinct.empty:
+            return _Role(f"s.{column}")
+        codes, labels = text_id_codes(distinct["v"].astype(object))
+        label = np.where(codes >= 0, labels[np.maximum(codes, 0)], None).astype(object)
+        _lookup(self.con, name, distinct["v"], label, "VARCHAR")
+        return _Role(
+            f"CASE WHEN {name}.raw IS NULL THEN s.{column} ELSE {name}.val END",
+            [self._join(name, column)],
+        )
+
+    def contact(self, header: str, name: str) -> _Role:
+        column = self.source.column(header)
+        distinct = _distinct(self.con, column, f"regexp_matches(v, {_NOT_PLAIN_SQL})")
+        if distinct.empty:
+            return _Role(f"s.{column}")
+        stripped = strip_armour(distinct["v"].astype(object)).astype(object)
+        _lookup(self.con, name, distinct["v"], stripped.where(stripped.notna(), None), "VARCHAR")
+        return _Role(
+            f"CASE WHEN {name}.raw IS NULL THEN s.{column} ELSE {name}.val END",
+            [self._join(name, column)],
+        )
+
+    def day(self) -> _Role:
+        """Days since 1970-01-01: ISO days read by DuckDB, the rest by :func:`parse_dates`."""
+        header = self.columns.date
+        column = self.source.column(header)
+        distinct = _distinct(self.con, column, f"NOT regexp_full_match(v, '{ISO_DAY}')")
+        self._note_markers(header, distinct)
+        fast = f"(TRY_CAST(substr(s.{column}, 1, 10) AS DATE) - {_EPOCH_DAY})"
+        if distinct.empty:
+            return _Role(fast)
+        parsed = parse_dates(
+            distinct["v"].astype(object), dayfirst=self.config.reading.dayfirst, column=header
+        ).to_numpy()
+        days = parsed.astype("datetime64[D]").astype(np.int64)
+        values = pd.array(np.where(np.isnat(parsed), 0, days), dtype="Int64")
+        values[np.isnat(parsed)] = pd.NA
+        _lookup(self.con, "lk_day", distinct["v"], values, "INTEGER")
+        return _Role(
+            f"CASE WHEN lk_day.raw IS NULL THEN {fast} ELSE lk_day.val END",
+            [self._join("lk_day", column)],
+        )
+
+    def number(self, header: str, name: str, *, decimal: str | None, warn: bool) -> _Role:
+        """An amount (or quantity, price): plain decimals cast by DuckDB (unless the column's
+        decimal separator is a comma), the rest read by :func:`parse_amounts`."""
+        column = self.source.column(header)
+        # Every value that could tell the separator (plain integers cannot).
+        telling = _distinct(self.con, column, f"NOT regexp_full_match(v, '{PLAIN_INTEGER}')")
+        self._note_markers(header, telling)
+        text = telling["v"].astype(object)
+        if warn:
+            separator, found = amount_separator(text, header, decimal, None)
+            self.warnings += found
+        else:
+            separator = amount_decimal(text)[0] if len(text) else None
+        fast = f"TRY_CAST(s.{column} AS DOUBLE)"
+        if separator == ",":
+            distinct = _distinct(self.con, column, "true")
+        else:
+            plain = telling["v"].str.fullmatch(PLAIN_NUMBER).fillna(False).to_numpy(dtype=bool)
+            distinct = telling[~plain]
+        if distinct.empty:
+            return _Role(f"(CASE WHEN isinf({fast}) THEN NULL ELSE {fast} END)")
+        values = parse_amounts(
+            distinct["v"].astype(object), decimal=separator, decide=False
+        ).to_numpy(dtype=np.float64)
+        readable = pd.array(values, dtype="Float64")
+        readable[np.isnan(values)] = pd.NA
+        _lookup(self.con, name, distinct["v"], readable, "DOUBLE")
+        return _Role(
+            f"CASE WHEN {name}.raw IS NULL THEN (CASE WHEN isinf({fast}) THEN NULL ELSE {fast} "
+            f"END) ELSE {name}.val END",
+            [self._join(name, column)],
+        )
+
+    def cancelled(self) -> _Role:
+        column = self.source.column(self.columns.status)
+        distinct = _distinct(self.con, column, "true")
+        if distinct.empty:
+            return _Role("false")
+        hit = cancelled_mask(distinct["v"].astype(object)).to_numpy(dtype=bool)
+        _lookup(self.con, "lk_status", distinct["v"], hit, "BOOLEAN")
+        return _Role("coalesce(lk_status.val, false)", [self._join("lk_status", column)])
+
+    def currency(self) -> _Role:
+        column = self.source.column(self.columns.currency)
+        distinct = _distinct(self.con, column, "true")
+        codes = currency_codes(distinct["v"].astype(object))
+        _lookup(self.con, "lk_currency", distinct["v"], codes.where(codes.notna(), None), "VARCHAR")
+        return _Role("lk_currency.val", [self._join("lk_currency", column)])
+
+    def marker_warning(self) -> tuple[RfmWarning, ...]:
+        """``missing_markers``, as :func:`~rfm_engine.cleaning.value_notes.marker_warning`."""
+        names = [*self.columns.key_columns, self.columns.date, self.columns.amount or self.columns.price]
+        counts = {n: self.marker_rows[n] for n in dict.fromkeys(names) if n in self.marker_rows}
+        if not counts:
+            return ()
+        examples = {n: self.marker_examples[n] for n in counts}
+        parts = ", ".join(f"{n} in {c!r} (e.g. {examples[c]!r})" for c, n in counts.items())
+        return (
+            RfmWarning(
+                "missing_markers",
+                f"cells that mean 'no value' were read as blank: {parts}",
+                option=None,
+                evidence={"rows": counts, "examples": examples},
+                stage="cleaning",
+            ),
+        )
+
+
+# ---- the whole path -----------------------------------------------------------------------
+
+
+def totals_from_csv(
+    con: Any,
+    source: _Source,
+    columns: ColumnMap,
+    config: RfmConfig,
+    notes: list[RfmWarning],
+    report: Progress,
+) -> CustomerTotals | None:
+    """The per-customer totals of ``src`` (``None``: rows need a fallback key; see module)."""
+    roles = _Roles(con, source, columns, config)
+    rules, period = config.cleaning, config.period
+    key, keys = roles.key()
+    fallbacks = [c for c in columns.customer_fallback if c in source.headers]
+    if fallbacks:
+        blank = con.execute(
+            f"SELECT count(*) FROM src s {' '.join(key.joins)} WHERE ({key.sql}) IS NULL"
+        ).fetchone()[0]
+        if blank:
+            return None  # rows keyed by a fallback identifier: the chunked path links them
+        for column in fallbacks:  # their markers are counted as in memory
+            roles._note_markers(column, _distinct(con, source.column(column), _id_messy()))
+    parts: dict[str, _Role] = {"customer": key, "day": roles.day()}
+    decimal = config.reading.decimal
+    if columns.amount:
+        parts["amount"] = roles.number(columns.amount, "lk_amount", decimal=decimal, warn=True)
+    else:
+        quantity = roles.number(columns.quantity, "lk_quantity", decimal=None, warn=False)
+        price = roles.number(columns.price, "lk_price", decimal=decimal, warn=True)
+        parts["amount"] = _Role(f"({quantity.sql}) * ({price.sql})", quantity.joins + price.joins)
+    if columns.order:
+        parts["order_id"] = roles.text_id(columns.order, "lk_order")
+    cancel_sql = []
+    if columns.status and rules.drop_cancelled:
+        parts["cancelled"] = roles.cancelled()
+        cancel_sql.append(("cancelled", "cancelled"))
+    if columns.cancelled_at and rules.drop_cancelled:
+        stamp = roles.text_id(columns.cancelled_at, "lk_cancelled_at")
+        parts["cancelled_at"] = _Role(f"({stamp.sql}) IS NOT NULL", stamp.joins)
+        cancel_sql.append(("cancelled_at", "cancelled_at"))
+    if columns.currency:
+        parts["currency"] = roles.currency()
+    contacts = [c for c in columns.contacts if c in source.headers]
+    for i, name in enumerate(contacts):
+        parts[f"c{i}"] = roles.contact(name, f"lk_contact{i}")
+    notes += roles.marker_warning()
+    notes += key_warnings(keys, columns)
+    notes += roles.warnings
+
+    # Rule 1: every source cell equal (NULL equal to NULL, as pandas' blanks are).
+    if rules.drop_duplicates:
+        cells = ", ".join(source.names)
+        con.execute(
+            "CREATE TEMP TABLE copies AS SELECT unnest(list(rowid ORDER BY rowid)[2:]) AS pos "
+            f"FROM src GROUP BY {cells} HAVING count(*) > 1"
+        )
+        copies = ("LEFT JOIN copies ON s.rowid = copies.pos", "copies.pos IS NOT NULL")
+    else:
+        copies = ("", "false")
+
+    joins = " ".join(dict.fromkeys(j for role in parts.values() for j in role.joins))
+    select = ", ".join(f"{role.sql} AS {name}" for name, role in parts.items())
+    con.execute(
+        f"CREATE TEMP TABLE std AS SELECT s.rowid AS pos, {copies[1]} AS copy, {select} "
+        f"FROM src s {joins} {copies[0]}"
+    )
+    fate = _fate_sql(parts, config, cancel_sql)
+    con.execute(f"CREATE TEMP TABLE rows AS SELECT *, {fate} AS fate FROM std")
+    con.execute("DROP TABLE std")
+    report(2, 5)
+    counts = dict(con.execute("SELECT fate, count(*) FROM rows GROUP BY fate").fetchall())
+    cleaning = _report(con, source, counts, rules)
+    _refuse_mostly_bad(con, source, columns, counts, rules.max_unparseable_share)
+    _refuse_rules_off(con, source, columns, counts, config)
+    if columns.currency and not rules.currency:
+        _refuse_mixed_currency(con, columns)
+    table = _customers(con, source, len(contacts), config.metrics.frequency == "days")
+    contact_frame = pd.DataFrame(
+        {
+            name: pd.array(table[f"c{i}"].to_numpy(dtype=object), dtype="string")
+            for i, name in enumerate(contacts)
+        },
+        index=pd.RangeIndex(len(table)),
+    )
+    return CustomerTotals(
+        customers=table["customer"].to_numpy(dtype=object),
+        first_day=table["first_day"].to_numpy().astype(np.int64),
+        last_day=table["last_day"].to_numpy().astype(np.int64),
+        orders=table["orders"].to_numpy(dtype=np.int64),
+        revenue=table["revenue"].to_numpy(dtype=np.float64),
+        days=table["days"].to_numpy(dtype=np.int64) if "days" in table else None,
+        contacts=contact_frame,
+        cleaning=cleaning,
+        columns=columns,
+        warnings=tuple(notes),
+    )
+
+
+def _fate_sql(parts: dict[str, _Role], config: RfmConfig, cancel: list) -> str:
+    """Every row's fate in one ``CASE``, the rules in the order of :func:`~.rules.clean`."""
+    rules, period = config.cleaning, config.period
+    first = (np.datetime64(PLAUSIBLE_FIRST_DAY, "D") - np.datetime64(0, "D")).astype(int)
+    last = (np.datetime64(PLAUSIBLE_LAST_DAY, "D") - np.datetime64(0, "D")).astype(int)
+    f = _FATE
+    when = [
+        f"WHEN copy THEN {f['duplicates']}",
+        f"WHEN customer IS NULL THEN {f['blank_customer']}",
+        f"WHEN day IS NULL THEN {f['bad_date']}",
+        f"WHEN amount IS NULL THEN {f['bad_amount']}",
+        f"WHEN abs(amount) > {PLAUSIBLE_MAX_AMOUNT!r} THEN {f['implausible_amount']}",
+        f"WHEN day < {first} OR day > {last} THEN {f['implausible_date']}",
+    ]
+    if "currency" in parts and rules.currency:
+        chosen = _quote(rules.currency.strip().upper())
+        when.append(f"WHEN coalesce(currency, '') <> '{chosen}' THEN {f['other_currency']}")
+    later = []  # the rules after rule 4, which returns follow too
+    for key, option_day, sign in (("after_as_of", period.as_of, ">"), ("before_start", period.start, "<")):
+        if option_day is not None:
+            day = (np.datetime64(option_day, "D") - np.datetime64(0, "D")).astype(int)
+            later.append((f"day {sign} {day}", f[key]))
+    later += [(name, f[key]) for key, name in cancel]
+    outside = " OR ".join(cond for cond, _ in later) or "false"
+    if rules.returns == "drop":
+        when.append(f"WHEN amount <= 0 THEN {f['non_positive']}")
+    elif rules.returns == "net":
+        when.append(f"WHEN amount = 0 THEN {f['non_positive']}")
+        when.append(
+            f"WHEN amount < 0 THEN (CASE WHEN {outside} THEN {FATE_UNCOUNTED} ELSE {FATE_RETURN} "
+            "END)"
+        )
+    when += [f"WHEN {cond} THEN {fate}" for cond, fate in later]
+    return f"(CASE {' '.join(when)} ELSE {FATE_PURCHASE} END)::TINYINT"
+
+
+def _examples(con: Any, source: _Source, positions: list[int]) -> pd.DataFrame:
+    """The source rows at ``positions``, as the in-memory reader gives them."""
+    if not positions:
+        return pd.DataFrame(columns=[*source.headers, SOURCE_COLUMN, ROW_COLUMN])
+    listed = ", ".join(str(int(p)) for p in positions)
+    frame = con.execute(
+        f"SELECT rowid AS _pos, {', '.join(source.names)} FROM src WHERE rowid IN ({listed}) "
+        "ORDER BY rowid"
+    ).df()
+    out = pd.DataFrame(
+        {h: frame[n].astype(object).where(frame[n].notna(), np.nan) for h, n in zip(source.headers, source.names, strict=True)}
+    )
+    where = [source.where(int(p)) for p in frame["_pos"]]
+    out[SOURCE_COLUMN] = [w[0] for w in where]
+    out[ROW_COLUMN] = np.array([w[1] for w in where], dtype=np.int64)
+    return out
+
+
+def _first_of_each_fate(con: Any) -> dict[int, list[int]]:
+    found = con.execute(
+        f"SELECT fate, pos FROM (SELECT fate, pos, row_number() OVER (PARTITION BY fate ORDER BY "
+        f"pos) AS k FROM rows WHERE fate >= {FIRST_RULE_FATE}) WHERE k <= {EXAMPLES_PER_RULE} "
+        "ORDER BY fate, pos"
+    ).fetchall()
+    out: dict[int, list[int]] = {}
+    for fate, pos in found:
+        out.setdefault(int(fate), []).append(int(pos))
+    return out
+
+
+def _report(con: Any, source: _Source, counts: dict, rules) -> CleaningReport:
+    firsts = _first_of_each_fate(con)
+    steps = []
+    for key in RULE_KEYS:
+        count = int(counts.get(_FATE[key], 0))
+        if not count:
+            continue
+        rule, description = RULES[key]
+        examples = _examples(con, source, firsts.get(_FATE[key], []))
+        steps.append(CleaningStep(key, rule, description, count, examples))
+    return CleaningReport(
+        rows_read=source.rows,
+        rows_used=int(counts.get(FATE_PURCHASE, 0)),
+        steps=tuple(steps),
+        returns_netted=int(counts.get(FATE_RETURN, 0)),
+    )
+
+
+def _refuse_mostly_bad(con, source: _Source, columns: ColumnMap, counts: dict, share: float):
+    """The in-memory "most rows fail" import error (live rows: after rules 1 and 2)."""
+    dropped = (_FATE["duplicates"], _FATE["blank_customer"])
+    live = sum(int(n) for f, n in counts.items() if f not in dropped)
+    if not live:
+        return
+    amount_column = columns.amount or columns.price
+    for column, what, bad in (
+        (columns.date, "date", "day IS NULL"),
+        (amount_column, "amount", "amount IS NULL"),
+    ):
+        live_sql = f"fate NOT IN {tuple(dropped)}"
+        failed = con.execute(f"SELECT count(*) FROM rows WHERE {live_sql} AND {bad}").fetchone()[0]
+        if failed <= share * live:
+            continue
+        cell = source.column(column)
+        positions = [
+            p
+            for (p,) in con.execute(
+                f"SELECT r.pos FROM rows r JOIN src s ON s.rowid = r.pos WHERE {live_sql} AND "
+                f"{bad} AND s.{cell} IS NOT NULL ORDER BY r.pos LIMIT {EXAMPLES_PER_RULE}"
+            ).fetchall()
+        ]
+        shown = _examples(con, source, positions)
+        raise mostly_bad_error(
+            column,
+            what,
+            int(failed),
+            live,
+            tuple(shown[column]),
+            tuple(int(r) for r in shown[ROW_COLUMN]),
+        )
+
+
+def _refuse_rules_off(con, source: _Source, columns: ColumnMap, counts: dict, config) -> None:
+    """A switched-off rule with rows to drop: the error :func:`~.rules.clean` raises."""
+    rules = config.cleaning
+    amount_column = columns.amount or columns.price
+    off = [("blank_customer", not rules.drop_blank_customer, columns.customer)]
+    for key, column in (
+        ("bad_date", columns.date),
+        ("bad_amount", amount_column),
+        ("implausible_amount", amount_column),
+        ("implausible_date", columns.date),
+    ):
+        off.append((key, not rules.drop_unparseable, column))
+    for key in ("after_as_of", "before_start"):
+        off.append((key, not rules.drop_outside_period, columns.date))
+    for key, enabled_off, column in off:
+        if not enabled_off or not counts.get(_FATE[key]):
+            continue
+        firsts = _first_of_each_fate(con).get(_FATE[key], [])
+        shown = _examples(con, source, firsts)
+        first = shown.iloc[0]
+        raise rule_off_error(
+            f"{first[SOURCE_COLUMN]}, row {first[ROW_COLUMN]}",
+            key,
+            column,
+            first.get(column),
+            int(counts[_FATE[key]]),
+            rows=tuple(int(r) for r in shown[ROW_COLUMN]),
+            examples=tuple(shown[column]),
+        )
+
+
+def _refuse_mixed_currency(con: Any, columns: ColumnMap) -> None:
+    earlier = [_FATE[k] for k in RULE_KEYS[: RULE_KEYS.index("other_currency")]]
+    shares = con.execute(
+        f"SELECT currency, count(*) AS n FROM rows WHERE fate NOT IN ({', '.join(map(str, earlier))}) "
+        "AND currency IS NOT NULL GROUP BY currency ORDER BY n DESC, currency"
+    ).df()
+    if len(shares) > 1:
+        series = pd.Series(shares["n"].to_numpy(), index=shares["currency"].to_numpy())
+        raise mixed_currency_error(columns.currency, series / series.sum())
+
+
+def _customers(con: Any, source: _Source, contacts: int, days: bool) -> pd.DataFrame:
+    """Per-customer aggregates, sorted by customer id as text (as in metrics)."""
+    kept, returned = f"fate = {FATE_PURCHASE}", f"fate = {FATE_RETURN}"
+    has_orders = "order_id" in {c[0] for c in con.execute("DESCRIBE rows").fetchall()}
+    if has_orders:
+        orders = (
+            f"count(DISTINCT order_id) FILTER (WHERE {kept} AND order_id IS NOT NULL) + "
+            f"count(*) FILTER (WHERE {kept} AND order_id IS NULL)"
+        )
+    else:
+        orders = f"count(*) FILTER (WHERE {kept})"
+    units = f"round(amount * {MONEY_SCALE})::BIGINT"
+    parts = [
+        "customer",
+        f"max(day) FILTER (WHERE {kept}) AS last_day",
+        f"min(day) FILTER (WHERE {kept}) AS first_day",
+        f"{orders} AS orders",
+        f"(sum({units}) FILTER (WHERE {kept}) + coalesce(sum({units}) FILTER (WHERE {returned}), "
+        f"0))::DOUBLE / {MONEY_SCALE} AS revenue",
+    ]
+    if days:
+        parts.append(f"count(DISTINCT day) FILTER (WHERE {kept}) AS days")
+    row = source.row_sql()
+    for i in range(contacts):
+        parts.append(
+            f"arg_max(c{i}, {{'d': day, 'r': {row}, 'p': pos}}) "
+            f"FILTER (WHERE {kept} AND c{i} IS NOT NULL) AS c{i}"
+        )
+    table = con.execute(
+        f"SELECT {', '.join(parts)} FROM rows WHERE fate IN ({FATE_PURCHASE}, {FATE_RETURN}) "
+        f"GROUP BY customer HAVING count(*) FILTER (WHERE {kept}) > 0"
+    ).df()
+    order = np.argsort(table["customer"].to_numpy(dtype=object).astype(str), kind="stable")
+    return table.iloc[order].reset_index(drop=True)
