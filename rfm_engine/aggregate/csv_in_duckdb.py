@@ -46,7 +46,7 @@ from ..cleaning.rules import mostly_bad_error, rule_off_error
 from ..cleaning.value_notes import amount_separator, mixed_currency_error
 from ..errors import InputFileError
 from ..io.parsing import (
-    _RE2_NOT_PLAIN,
+    BLANKS,
     MISSING_MARKERS,
     amount_decimal,
     marker_uniques,
@@ -94,7 +94,6 @@ def _sql_list(values) -> str:
 
 _MARKERS_SQL = _sql_list(MISSING_MARKERS)
 _PLACEHOLDERS_SQL = _sql_list(_PLACEHOLDER_SPELLINGS | _ZERO_SPELLINGS)
-_NOT_PLAIN_SQL = "'" + _RE2_NOT_PLAIN.replace("'", "''") + "'"
 
 
 def connect_duckdb(folder: Path, memory_limit: int | None = None) -> Any:
@@ -106,6 +105,8 @@ def connect_duckdb(folder: Path, memory_limit: int | None = None) -> Any:
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     # In memory, spilling to ``folder`` beyond the limit: no table is written to disk whole.
     con = duckdb.connect(":memory:", config=config)
+    con.execute("ATTACH ':memory:' AS work (COMPRESS)")  # text columns compressed in memory
+    con.execute("USE work")
     if memory_limit is None:
         memory = machine_memory() or 4 * 1024**3
         memory_limit = max(256 * 1024**2, min(1024**3, memory // 4))
@@ -232,19 +233,49 @@ def _column_order(file_headers: list[str], headers: list[str], path: Path, first
 # ---- the distinct values outside the fast paths -------------------------------------------
 
 
-def _distinct(con: Any, column: str, messy: str) -> pd.DataFrame:
+def _distinct(con: Any, column: str, messy: str, *, filter_first: bool = True) -> pd.DataFrame:
     """Distinct values ``v`` of ``column`` where ``messy`` (SQL on ``v``) holds, with their
-    rows ``n``, in the order they first appear (as ``pandas.factorize`` lists them)."""
+    rows ``n``, in the order they first appear (as ``pandas.factorize`` lists them). With
+    ``filter_first`` the (cheap) test runs on every row and only the messy rows are grouped;
+    else on the distinct values (for columns of few distinct values)."""
+    if filter_first:
+        return con.execute(
+            f"SELECT v, count(*) AS n FROM (SELECT {column} AS v, rowid AS r FROM src WHERE "
+            f"{column} IS NOT NULL) WHERE {messy} GROUP BY v ORDER BY min(r)"
+        ).df()
     return con.execute(
         f"SELECT v, n FROM (SELECT {column} AS v, count(*) AS n, min(rowid) AS f FROM src "
         f"WHERE {column} IS NOT NULL GROUP BY {column}) WHERE {messy} ORDER BY f"
     ).df()
 
 
-def _id_messy(extra: str = "") -> str:
+_BLANK_CODES = ", ".join(str(ord(c)) for c in BLANKS)
+#: Not plain (see ``_PLAIN`` in :mod:`rfm_engine.io.parsing`): empty, a blank, quote or ``=``
+#: first, or a blank last; by code points, which DuckDB compares without a regular expression.
+_NOT_PLAIN = (
+    f"(v = '' OR unicode(v) IN ({_BLANK_CODES}, {ord('=')}, {ord(chr(39))}) "
+    f"OR unicode(right(v, 1)) IN ({_BLANK_CODES}))"
+)
+_MARKER_LENGTH = max(len(m) for m in MISSING_MARKERS)
+#: ISO days as :data:`rfm_engine.io.parsing._ISO_DAY` reads them, as GLOB patterns (cheaper
+#: than a regular expression on every row); a fraction of a second is checked by one.
+_D = "[0-9]"
+_ISO_GLOBS = [
+    f"{_D * 4}-{_D * 2}-{_D * 2}",
+    f"{_D * 4}-{_D * 2}-{_D * 2}[ T]{_D * 2}:{_D * 2}",
+    f"{_D * 4}-{_D * 2}-{_D * 2}[ T]{_D * 2}:{_D * 2}:{_D * 2}",
+]
+_ISO_SQL = (
+    "(substr(v, 1, 2) IN ('19', '20') AND ("
+    + " OR ".join(f"v GLOB '{g}'" for g in _ISO_GLOBS)
+    + f" OR (v GLOB '{_ISO_GLOBS[2]}.*' AND regexp_full_match(v, '{ISO_DAY}'))))"
+)
+
+
+def _id_messy(placeholders: bool = False) -> str:
     return (
-        f"(regexp_matches(v, {_NOT_PLAIN_SQL}) OR lower(v) IN {_MARKERS_SQL}"
-        + (f" OR v IN {_PLACEHOLDERS_SQL}" if extra else "")
+        f"({_NOT_PLAIN} OR (length(v) <= {_MARKER_LENGTH} AND lower(v) IN {_MARKERS_SQL})"
+        + (f" OR v IN {_PLACEHOLDERS_SQL}" if placeholders else "")
         + ")"
     )
 
@@ -290,7 +321,7 @@ class _Roles:
         """The customer key: the id as text; blanks, markers and placeholders null."""
         header = self.columns.customer
         column = self.source.column(header)
-        distinct = _distinct(self.con, column, _id_messy("placeholders"))
+        distinct = _distinct(self.con, column, _id_messy(placeholders=True))
         self._note_markers(header, distinct)
         keys = CustomerKeys(np.empty(0, dtype=np.int64), np.empty(0, dtype=object))
         if distinct.empty:
@@ -331,7 +362,7 @@ class _Roles:
 
     def contact(self, header: str, name: str) -> _Role:
         column = self.source.column(header)
-        distinct = _distinct(self.con, column, f"regexp_matches(v, {_NOT_PLAIN_SQL})")
+        distinct = _distinct(self.con, column, _NOT_PLAIN)
         if distinct.empty:
             return _Role(f"s.{column}")
         stripped = strip_armour(distinct["v"].astype(object)).astype(object)
@@ -345,7 +376,7 @@ class _Roles:
         """Days since 1970-01-01: ISO days read by DuckDB, the rest by :func:`parse_dates`."""
         header = self.columns.date
         column = self.source.column(header)
-        distinct = _distinct(self.con, column, f"NOT regexp_full_match(v, '{ISO_DAY}')")
+        distinct = _distinct(self.con, column, f"NOT {_ISO_SQL}")
         self._note_markers(header, distinct)
         fast = f"(TRY_CAST(substr(s.{column}, 1, 10) AS DATE) - {_EPOCH_DAY})"
         if distinct.empty:
@@ -367,7 +398,9 @@ class _Roles:
         decimal separator is a comma), the rest read by :func:`parse_amounts`."""
         column = self.source.column(header)
         # Every value that could tell the separator (plain integers cannot).
-        telling = _distinct(self.con, column, f"NOT regexp_full_match(v, '{PLAIN_INTEGER}')")
+        telling = _distinct(
+            self.con, column, f"NOT regexp_full_match(v, '{PLAIN_INTEGER}')", filter_first=False
+        )
         self._note_markers(header, telling)
         text = telling["v"].astype(object)
         if warn:
@@ -377,7 +410,7 @@ class _Roles:
             separator = amount_decimal(text)[0] if len(text) else None
         fast = f"TRY_CAST(s.{column} AS DOUBLE)"
         if separator == ",":
-            distinct = _distinct(self.con, column, "true")
+            distinct = _distinct(self.con, column, "true", filter_first=False)
         else:
             plain = telling["v"].str.fullmatch(PLAIN_NUMBER).fillna(False).to_numpy(dtype=bool)
             distinct = telling[~plain]
@@ -397,7 +430,7 @@ class _Roles:
 
     def cancelled(self) -> _Role:
         column = self.source.column(self.columns.status)
-        distinct = _distinct(self.con, column, "true")
+        distinct = _distinct(self.con, column, "true", filter_first=False)
         if distinct.empty:
             return _Role("false")
         hit = cancelled_mask(distinct["v"].astype(object)).to_numpy(dtype=bool)
@@ -406,7 +439,7 @@ class _Roles:
 
     def currency(self) -> _Role:
         column = self.source.column(self.columns.currency)
-        distinct = _distinct(self.con, column, "true")
+        distinct = _distinct(self.con, column, "true", filter_first=False)
         codes = currency_codes(distinct["v"].astype(object))
         _lookup(self.con, "lk_currency", distinct["v"], codes.where(codes.notna(), None), "VARCHAR")
         return _Role("lk_currency.val", [self._join("lk_currency", column)])
@@ -500,7 +533,7 @@ def totals_from_csv(
     select = ", ".join(f"{role.sql} AS {name}" for name, role in parts.items())
     fate = _fate_sql(parts, config, cancel_sql)
     con.execute(
-        f"CREATE TEMP TABLE rows AS SELECT *, {fate} AS fate FROM (SELECT s.rowid AS pos, "
+        f"CREATE TABLE rows AS SELECT *, {fate} AS fate FROM (SELECT s.rowid AS pos, "
         f"{copies[1]} AS copy, {select} FROM src s {joins} {copies[0]})"
     )
     report(2, 5)
