@@ -34,6 +34,13 @@ from .progress_bar import ANALYSIS_STAGES as STAGES
 from .report import render_summary
 from .workspace import data_source
 
+#: ``-v``: which path computed the per-customer totals (``RfmResult.engine``).
+ENGINE_TEXT = {
+    "memory": "in memory",
+    "duckdb": "DuckDB, reading the files itself (out of core)",
+    "duckdb-chunks": "DuckDB, the files read in chunks (out of core)",
+}
+
 TABLES = ("customers.csv", "segments.csv", "cleaning.csv", "cut_points.csv", "config.json")
 
 
@@ -99,6 +106,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     result, prediction = analyze_predictions(args, source, config, progress=progress)
     console.end_progress()
     console.info(f"columns: {_columns_text(result)}")
+    console.info(f"engine: {ENGINE_TEXT.get(result.engine, result.engine)}")
     print_scheme_notes(result, console)
     label = source_label(paths or source)
     protected = protected_paths(args, paths)

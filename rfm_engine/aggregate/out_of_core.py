@@ -159,7 +159,9 @@ def totals_out_of_core(
             totals = store.totals(dataclasses.replace(config, columns=columns))
             if any(n.code == "key_fallback" for n in notes):
                 notes.append(_chunked_links(chunk_rows))
-            return dataclasses.replace(totals, warnings=tuple(notes) + totals.warnings)
+            return dataclasses.replace(
+                totals, warnings=tuple(notes) + totals.warnings, engine="duckdb-chunks"
+            )
         finally:
             store.close()
 

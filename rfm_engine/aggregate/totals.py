@@ -64,6 +64,9 @@ class CustomerTotals:
     columns: ColumnMap
     #: Warnings of the stages so far (see :mod:`rfm_engine.notes`).
     warnings: tuple[RfmWarning, ...] = ()
+    #: Which path computed the totals: ``"memory"``, ``"duckdb"`` (DuckDB read the files) or
+    #: ``"duckdb-chunks"`` (chunks read by pandas, cleaned in Python, totalled in DuckDB).
+    engine: str = "memory"
 
     def __len__(self) -> int:
         return len(self.customers)

@@ -48,6 +48,9 @@ class RfmResult:
     #: Every uncertain choice made on the way and every limit of the result, in stage order
     #: (see :mod:`rfm_engine.notes`); each face shows them.
     warnings: tuple[RfmWarning, ...] = ()
+    #: The path that computed the per-customer totals (see :class:`CustomerTotals`):
+    #: ``"memory"``, ``"duckdb"`` or ``"duckdb-chunks"``.
+    engine: str = "memory"
 
     def customers_table(self) -> pd.DataFrame:
         """The customers table as exported: :data:`CUSTOMER_COLUMNS`, then contact columns."""

@@ -66,6 +66,7 @@ def score_customers(
         first_purchase=totals.first_purchase,
         last_purchase=totals.last_purchase,
         warnings=(*totals.warnings, *tie_warnings(customers, cuts)),
+        engine=totals.engine,
     )
 
 
