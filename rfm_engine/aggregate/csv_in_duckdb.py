@@ -138,9 +138,7 @@ class _Source:
         """Each row's number within its file, as the in-memory reader counts them (from 1)."""
         if len(self.starts) == 1:
             return "(pos + 1)"
-        cases = " ".join(
-            f"WHEN pos >= {s} THEN pos - {s} + 1" for s in reversed(self.starts[1:])
-        )
+        cases = " ".join(f"WHEN pos >= {s} THEN pos - {s} + 1" for s in reversed(self.starts[1:]))
         return f"(CASE {cases} ELSE pos + 1 END)"
 
     def where(self, pos: int) -> tuple[str, int]:
@@ -277,8 +275,10 @@ def _lookup(con: Any, name: str, raw: pd.Series, values: Any, dtype: str) -> Non
     frame = pd.DataFrame({"raw": raw.astype(object).to_numpy(), "val": values})
     con.execute(f"DROP TABLE IF EXISTS {name}")
     con.register("_lookup_frame", frame)
-    con.execute(f"CREATE TEMP TABLE {name} AS SELECT raw::VARCHAR AS raw, val::{dtype} AS val "
-                "FROM _lookup_frame")
+    con.execute(
+        f"CREATE TEMP TABLE {name} AS SELECT raw::VARCHAR AS raw, val::{dtype} AS val "
+        "FROM _lookup_frame"
+    )
     con.unregister("_lookup_frame")
 
 
@@ -438,7 +438,8 @@ class _Roles:
 
     def marker_warning(self) -> tuple[RfmWarning, ...]:
         """``missing_markers``, as :func:`~rfm_engine.cleaning.value_notes.marker_warning`."""
-        names = [*self.columns.key_columns, self.columns.date, self.columns.amount or self.columns.price]
+        amount = self.columns.amount or self.columns.price
+        names = [*self.columns.key_columns, self.columns.date, amount]
         counts = {n: self.marker_rows[n] for n in dict.fromkeys(names) if n in self.marker_rows}
         if not counts:
             return ()
@@ -468,7 +469,7 @@ def totals_from_csv(
 ) -> CustomerTotals | None:
     """The per-customer totals of ``src`` (``None``: rows need a fallback key; see module)."""
     roles = _Roles(con, source, columns, config)
-    rules, period = config.cleaning, config.period
+    rules = config.cleaning
     key, keys = roles.key()
     fallbacks = [c for c in columns.customer_fallback if c in source.headers]
     if fallbacks:
@@ -510,7 +511,9 @@ def totals_from_csv(
     if rules.drop_duplicates:
         # Rows sharing a 64-bit hash of all cells are the candidates, compared cell by cell.
         cells = ", ".join(source.names)
-        con.execute("CREATE TEMP TABLE shared AS SELECT _h FROM src GROUP BY _h HAVING count(*) > 1")
+        con.execute(
+            "CREATE TEMP TABLE shared AS SELECT _h FROM src GROUP BY _h HAVING count(*) > 1"
+        )
         con.execute(
             "CREATE TEMP TABLE copies AS SELECT unnest(list(rowid ORDER BY rowid)[2:]) AS pos "
             f"FROM src WHERE _h IN (SELECT _h FROM shared) GROUP BY {cells} HAVING count(*) > 1"
@@ -574,7 +577,8 @@ def _fate_sql(parts: dict[str, _Role], config: RfmConfig, cancel: list) -> str:
         chosen = _quote(rules.currency.strip().upper())
         when.append(f"WHEN coalesce(currency, '') <> '{chosen}' THEN {f['other_currency']}")
     later = []  # the rules after rule 4, which returns follow too
-    for key, option_day, sign in (("after_as_of", period.as_of, ">"), ("before_start", period.start, "<")):
+    bounds = (("after_as_of", period.as_of, ">"), ("before_start", period.start, "<"))
+    for key, option_day, sign in bounds:
         if option_day is not None:
             day = (np.datetime64(option_day, "D") - np.datetime64(0, "D")).astype(int)
             later.append((f"day {sign} {day}", f[key]))
@@ -602,7 +606,10 @@ def _examples(con: Any, source: _Source, positions: list[int]) -> pd.DataFrame:
         "ORDER BY rowid"
     ).df()
     out = pd.DataFrame(
-        {h: frame[n].astype(object).where(frame[n].notna(), np.nan) for h, n in zip(source.headers, source.names, strict=True)}
+        {
+            h: frame[n].astype(object).where(frame[n].notna(), np.nan)
+            for h, n in zip(source.headers, source.names, strict=True)
+        }
     )
     where = [source.where(int(p)) for p in frame["_pos"]]
     out[SOURCE_COLUMN] = [w[0] for w in where]
@@ -708,8 +715,9 @@ def _refuse_rules_off(con, source: _Source, columns: ColumnMap, counts: dict, co
 def _refuse_mixed_currency(con: Any, columns: ColumnMap) -> None:
     earlier = [_FATE[k] for k in RULE_KEYS[: RULE_KEYS.index("other_currency")]]
     shares = con.execute(
-        f"SELECT currency, count(*) AS n FROM rows WHERE fate NOT IN ({', '.join(map(str, earlier))}) "
-        "AND currency IS NOT NULL GROUP BY currency ORDER BY n DESC, currency"
+        f"SELECT currency, count(*) AS n FROM rows WHERE fate NOT IN "
+        f"({', '.join(map(str, earlier))}) AND currency IS NOT NULL GROUP BY currency "
+        "ORDER BY n DESC, currency"
     ).df()
     if len(shares) > 1:
         series = pd.Series(shares["n"].to_numpy(), index=shares["currency"].to_numpy())

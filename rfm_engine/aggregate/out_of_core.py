@@ -37,14 +37,20 @@ from ..mapping.table_kind import detect_table_kind
 from ..notes import WARNINGS, RfmWarning
 from ..options.config import RfmConfig
 from .chunk_store import ChunkStore
-from .machine import machine_memory
+from .machine import available_memory
 from .totals import CustomerTotals
 
 Progress = Callable[[int, int], None]
 #: Rows per chunk: about 1 GB of pandas text cells at most for a typical export.
 CHUNK_ROWS = 1_000_000
-#: "auto" goes out of core above this much text (or an eighth of the machine's memory if less).
-AUTO_BYTES = 2 * 1024**3
+#: The in-memory path's peak memory is about this many times the text it reads, plus the
+#: interpreter's base (measured on the generated exports of ``benchmarks/user_files.py``:
+#: 4.1 GB for 0.81 GB of CSV, 7.3 GB for 1.63 GB, 0.63 GB for 0.08 GB).
+MEMORY_FACTOR = 5.0
+BASE_MEMORY = 300 * 1024**2
+#: From this much text ``"auto"`` lets DuckDB read the files even when memory would do: from
+#: there it is the faster path, and its peak stays near DuckDB's limit (``docs/performance.md``).
+DUCKDB_BYTES = 256 * 1024**2
 #: Between steps 1 and 2 progress is reported after every chunk in thousandths of a step
 #: (``progress(1000 + k, 5000)``), so that a bar moves while a large file is read and cleaned.
 STEP_UNITS = 1000
@@ -58,14 +64,25 @@ def duckdb_available() -> bool:
     return True
 
 
-def auto_threshold() -> int:
-    """Total input bytes above which ``engine="auto"`` goes out of core."""
-    memory = machine_memory()
-    return AUTO_BYTES if memory is None else min(AUTO_BYTES, memory // 8)
+def estimated_peak(size: int) -> int:
+    """The in-memory path's estimated peak memory for ``size`` bytes of text."""
+    return BASE_MEMORY + int(MEMORY_FACTOR * size)
+
+
+def auto_engine(size: int, available: int | None) -> str:
+    """``"duckdb"`` when the in-memory path would need over half the memory ``available``
+    (estimated from the text's size) or the files are large enough that DuckDB is faster;
+    else ``"memory"``."""
+    if size >= DUCKDB_BYTES:
+        return "duckdb"
+    if available is not None and estimated_peak(size) > available // 2:
+        return "duckdb"
+    return "memory"
 
 
 def choose_engine(paths: list[Path], config: RfmConfig) -> str:
-    """``"memory"`` or ``"duckdb"`` for these files under ``config.reading.engine``."""
+    """``"memory"`` or ``"duckdb"`` for these files under ``config.reading.engine``
+    (``"auto"``: :func:`auto_engine`; without DuckDB installed, always memory)."""
     engine = config.reading.engine
     if engine != "auto":
         return engine
@@ -73,9 +90,9 @@ def choose_engine(paths: list[Path], config: RfmConfig) -> str:
         size = sum(p.stat().st_size for p in paths)
     except OSError:
         return "memory"  # the in-memory reader names the missing file
-    if size > auto_threshold() and duckdb_available():
-        return "duckdb"
-    return "memory"
+    if not duckdb_available():
+        return "memory"
+    return auto_engine(size, available_memory())
 
 
 def totals_out_of_core(

@@ -202,9 +202,24 @@ def test_engine_choice_and_option(tmp_path: Path, monkeypatch) -> None:
     assert RfmConfig.from_json(duck.to_json()) == duck
     with pytest.raises(ConfigError, match=r"reading\.engine"):
         ReadOptions(engine="spark")
-    monkeypatch.setattr("rfm_engine.aggregate.out_of_core.AUTO_BYTES", 10)
+    assert analyze(path, RfmConfig()).engine == "memory"
+    monkeypatch.setattr("rfm_engine.aggregate.out_of_core.DUCKDB_BYTES", 10)
     assert choose_engine([path], RfmConfig()) == "duckdb"
-    assert analyze(path, RfmConfig()).customers["monetary"].tolist() == [1.0]
+    result = analyze(path, RfmConfig())
+    assert result.customers["monetary"].tolist() == [1.0]
+    assert result.engine == "duckdb"  # DuckDB read the file itself
+
+
+def test_auto_engine_by_estimated_memory() -> None:
+    from rfm_engine.aggregate.out_of_core import auto_engine, estimated_peak
+
+    mb, gb = 1024**2, 1024**3
+    assert estimated_peak(800 * mb) > 4 * gb  # the in-memory path's ~5x the text
+    assert auto_engine(10 * mb, 16 * gb) == "memory"
+    assert auto_engine(10 * mb, None) == "memory"  # memory unknown: by size alone
+    assert auto_engine(100 * mb, 16 * gb) == "memory"
+    assert auto_engine(100 * mb, 1 * gb) == "duckdb"  # 0.8 GB estimated, 1 GB available
+    assert auto_engine(300 * mb, 64 * gb) == "duckdb"  # large: DuckDB is the faster path
 
 
 def test_without_duckdb_a_clear_error(tmp_path: Path, monkeypatch) -> None:

@@ -1,0 +1,128 @@
+"""DuckDB reading the files itself (:mod:`rfm_engine.aggregate.csv_in_duckdb`) gives the
+in-memory engine's numbers on messy files, where the SQL fast paths must not fire: GBK text
+under title rows, mixed date formats, comma decimals, leading-zero and armoured ids, missing
+markers and placeholders; and leaves no temporary file behind."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rfm_engine import CUSTOMER_COLUMNS, RfmConfig, analyze
+from rfm_engine.errors import DataError
+from rfm_engine.options.config import CleaningRules, ColumnMap, ReadOptions
+from rfm_engine.pipeline import analyze_out_of_core
+
+pytest.importorskip("duckdb")
+
+COMPARED = [*CUSTOMER_COLUMNS, "orders", "revenue", "first_purchase", "last_purchase"]
+
+
+def both(path: Path, config: RfmConfig, work: Path):
+    memory = analyze(path, dataclasses.replace(config, reading=ReadOptions(engine="memory")))
+    duck = analyze_out_of_core([path], config, work_dir=work)
+    assert memory.engine == "memory" and duck.engine == "duckdb"  # not the chunked path
+    pd.testing.assert_frame_equal(memory.customers[COMPARED], duck.customers[COMPARED])
+    for name in memory.contacts:
+        assert list(memory.customers[name].astype(object)) == list(
+            duck.customers[name].astype(object)
+        )
+    counts = ["rule", "key", "rows"]
+    pd.testing.assert_frame_equal(
+        memory.cleaning.to_frame()[counts], duck.cleaning.to_frame()[counts]
+    )
+    assert list(work.iterdir()) == []  # the work folder (and a transcoded copy) is gone
+    return memory, duck
+
+
+GBK_ROWS = [
+    # order, customer, paid at, amount, status, phone
+    ("1001", "张三", "2024-01-05 10:00:00", "12.50", "交易成功", "13800000001"),
+    ("1002", " 张三 ", "05/03/2024", "8", "交易成功", ""),  # spaces around the id
+    ("1003", '="007"', "2024年3月6日", "3.25", "交易成功", "13800000002"),  # armoured id
+    ("1004", "007", "20240307", "1,234.50", "交易成功", ""),
+    ("1005", "7", "13/03/2024", "5", "交易成功", "13800000003"),  # not the same as 007
+    ("1006", "NA", "2024-03-08", "9", "交易成功", ""),  # a missing marker: no customer
+    ("1007", "guest", "2024-03-09", "9", "交易成功", ""),  # a placeholder
+    ("1008", "李四", "not a date", "4", "交易成功", ""),
+    ("1009", "李四", "2024-03-10 09:00", "￥15.00", "交易关闭", ""),  # cancelled
+    ("1010", "李四", "2024-03-11", "-2.00", "交易成功", ""),  # a return, dropped
+    ("1010", "李四", "2024-03-11", "-2.00", "交易成功", ""),  # an exact repeat
+    ("1011", "王五", "2024-03-12T08:30:00", "7.10", "交易成功", "13800000004"),
+    ("1012", "王五", "2024-03-12 08:30:00.5", "0", "交易成功", ""),
+]
+
+
+def test_gbk_with_title_rows_mixed_dates_and_messy_ids(tmp_path: Path) -> None:
+    lines = ["淘宝订单报表 2024", "导出时间: 2024-04-01"]
+    lines += ["订单编号,买家,付款时间,实付金额,订单状态,手机"]
+    lines += [",".join(f'"{v}"' if "," in v else v for v in row) for row in GBK_ROWS * 3]
+    path = tmp_path / "orders.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    columns = ColumnMap(
+        customer="买家", date="付款时间", amount="实付金额", order="订单编号", status="订单状态"
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    memory, duck = both(path, RfmConfig(columns=columns), work)
+    ids = set(duck.customers["customer_id"])
+    assert ids == {"张三", "007", "7", "王五"}  # 李四's rows: bad date, cancelled, a return
+    assert duck.customers.set_index("customer_id").loc["007", "frequency"] == 2
+    assert {w.code for w in memory.warnings} == {w.code for w in duck.warnings}
+
+
+def test_comma_decimals_semicolons_and_returns_netted(tmp_path: Path) -> None:
+    rows = [
+        "kunde;datum;betrag;bestellung;email",
+        "K1;01.02.2024;12,50;A1;k1@x.de",
+        "K1;03.02.2024;1.234,56;A2;",
+        "K2;2024-02-04;7;A3;k2@x.de",
+        "K2;2024-02-05;(3,00);A4;",  # a return in brackets
+        "K3;13.02.2024;0,125;A5; k3@x.de ",
+        "K3;14.02.2024;-1,5;A6;",
+        "K4;15.02.2024;abc;A7;",
+        "0;16.02.2024;5;A8;",
+    ] + [f"0;17.02.2024;{i},00;B{i};" for i in range(6)]  # "0" keys many rows: a placeholder
+    path = tmp_path / "bestellungen.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    config = RfmConfig(
+        columns=ColumnMap(customer="kunde", date="datum", amount="betrag", order="bestellung"),
+        cleaning=CleaningRules(returns="net"),
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    _, duck = both(path, config, work)
+    revenue = duck.customers.set_index("customer_id")["monetary"]
+    assert revenue["K1"] == pytest.approx(1247.06) and revenue["K2"] == pytest.approx(4.0)
+    assert "0" not in set(duck.customers["customer_id"])
+
+
+def test_plain_file_fast_paths_and_leading_zero_ids(tmp_path: Path) -> None:
+    rows = ["order_id,customer,date,amount"]
+    rows += [
+        f"{i},{'0' if i % 2 else ''}{i % 13:03d},2024-0{i % 9 + 1}-1{i % 10},{i}.{i % 100:02d}"
+        for i in range(1, 400)
+    ]
+    path = tmp_path / "plain.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    _, duck = both(path, RfmConfig(), work)
+    ids = set(duck.customers["customer_id"])
+    assert {"0001", "001"} <= ids  # two customers
+    assert len(ids) == 24 and "000" not in ids and "0000" not in ids  # zeros: placeholders
+
+
+def test_an_error_leaves_no_work_folder(tmp_path: Path) -> None:
+    rows = ["customer,date,amount"] + [f"C{i},someday,{i}" for i in range(50)]
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    with pytest.raises(DataError, match="no readable date") as caught:
+        analyze_out_of_core([path], RfmConfig(), work_dir=work)
+    assert caught.value.rows[:2] == (1, 2)  # row numbers as the in-memory reader counts them
+    assert list(work.iterdir()) == []
