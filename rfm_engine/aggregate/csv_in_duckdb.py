@@ -146,6 +146,10 @@ class _Source:
         return self.files[index], pos - self.starts[index] + 1
 
 
+class NotReadHere(Exception):
+    """A file DuckDB does not read as the in-memory reader does (the chunked path takes it)."""
+
+
 def load_source(
     con: Any,
     paths: list[Path],
@@ -176,17 +180,21 @@ def load_source(
         starts.append(rows)
         try:
             con.execute(f"{verb} SELECT {select} FROM {reader}")
-        except Exception as exc:  # duckdb.Error: ragged or unreadable rows
-            raise InputFileError(
-                f"{path}: rows do not fit one table ({str(exc).splitlines()[0][:200]})",
-                path=str(path),
-            ) from None
+        except Exception:  # duckdb.Error: rows pandas reads otherwise, or refuses in its words
+            raise NotReadHere(path) from None
         total = con.execute("SELECT count(*) FROM src").fetchone()[0]
         if total == rows:
             raise InputFileError(f"{path}: has no data rows", path=str(path))
         rows = total
         if readable != path:
             readable.unlink(missing_ok=True)
+    if len(names) > 1:
+        # A line of blanks only is skipped by the in-memory reader, kept by DuckDB (as a first
+        # cell of blanks): such files are left to the chunked path, which reads as pandas does.
+        rest = " AND ".join(f"{n} IS NULL" for n in names[1:])
+        blank = f"{names[0]} IS NOT NULL AND trim({names[0]}, '{_quote(BLANKS)}') = ''"
+        if con.execute(f"SELECT count(*) FROM src WHERE {rest} AND {blank}").fetchone()[0]:
+            raise NotReadHere(paths[0])
     con.execute("SET preserve_insertion_order = false")
     return _Source(headers, names, starts, [p.name for p in paths], rows)
 

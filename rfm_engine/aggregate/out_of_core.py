@@ -197,7 +197,7 @@ def _totals_read_by_duckdb(
     """The totals with DuckDB reading the files itself (:mod:`.csv_in_duckdb`); ``"memory"``
     for a table the in-memory path reads (a customer list, order totals on line items);
     ``None`` where the chunked path must run (rows keyed by a fallback identifier)."""
-    from .csv_in_duckdb import connect_duckdb, load_source, totals_from_csv
+    from .csv_in_duckdb import NotReadHere, connect_duckdb, load_source, totals_from_csv
 
     first = next(_chunks(paths[:1], layouts[:1], SAMPLE_ROWS))
     headers = [c for c in first.columns if c not in (SOURCE_COLUMN, ROW_COLUMN)]
@@ -212,7 +212,10 @@ def _totals_read_by_duckdb(
     with tempfile.TemporaryDirectory(prefix=work_folder_prefix(), dir=work_dir) as folder:
         con = connect_duckdb(Path(folder))
         try:
-            source = load_source(con, paths, layouts, headers, Path(folder))
+            try:
+                source = load_source(con, paths, layouts, headers, Path(folder))
+            except NotReadHere:
+                return None
             report(1, 5)
             return totals_from_csv(con, source, columns, config, list(choice.warnings), report)
         finally:

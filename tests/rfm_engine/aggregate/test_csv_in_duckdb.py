@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from rfm_engine import CUSTOMER_COLUMNS, RfmConfig, analyze
-from rfm_engine.errors import DataError
+from rfm_engine.errors import DataError, InputFileError
 from rfm_engine.options.config import CleaningRules, ColumnMap, ReadOptions
 from rfm_engine.pipeline import analyze_out_of_core
 
@@ -126,3 +126,18 @@ def test_an_error_leaves_no_work_folder(tmp_path: Path) -> None:
         analyze_out_of_core([path], RfmConfig(), work_dir=work)
     assert caught.value.rows[:2] == (1, 2)  # row numbers as the in-memory reader counts them
     assert list(work.iterdir()) == []
+
+
+def test_lines_duckdb_reads_otherwise_go_to_the_chunked_path(tmp_path: Path) -> None:
+    """A line of blanks (skipped in memory) or a row with an extra cell (refused in memory):
+    the file is read by pandas in chunks, as in memory."""
+    blank = tmp_path / "blank.csv"
+    blank.write_text("customer,date,amount\nA,2024-01-01,1\n   \nB,2024-01-02,2\n")
+    memory = analyze(blank, RfmConfig(reading=ReadOptions(engine="memory")))
+    chunked = analyze_out_of_core([blank], RfmConfig())
+    assert chunked.engine == "duckdb-chunks"
+    assert chunked.cleaning.rows_read == memory.cleaning.rows_read == 2
+    extra = tmp_path / "extra.csv"
+    extra.write_text("customer,date,amount\nA,2024-01-01,1\nB,2024-01-02,2,X\n")
+    with pytest.raises(InputFileError, match="rows do not fit one table"):
+        analyze_out_of_core([extra], RfmConfig())
