@@ -112,7 +112,12 @@ def engine_orders(path: str, engine: str = "memory") -> dict:
     start = time.perf_counter()
     result = analyze(Path(path), config)
     seconds = time.perf_counter() - start
-    return dict(seconds=seconds, rows=result.cleaning.rows_read, customers=len(result.customers))
+    return dict(
+        seconds=seconds,
+        rows=result.cleaning.rows_read,
+        customers=len(result.customers),
+        engine=result.engine,
+    )
 
 
 #: The same work in SQL: every cell read as text, rule 1 (distinct rows), rule 2 (blank
