@@ -85,6 +85,8 @@ ISO_DAY = r"(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.
 PLAIN_NUMBER = r"[+-]?[0-9]+(\.[0-9]+)?"
 PLAIN_INTEGER = r"[+-]?[0-9]+"
 TRANSCODE_BLOCK = 16 * 1024**2
+#: How the table of every row's standard values and fate is kept (``TABLE``: compressed).
+ROWS_TABLE = "TABLE"
 _EPOCH_DAY = "DATE '1970-01-01'"
 
 
@@ -534,7 +536,7 @@ def totals_from_csv(
     select = ", ".join(f"{role.sql} AS {name}" for name, role in parts.items())
     fate = _fate_sql(parts, config, cancel_sql)
     con.execute(
-        f"CREATE TABLE rows AS SELECT *, {fate} AS fate FROM (SELECT s.rowid AS pos, "
+        f"CREATE {ROWS_TABLE} rows AS SELECT *, {fate} AS fate FROM (SELECT s.rowid AS pos, "
         f"{copies[1]} AS copy, {select} FROM src s {joins} {copies[0]})"
     )
     report(2, 5)
