@@ -85,6 +85,8 @@ ISO_DAY = r"(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.
 PLAIN_NUMBER = r"[+-]?[0-9]+(\.[0-9]+)?"
 PLAIN_INTEGER = r"[+-]?[0-9]+"
 TRANSCODE_BLOCK = 16 * 1024**2
+#: How the table of every row's standard values and fate is kept (``TABLE``: compressed).
+ROWS_TABLE = "TABLE"
 _EPOCH_DAY = "DATE '1970-01-01'"
 
 
@@ -532,27 +534,19 @@ def totals_from_csv(
 
     joins = " ".join(dict.fromkeys(j for role in parts.values() for j in role.joins))
     select = ", ".join(f"{role.sql} AS {name}" for name, role in parts.items())
-    amount_cell = source.column(columns.amount or columns.price)
     fate = _fate_sql(parts, config, cancel_sql)
     con.execute(
-        f"CREATE VIEW rows AS SELECT *, {fate} AS fate FROM (SELECT s.rowid AS pos, "
-        f"{copies[1]} AS copy, {select}, s.{source.column(columns.date)} AS raw_day, "
-        f"s.{amount_cell} AS raw_amount FROM src s {joins} {copies[0]})"
+        f"CREATE {ROWS_TABLE} rows AS SELECT *, {fate} AS fate FROM (SELECT s.rowid AS pos, "
+        f"{copies[1]} AS copy, {select} FROM src s {joins} {copies[0]})"
     )
-    _group_rows(con, source, parts, len(contacts), config.metrics.frequency == "days")
     report(2, 5)
-    counts = {
-        int(f): (int(n), int(b))
-        for f, n, b in con.execute(
-            "SELECT fate, sum(n), sum(bad_amount) FROM groups GROUP BY fate"
-        ).fetchall()
-    }
-    cleaning = _report(con, source, counts)
+    counts = dict(con.execute("SELECT fate, count(*) FROM rows GROUP BY fate").fetchall())
+    cleaning = _report(con, source, counts, rules)
     _refuse_mostly_bad(con, source, columns, counts, rules.max_unparseable_share)
     _refuse_rules_off(con, source, columns, counts, config)
     if columns.currency and not rules.currency:
         _refuse_mixed_currency(con, columns)
-    table = _customers(con, len(contacts), config.metrics.frequency == "days")
+    table = _customers(con, source, len(contacts), config.metrics.frequency == "days")
     contact_frame = pd.DataFrame(
         {
             name: pd.array(table[f"c{i}"].to_numpy(dtype=object), dtype="string")
@@ -633,98 +627,60 @@ def _examples(con: Any, source: _Source, positions: list[int]) -> pd.DataFrame:
     return out
 
 
-def _group_rows(con: Any, source: _Source, parts: dict, contacts: int, days: bool) -> None:
-    """One pass over the rows: table ``groups``, one row per fate, customer and order (and
-    currency, and day when distinct days are counted), with what the counts, the examples and
-    the per-customer totals need (the first row positions of each dropped group, rows without
-    a readable amount, contacts with the key that picks the latest)."""
-    kept = f"fate = {FATE_PURCHASE}"
-    counted = f"fate IN ({FATE_PURCHASE}, {FATE_RETURN})"
-    keys = ["fate", "customer", "order_id" if "order_id" in parts else "NULL::VARCHAR AS order_id"]
-    if "currency" in parts:
-        keys.append("currency")
-    if days:
-        keys.append("day AS d")
-    first = f"fate >= {FIRST_RULE_FATE}"
-    aggregates = [
-        "count(*) AS n",
-        f"min(day) FILTER (WHERE {kept}) AS fd",
-        f"max(day) FILTER (WHERE {kept}) AS ld",
-        # Whole millionths, only of the rows counted (an implausible amount would overflow).
-        f"sum(CASE WHEN {counted} THEN round(amount * {MONEY_SCALE})::BIGINT END) AS u",
-        f"min(pos, {EXAMPLES_PER_RULE}) FILTER (WHERE {first}) AS firsts",
-        "count(*) FILTER (WHERE amount IS NULL) AS bad_amount",
-        f"min(pos, {EXAMPLES_PER_RULE}) FILTER (WHERE amount IS NULL AND raw_amount IS NOT NULL) "
-        "AS bad_amount_pos",
-        f"min(pos, {EXAMPLES_PER_RULE}) FILTER (WHERE day IS NULL AND raw_day IS NOT NULL) "
-        "AS bad_day_pos",
-    ]
-    row = source.row_sql()
-    for i in range(contacts):
-        latest = f"{{'d': day, 'r': {row}, 'p': pos}}"
-        where = f"FILTER (WHERE {kept} AND c{i} IS NOT NULL)"
-        aggregates.append(f"arg_max(c{i}, {latest}) {where} AS c{i}")
-        aggregates.append(f"max({latest}) {where} AS k{i}")
-    con.execute(
-        f"CREATE TABLE groups AS SELECT {', '.join(keys)}, {', '.join(aggregates)} FROM rows "
-        "GROUP BY ALL"
-    )
-
-
-def _positions(con: Any, column: str, where: str) -> list[int]:
-    """The first row positions listed in ``groups.column`` over the groups ``where`` holds."""
+def _first_of_each_fate(con: Any) -> dict[int, list[int]]:
     found = con.execute(
-        f"SELECT list_sort(flatten(list({column}))) FROM groups WHERE {where} AND {column} "
-        "IS NOT NULL"
-    ).fetchone()[0]
-    return [int(p) for p in (found or [])[:EXAMPLES_PER_RULE]]
+        f"SELECT fate, pos FROM (SELECT fate, pos, row_number() OVER (PARTITION BY fate ORDER BY "
+        f"pos) AS k FROM rows WHERE fate >= {FIRST_RULE_FATE}) WHERE k <= {EXAMPLES_PER_RULE} "
+        "ORDER BY fate, pos"
+    ).fetchall()
+    out: dict[int, list[int]] = {}
+    for fate, pos in found:
+        out.setdefault(int(fate), []).append(int(pos))
+    return out
 
 
-def _report(con: Any, source: _Source, counts: dict) -> CleaningReport:
+def _report(con: Any, source: _Source, counts: dict, rules) -> CleaningReport:
+    firsts = _first_of_each_fate(con)
     steps = []
     for key in RULE_KEYS:
-        count = counts.get(_FATE[key], (0, 0))[0]
+        count = int(counts.get(_FATE[key], 0))
         if not count:
             continue
         rule, description = RULES[key]
-        examples = _examples(con, source, _positions(con, "firsts", f"fate = {_FATE[key]}"))
+        examples = _examples(con, source, firsts.get(_FATE[key], []))
         steps.append(CleaningStep(key, rule, description, count, examples))
     return CleaningReport(
         rows_read=source.rows,
-        rows_used=counts.get(FATE_PURCHASE, (0, 0))[0],
+        rows_used=int(counts.get(FATE_PURCHASE, 0)),
         steps=tuple(steps),
-        returns_netted=counts.get(FATE_RETURN, (0, 0))[0],
+        returns_netted=int(counts.get(FATE_RETURN, 0)),
     )
 
 
 def _refuse_mostly_bad(con, source: _Source, columns: ColumnMap, counts: dict, share: float):
     """The in-memory "most rows fail" import error (live rows: after rules 1 and 2)."""
     dropped = (_FATE["duplicates"], _FATE["blank_customer"])
-    live = sum(n for f, (n, _) in counts.items() if f not in dropped)
+    live = sum(int(n) for f, n in counts.items() if f not in dropped)
     if not live:
         return
-    live_sql = f"fate NOT IN {dropped}"
     amount_column = columns.amount or columns.price
-    for column, what, failed, listed, where in (
-        # A live row without a readable date is a bad_date row (rule 3 checks dates first).
-        (
-            columns.date,
-            "date",
-            counts.get(_FATE["bad_date"], (0, 0))[0],
-            "bad_day_pos",
-            f"fate = {_FATE['bad_date']}",
-        ),
-        (
-            amount_column,
-            "amount",
-            sum(b for f, (_, b) in counts.items() if f not in dropped),
-            "bad_amount_pos",
-            live_sql,
-        ),
+    for column, what, bad in (
+        (columns.date, "date", "day IS NULL"),
+        (amount_column, "amount", "amount IS NULL"),
     ):
+        live_sql = f"fate NOT IN {tuple(dropped)}"
+        failed = con.execute(f"SELECT count(*) FROM rows WHERE {live_sql} AND {bad}").fetchone()[0]
         if failed <= share * live:
             continue
-        shown = _examples(con, source, _positions(con, listed, where))
+        cell = source.column(column)
+        positions = [
+            p
+            for (p,) in con.execute(
+                f"SELECT r.pos FROM rows r JOIN src s ON s.rowid = r.pos WHERE {live_sql} AND "
+                f"{bad} AND s.{cell} IS NOT NULL ORDER BY r.pos LIMIT {EXAMPLES_PER_RULE}"
+            ).fetchall()
+        ]
+        shown = _examples(con, source, positions)
         raise mostly_bad_error(
             column,
             what,
@@ -749,18 +705,18 @@ def _refuse_rules_off(con, source: _Source, columns: ColumnMap, counts: dict, co
         off.append((key, not rules.drop_unparseable, column))
     for key in ("after_as_of", "before_start"):
         off.append((key, not rules.drop_outside_period, columns.date))
-    for key, switched_off, column in off:
-        count = counts.get(_FATE[key], (0, 0))[0]
-        if not switched_off or not count:
+    for key, enabled_off, column in off:
+        if not enabled_off or not counts.get(_FATE[key]):
             continue
-        shown = _examples(con, source, _positions(con, "firsts", f"fate = {_FATE[key]}"))
+        firsts = _first_of_each_fate(con).get(_FATE[key], [])
+        shown = _examples(con, source, firsts)
         first = shown.iloc[0]
         raise rule_off_error(
             f"{first[SOURCE_COLUMN]}, row {first[ROW_COLUMN]}",
             key,
             column,
             first.get(column),
-            count,
+            int(counts[_FATE[key]]),
             rows=tuple(int(r) for r in shown[ROW_COLUMN]),
             examples=tuple(shown[column]),
         )
@@ -769,7 +725,7 @@ def _refuse_rules_off(con, source: _Source, columns: ColumnMap, counts: dict, co
 def _refuse_mixed_currency(con: Any, columns: ColumnMap) -> None:
     earlier = [_FATE[k] for k in RULE_KEYS[: RULE_KEYS.index("other_currency")]]
     shares = con.execute(
-        f"SELECT currency, sum(n) AS n FROM groups WHERE fate NOT IN "
+        f"SELECT currency, count(*) AS n FROM rows WHERE fate NOT IN "
         f"({', '.join(map(str, earlier))}) AND currency IS NOT NULL GROUP BY currency "
         "ORDER BY n DESC, currency"
     ).df()
@@ -778,28 +734,49 @@ def _refuse_mixed_currency(con: Any, columns: ColumnMap) -> None:
         raise mixed_currency_error(columns.currency, series / series.sum())
 
 
-def _customers(con: Any, contacts: int, days: bool) -> pd.DataFrame:
-    """Per-customer totals from ``groups``, sorted by customer id as text (as in metrics); a
-    purchase without an order id is an order of its own."""
+def _customers(con: Any, source: _Source, contacts: int, days: bool) -> pd.DataFrame:
+    """Per-customer aggregates, sorted by customer id as text (as in metrics). Orders are
+    counted in two grouping steps (customer and order, then customer): faster in DuckDB than a
+    distinct count, the same number (a row without an order id is an order of its own)."""
     kept, returned = f"fate = {FATE_PURCHASE}", f"fate = {FATE_RETURN}"
-    parts = [
-        "customer",
-        "min(fd) AS first_day",
-        "max(ld) AS last_day",
-        "count(DISTINCT order_id) + coalesce(sum(n) FILTER (WHERE order_id IS NULL), 0) AS orders",
-        "sum(u) AS u",
+    units = f"round(amount * {MONEY_SCALE})::BIGINT"
+    has_orders = "order_id" in {c[0] for c in con.execute("DESCRIBE rows").fetchall()}
+    order = "order_id" if has_orders else "NULL::VARCHAR AS order_id"
+    ctes = [
+        f"o AS (SELECT customer, {order}, min(day) AS fd, max(day) AS ld, sum({units}) AS u, "
+        f"count(*) AS n FROM rows WHERE {kept} GROUP BY ALL)",
+        "c AS (SELECT customer, min(fd) AS first_day, max(ld) AS last_day, count(order_id) + "
+        "coalesce(sum(n) FILTER (WHERE order_id IS NULL), 0) AS orders, sum(u) AS u "
+        "FROM o GROUP BY customer)",
+        f"r AS (SELECT customer, sum({units}) AS ru FROM rows WHERE {returned} GROUP BY customer)",
     ]
+    select = [
+        "c.customer",
+        "c.first_day",
+        "c.last_day",
+        "c.orders",
+        f"(c.u + coalesce(r.ru, 0))::DOUBLE / {MONEY_SCALE} AS revenue",
+    ]
+    joins = ["LEFT JOIN r USING (customer)"]
     if days:
-        parts.append("count(DISTINCT d) AS days")
-    parts += [
-        f"arg_max(c{i}, k{i}) FILTER (WHERE k{i} IS NOT NULL) AS c{i}" for i in range(contacts)
-    ]
-    extra = (", days" if days else "") + "".join(f", c{i}" for i in range(contacts))
+        ctes.append(
+            "d AS (SELECT customer, count(*) AS days FROM (SELECT DISTINCT customer, day FROM "
+            f"rows WHERE {kept}) GROUP BY customer)"
+        )
+        select.append("d.days")
+        joins.append("LEFT JOIN d USING (customer)")
+    if contacts:
+        row = source.row_sql()
+        latest = ", ".join(
+            f"arg_max(c{i}, {{'d': day, 'r': {row}, 'p': pos}}) FILTER (WHERE c{i} IS NOT NULL) "
+            f"AS c{i}"
+            for i in range(contacts)
+        )
+        ctes.append(f"k AS (SELECT customer, {latest} FROM rows WHERE {kept} GROUP BY customer)")
+        select += [f"k.c{i}" for i in range(contacts)]
+        joins.append("LEFT JOIN k USING (customer)")
     # UTF-8 bytes sort as code points do: the order of Python's ``sorted`` on the ids.
     return con.execute(
-        f"WITH c AS (SELECT {', '.join(parts)} FROM groups WHERE {kept} GROUP BY customer), "
-        f"r AS (SELECT customer, sum(u) AS ru FROM groups WHERE {returned} GROUP BY customer) "
-        "SELECT customer, first_day, last_day, orders, "
-        f"(u + coalesce(ru, 0))::DOUBLE / {MONEY_SCALE} AS revenue{extra} "
-        "FROM c LEFT JOIN r USING (customer) ORDER BY customer"
+        f"WITH {', '.join(ctes)} SELECT {', '.join(select)} FROM c {' '.join(joins)} "
+        "ORDER BY c.customer"
     ).df()
