@@ -319,9 +319,10 @@ class _Roles:
     def _join(self, name: str, column: str) -> str:
         return f"LEFT JOIN {name} ON s.{column} = {name}.raw"
 
-    def key(self) -> tuple[_Role, CustomerKeys]:
-        """The customer key: the id as text; blanks, markers and placeholders null."""
-        header = self.columns.customer
+    def key(self, header: str | None = None, name: str = "lk_key") -> tuple[_Role, CustomerKeys]:
+        """A key column's ids (the customer's, or a fallback's) as text; blanks, markers and
+        placeholders null (the placeholder rows counted in the :class:`CustomerKeys`)."""
+        header = header or self.columns.customer
         column = self.source.column(header)
         distinct = _distinct(self.con, column, _id_messy(placeholders=True))
         self._note_markers(header, distinct)
@@ -329,7 +330,7 @@ class _Roles:
         if distinct.empty:
             return _Role(f"s.{column}"), keys
         codes, labels = text_id_codes(distinct["v"].astype(object))
-        label = np.where(codes >= 0, labels[np.maximum(codes, 0)], None).astype(object)
+        label = np.append(np.asarray(labels, dtype=object), None)[codes]  # -1: blank
         text = pd.Series(label, dtype=object)
         fake = text.isin(_PLACEHOLDER_SPELLINGS).to_numpy(dtype=bool, copy=True)
         zeros = text.isin(_ZERO_SPELLINGS).to_numpy(dtype=bool, copy=True)
@@ -342,11 +343,56 @@ class _Roles:
         if placeholder.any():
             keys.placeholders = {header: int(counts[placeholder].sum())}
         label[placeholder] = None
-        _lookup(self.con, "lk_key", distinct["v"], label, "VARCHAR")
+        _lookup(self.con, name, distinct["v"], label, "VARCHAR")
         return _Role(
-            f"CASE WHEN lk_key.raw IS NULL THEN s.{column} ELSE lk_key.val END",
-            [self._join("lk_key", column)],
+            f"CASE WHEN {name}.raw IS NULL THEN s.{column} ELSE {name}.val END",
+            [self._join(name, column)],
         ), keys
+
+    def linked_key(
+        self, key: _Role, keys: CustomerKeys, fallbacks: list[str]
+    ) -> tuple[_Role, CustomerKeys]:
+        """The key with fallback identifiers, as :func:`~rfm_engine.cleaning.customer_key.
+        customer_keys` makes it: a row without a customer is keyed by its first fallback value;
+        a value also seen beside a customer stands for the customer seen with it most often
+        (ties: the smallest id), so one person stays one customer."""
+        con, joins, sql = self.con, list(key.joins), key.sql
+        keyed = con.execute(
+            f"SELECT count(*) FROM src s {' '.join(joins)} WHERE ({sql}) IS NOT NULL"
+        ).fetchone()[0]
+        keys.keyed_by = {self.columns.customer: int(keyed)}
+        for i, header in enumerate(fallbacks):
+            role, found = self.key(header, f"lk_fallback{i}")
+            keys.placeholders.update(found.placeholders)
+            joins += role.joins
+            value = role.sql
+            where = f"FROM src s {' '.join(dict.fromkeys(joins))}"
+            link = f"lk_link{i}"
+            con.execute(
+                f"CREATE TEMP TABLE {link} AS SELECT f, k FROM (SELECT {value} AS f, {sql} AS k, "
+                f"count(*) AS n {where} WHERE ({value}) IS NOT NULL AND ({sql}) IS NOT NULL "
+                "GROUP BY ALL) QUALIFY row_number() OVER (PARTITION BY f ORDER BY n DESC, k) = 1"
+            )
+            blank = f"({sql}) IS NULL AND ({value}) IS NOT NULL"
+            counts = con.execute(
+                f"SELECT count(*) FILTER (WHERE {link}.k IS NOT NULL), count(*) FILTER (WHERE "
+                f"{link}.k IS NULL) {where} LEFT JOIN {link} ON ({value}) = {link}.f "
+                f"WHERE {blank}"
+            ).fetchone()
+            if not counts[0] + counts[1]:
+                continue
+            keys.linked += int(counts[0])
+            keys.keyed_by[header] = int(counts[1])
+            first = con.execute(
+                f"SELECT {value} {where} WHERE {blank} ORDER BY s.rowid LIMIT 50"
+            ).fetchall()
+            keys.examples[header] = tuple(dict.fromkeys(v for (v,) in first))[:3]
+            joins.append(f"LEFT JOIN {link} ON ({value}) = {link}.f")
+            sql = (
+                f"CASE WHEN ({sql}) IS NOT NULL THEN ({sql}) WHEN ({value}) IS NOT NULL THEN "
+                f"coalesce({link}.k, {value}) END"
+            )
+        return _Role(sql, list(dict.fromkeys(joins))), keys
 
     def text_id(self, header: str, name: str) -> _Role:
         """An order id (or a cancellation stamp) as text, blank → null."""
@@ -355,7 +401,7 @@ class _Roles:
         if distinct.empty:
             return _Role(f"s.{column}")
         codes, labels = text_id_codes(distinct["v"].astype(object))
-        label = np.where(codes >= 0, labels[np.maximum(codes, 0)], None).astype(object)
+        label = np.append(np.asarray(labels, dtype=object), None)[codes]  # -1: blank
         _lookup(self.con, name, distinct["v"], label, "VARCHAR")
         return _Role(
             f"CASE WHEN {name}.raw IS NULL THEN s.{column} ELSE {name}.val END",
@@ -486,8 +532,8 @@ def totals_from_csv(
         blank = con.execute(
             f"SELECT count(*) FROM src s {' '.join(key.joins)} WHERE ({key.sql}) IS NULL"
         ).fetchone()[0]
-        if blank:
-            return None  # rows keyed by a fallback identifier: the chunked path links them
+        if blank:  # rows keyed by a fallback identifier, linked over the whole input
+            key, keys = roles.linked_key(key, keys, fallbacks)
         for column in fallbacks:  # their markers are counted as in memory
             roles._note_markers(column, _distinct(con, source.column(column), _id_messy()))
     parts: dict[str, _Role] = {"customer": key, "day": roles.day()}

@@ -27,8 +27,8 @@ def both(path: Path, config: RfmConfig, work: Path):
     assert memory.engine == "memory" and duck.engine == "duckdb"  # not the chunked path
     pd.testing.assert_frame_equal(memory.customers[COMPARED], duck.customers[COMPARED])
     for name in memory.contacts:
-        assert list(memory.customers[name].astype(object)) == list(
-            duck.customers[name].astype(object)
+        assert list(memory.customers[name].astype(object).fillna("<blank>")) == list(
+            duck.customers[name].astype(object).fillna("<blank>")
         )
     counts = ["rule", "key", "rows"]
     pd.testing.assert_frame_equal(
@@ -141,3 +141,33 @@ def test_lines_duckdb_reads_otherwise_go_to_the_chunked_path(tmp_path: Path) -> 
     extra.write_text("customer,date,amount\nA,2024-01-01,1\nB,2024-01-02,2,X\n")
     with pytest.raises(InputFileError, match="rows do not fit one table"):
         analyze_out_of_core([extra], RfmConfig())
+
+
+def test_fallback_keys_linked_over_the_whole_file(tmp_path: Path) -> None:
+    """Rows without a customer keyed by the email, and by the phone after it; an email seen
+    beside two customers stands for the one seen most often (ties: the smaller id)."""
+    rows = ["customer,email,phone,date,amount,order"]
+    rows += [
+        f"C{i % 4},u{i % 4}@x,{'' if i % 3 else f'555{i % 4}'},2024-02-{i % 27 + 1:02d},{i},O{i}"
+        for i in range(1, 60)
+    ]
+    rows += ["C9,u1@x,,2024-03-01,5,P1", "C9,u1@x,,2024-03-02,5,P2"]  # u1@x beside C9 too
+    rows += ["guest,u1@x,,2024-03-03,7,P3", ",u7@x,,2024-03-04,8,P4", ",,5552,2024-03-05,9,P5"]
+    rows += [",,5559,2024-03-06,1,P6", "NA,u7@x,,2024-03-07,2,P7", ",N/A,5559,2024-03-08,3,P8"]
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    columns = ColumnMap(
+        customer="customer",
+        customer_fallback=("email", "phone"),
+        date="date",
+        amount="amount",
+        order="order",
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    memory, duck = both(path, RfmConfig(columns=columns), work)
+    key = [w for w in duck.warnings if w.code == "key_fallback"]
+    assert [(w.message, w.evidence) for w in key] == [
+        (w.message, w.evidence) for w in memory.warnings if w.code == "key_fallback"
+    ]
+    assert key and key[0].evidence["linked"] >= 2

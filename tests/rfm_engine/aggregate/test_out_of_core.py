@@ -250,8 +250,9 @@ def test_progress_reaches_the_end(tmp_path: Path) -> None:
 
 
 def test_fallback_keys_linked_per_chunk_are_said(tmp_path: Path) -> None:
-    """A guest charge whose email is a registered customer's: linked in memory; out of core
-    the link is made within a chunk only, and a warning says so."""
+    """A guest charge whose email is a registered customer's: linked in memory, and by DuckDB
+    reading the file (over the whole file); in chunks the link is made within a chunk only,
+    and a warning says so."""
     rows = ["id,Created (UTC),Amount,Currency,Status,Customer ID,Customer Email"]
     rows += [
         f"{i},2024-04-{i % 28 + 1:02d} 10:00,10.00,usd,Paid,cus_{i % 5},u{i % 5}@x"
@@ -262,18 +263,24 @@ def test_fallback_keys_linked_per_chunk_are_said(tmp_path: Path) -> None:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     memory = analyze(path, RfmConfig())
     assert memory.customers.set_index("customer_id").loc["cus_1", "frequency"] == 9
+    duck = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
+    assert duck.engine == "duckdb"
+    assert_same(memory, duck)
+    assert [(w.code, w.evidence) for w in duck.warnings if w.code == "key_fallback"] == [
+        (w.code, w.evidence) for w in memory.warnings if w.code == "key_fallback"
+    ]
+    # A line of blanks sends the file to the chunked path (see test_csv_in_duckdb.py).
+    path.write_text("\n".join(rows) + "\n   \n", encoding="utf-8")
     chunked = analyze_out_of_core([path], RfmConfig(), chunk_rows=20)
+    assert chunked.engine == "duckdb-chunks"
     assert "chunked_key_links" in {w.code for w in chunked.warnings}
     assert "chunked_key_links" not in {w.code for w in memory.warnings}
 
 
 def test_progress_moves_while_the_chunks_are_read(tmp_path: Path) -> None:
-    # Rows keyed by a fallback email take the chunked path (DuckDB reads other files whole).
-    rows = "".join(
-        f"{'' if i % 9 == 0 else f'C{i % 7}'},u{i % 7}@x,2024-01-{i % 28 + 1:02d},{i % 50 + 1}\n"
-        for i in range(1000)
-    )
-    path = write(tmp_path, "customer,email,date,amount\n" + rows)
+    # A line of blanks sends the file to the chunked path (DuckDB reads other files whole).
+    rows = "".join(f"C{i % 7},2024-01-{i % 28 + 1:02d},{i % 50 + 1}\n" for i in range(1000))
+    path = write(tmp_path, "customer,date,amount\n" + rows + "  \n")
     seen = []
     analyze_out_of_core(
         [path], RfmConfig(), progress=lambda d, t: seen.append(d / t), chunk_rows=100
