@@ -1,8 +1,9 @@
 """Stage 4, aggregation: per-customer totals of the cleaned purchases.
 
 Every backend returns the same :class:`CustomerTotals` (module ``totals``): ``in_memory``
-(NumPy), ``out_of_core`` (``chunk_store``: cleaned chunks streamed into an on-disk DuckDB
-database, for files larger than memory), ``in_database`` (one query in the source's own
+(NumPy), ``out_of_core`` (``csv_in_duckdb``: DuckDB reads the files and applies the rules
+itself; ``chunk_store``: cleaned chunks streamed into an on-disk DuckDB database, for files
+DuckDB reads otherwise), ``in_database`` (one query in the source's own
 database) and ``customer_list`` (a customer list's own totals). ``choose_engine`` picks one for
 a set of files.
 """

@@ -12,10 +12,17 @@ One pass computes every row's fate (the rule that drops it, or purchase / return
 ``CASE``; the rules are counted in one ``GROUP BY`` and the per-customer totals are one more.
 
 The numbers are the in-memory engine's: rule 1 compares every source cell exactly, the decimal
-separator and day order are decided from the whole column's distinct values, money is summed as
-whole millionths. Inputs this path does not cover return ``None`` (the chunked path of
-:mod:`.out_of_core` takes them): rows keyed by a fallback identifier, order totals on line
-items, customer lists.
+separator and day order are decided from the whole column's distinct values, fallback
+identifiers are linked over the whole input, money is summed as whole millionths. A file DuckDB
+reads otherwise than pandas (a line of blanks, a row with an extra cell) raises
+:class:`NotReadHere`, and the chunked path of :mod:`.out_of_core` reads it; order totals on line
+items and customer lists are read in memory.
+
+Why not :mod:`rfm_engine.cleaning.in_database` (the rules as ibis expressions, for tables in a
+database): a file needs what a database table does not (row numbers for the examples and the
+latest contact, text armour and placeholders undone as in memory, rule 1 on every source cell,
+fallback keys linked), and there each rule is its own count query over the expression chain
+(every lookup join re-evaluated), where here one ``CASE`` pass fixes every row's fate once.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Out-of-core analysis: text files larger than memory, aggregated per customer in DuckDB.
 
+DuckDB reads a delimited file itself where it reads it as pandas does (:mod:`.csv_in_duckdb`,
+the fast path); the chunked path below takes the others.
+
 The files are read in chunks with the engine's own reader settings and each chunk is cleaned by
 the engine's own rules (:func:`~rfm_engine.cleaning.rules.clean` with ``trace=True``). What each row
 became (purchase, return, or the rule that dropped it) and its standard values (customer id as
