@@ -33,3 +33,12 @@ def test_duckdb_engine_gives_the_memory_engines_files(tmp_path, capsys) -> None:
     pd.testing.assert_frame_equal(tables["memory"], tables["duckdb"])
     assert list(tables["duckdb"]["customer_id"]) == ["00123", "B7"]
     assert list(tables["duckdb"]["frequency"]) == ["2", "1"]
+
+
+def test_verbose_says_which_engine_ran(tmp_path, capsys) -> None:
+    source = tmp_path / "orders.csv"
+    source.write_text(ORDERS, encoding="utf-8")
+    for engine, said in (("memory", "in memory"), ("duckdb", "DuckDB, reading the files itself")):
+        out = tmp_path / engine
+        assert main(["analyze", str(source), "--out", str(out), "--engine", engine, "-v"]) == 0
+        assert f"engine: {said}" in capsys.readouterr().err
