@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
+from ..io.arrow_typed import iso_days
 from ..io.parsing import (
     Factorized,
     factorize_columns,
@@ -146,10 +147,18 @@ def clean(
             coded[name] = factorize_text(raw[name])
         return coded[name]
 
+    # An all-ISO date column is read whole by Arrow (io.arrow_typed) and never factorized.
+    collapsing = columns.amount_is_order_total and columns.order
+    iso = None if collapsing else iso_days(raw[columns.date])
     # The role columns are coded up front, together (in threads where that helps).
-    coded.update(factorize_columns(raw, [c for c in columns.roles.values() if c]))
+    roles = [c for c in columns.roles.values() if c and not (iso is not None and c == columns.date)]
+    # Order ids only need to be told apart (their distinct values are never read).
+    other_roles = {c for r, c in columns.roles.items() if r != "order"}
+    order_only = {columns.order} - other_roles if columns.order else set()
+    coded.update(factorize_columns(raw, roles, codes_only=order_only))
     warnings: list[RfmWarning] = []
-    value_columns = [*columns.key_columns, columns.date, columns.amount or columns.price]
+    value_columns = [*columns.key_columns, None if iso is not None else columns.date]
+    value_columns.append(columns.amount or columns.price)
     warnings += marker_warning(raw, [c for c in value_columns if c], codes_of)
 
     # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
@@ -166,14 +175,15 @@ def clean(
         # Order ids first: they cut most (an order's rows are few, a customer's many).
         keys = ([order_codes] if order_codes is not None else []) + [customer_codes]
         for name in (columns.date, columns.amount, columns.quantity, columns.price):
-            if name:
+            if name and not (iso is not None and name == columns.date):
                 codes_of(name)  # parsed later anyway; coded now, they narrow rule 1 first
-        dupes = duplicate_rows(raw[source_columns], keys, coded)
+        hints = {columns.date: iso.view(np.int64)} if iso is not None else {}
+        dupes = duplicate_rows(raw[source_columns], keys, coded, hints)
         steps.drop("duplicates", dupes.to_numpy())
 
     # Rule 7 (order totals): one row per order, each field its first non-blank value.
     work = raw
-    if columns.amount_is_order_total and columns.order:
+    if collapsing:
         work, extra = _collapse_order_totals(raw, columns, steps.alive)
         steps.drop("order_lines", extra)
         key = customer_keys(work, columns)
@@ -186,12 +196,15 @@ def clean(
     warnings += key_warnings(key, columns)
 
     # Rule 3: date or amount missing or unreadable.
-    dates = parse_dates(
-        work[columns.date],
-        dayfirst=dayfirst,
-        column=columns.date,
-        factorized=codes_of(columns.date),
-    ).to_numpy()
+    if iso is not None:
+        dates = parse_dates(pd.Series(iso)).to_numpy()  # clamped as every date is
+    else:
+        dates = parse_dates(
+            work[columns.date],
+            dayfirst=dayfirst,
+            column=columns.date,
+            factorized=codes_of(columns.date),
+        ).to_numpy()
     if columns.amount:
         separator, found = amount_separator(
             work[columns.amount], columns.amount, decimal, codes_of(columns.amount)
