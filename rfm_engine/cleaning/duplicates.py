@@ -43,7 +43,10 @@ def duplicate_rows(
         # many, from every column, before the exact comparison below.
         hinted = {k: v for k, v in (hints or {}).items() if k in frame.columns and k not in known}
         first = [known[name][0] for name in known] + list(hinted.values())
-        if first:
+        # Worth it only where lines rarely share all their role values (a sample tells):
+        # an order's lines often share price and quantity too (online_retail: 60 % do).
+        sample = idx[:_SAMPLE_ROWS]
+        if first and _maybe_repeated([c[sample] for c in first], None).mean() < 0.125:
             idx = idx[_maybe_repeated(first, idx)]
     if len(idx) > many:
         missing = [name for name in frame.columns if name not in known]
@@ -91,30 +94,43 @@ def duplicate_rows(
 
 #: Rows in question above which :func:`_maybe_repeated` narrows them first.
 _FILTER_MIN_ROWS = 50_000
+#: Rows of the sample that tells whether the role columns alone narrow rule 1 enough.
+_SAMPLE_ROWS = 65_536
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection mod 2**64
 _FINAL = np.uint64(0xBF58476D1CE4E5B9)
 
 
-def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray) -> np.ndarray:
-    """Which rows of ``idx`` may equal another in every code column (codes -1 for blank).
+def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray | None) -> np.ndarray:
+    """Which rows of ``idx`` (``None``: all) may equal another in every code column (codes
+    -1 for blank).
 
     The codes of a row are mixed into one 64-bit number; equal rows get equal numbers, so
-    none is lost, and a row whose number no other row has cannot repeat. The numbers are
-    sorted (NumPy's integer sort, no hashing), the repeated ones found between neighbours,
-    and each row looked up among those few. Distinct rows stay only where two 64-bit
-    numbers happen to meet; the exact comparison settles them.
+    none is lost. Its top and bottom bits give two bucket numbers, and a row whose buckets
+    are not both shared cannot repeat (one ``bincount`` each: about 40 % of distinct rows
+    pass). The numbers of the rows left are sorted (NumPy's integer sort, no hashing), the
+    repeated ones found between neighbours, and each row looked up among those: distinct
+    rows stay only where two 64-bit numbers meet, and the exact comparison settles them.
     """
     mixed = np.zeros(len(columns[0]), dtype=np.uint64)
     for codes in columns:  # in place over all rows: cheaper than gathering idx first
         mixed *= _MIX
         mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)  # -1 wraps: still distinct
-    mixed = mixed[idx]
+    if idx is not None:
+        mixed = mixed[idx]
     mixed ^= mixed >> np.uint64(31)
     mixed *= _FINAL
     mixed ^= mixed >> np.uint64(29)
-    ordered = np.sort(mixed)
+    bits = int(min(24, max(12, np.ceil(np.log2(max(len(mixed), 2))))))  # 1-2 buckets per row
+    top = (mixed >> np.uint64(64 - bits)).astype(np.intp)
+    bottom = (mixed & np.uint64((1 << bits) - 1)).astype(np.intp)
+    size = 1 << bits
+    shared = np.bincount(top, minlength=size)[top] > 1
+    shared &= np.bincount(bottom, minlength=size)[bottom] > 1
+    left = mixed[shared]
+    ordered = np.sort(left)
     repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
     if not len(repeated):
-        return np.zeros(len(idx), dtype=bool)
-    at = np.minimum(np.searchsorted(repeated, mixed), len(repeated) - 1)
-    return repeated[at] == mixed
+        return np.zeros(len(mixed), dtype=bool)
+    at = np.minimum(np.searchsorted(repeated, left), len(repeated) - 1)
+    shared[shared] = repeated[at] == left
+    return shared
