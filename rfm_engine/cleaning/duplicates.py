@@ -37,11 +37,11 @@ def duplicate_rows(
     idx = np.flatnonzero(possible)
     known = {k: v for k, v in (coded or {}).items() if v is not None and k in frame.columns}
     many = max(len(frame) // 8, _FILTER_MIN_ROWS)
+    hinted = {k: v for k, v in (hints or {}).items() if k in frame.columns and k not in known}
     if len(idx) > many:
         # The keys cut little (an export of order lines): keep only rows whose codes so far
         # may repeat, first from the columns already coded (the roles), then, if that leaves
         # many, from every column, before the exact comparison below.
-        hinted = {k: v for k, v in (hints or {}).items() if k in frame.columns and k not in known}
         first = [known[name][0] for name in known] + list(hinted.values())
         # Worth it only where lines rarely share all their role values (a sample tells):
         # an order's lines often share price and quantity too (online_retail: 60 % do).
@@ -49,10 +49,11 @@ def duplicate_rows(
         if first and _maybe_repeated([c[sample] for c in first], None).mean() < 0.125:
             idx = idx[_maybe_repeated(first, idx)]
     if len(idx) > many:
-        missing = [name for name in frame.columns if name not in known]
+        missing = [name for name in frame.columns if name not in known and name not in hinted]
         for name, factorized in factorize_columns(frame, missing, objects=False).items():
             known[name] = factorized or pd.factorize(frame[name], use_na_sentinel=True)
-        idx = idx[_maybe_repeated([known[name][0] for name in frame.columns], idx)]
+        every = [known[n][0] if n in known else hinted[n] for n in frame.columns]
+        idx = idx[_maybe_repeated(every, idx)]
     row_code = np.zeros(len(idx), dtype=np.int64)
     width = 1  # row codes are below this
 

@@ -53,16 +53,43 @@ def digit_id_codes(
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    head = _head(array)
+    try:
+        sample = pc.cast(head, pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None  # a failing cast reads the whole column first: a sample tells sooner
+    if len(pc.unique(sample)) < _MANY_DISTINCT * max(len(sample) - sample.null_count, 1):
+        # Few distinct values (quantities, a shop's few hundred customers): Arrow's hashing
+        # of the text is cheaper than the checks below.
+        return None
     try:
         numbers = pc.cast(array, pa.int64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None  # some cell is no integer (or beyond 64 bits)
-    if not pc.all(pc.equal(pc.cast(numbers, array.type), array)).as_py():
-        return None  # leading zeros, a sign, "-0": the text is not the number's own
     blank = numbers.null_count > 0
     ints = numbers.to_numpy() if not blank else pc.fill_null(numbers, 0).to_numpy()
-    codes, uniques = _integer_codes(ints, blank_rows=_null_rows(numbers) if blank else None)
+    blank_rows = _null_rows(numbers) if blank else None
+    lengths = pc.fill_null(pc.binary_length(array), 0).to_numpy()
+    if not _canonical(ints, lengths, blank_rows):
+        return None  # leading zeros or "-0": the text is not the number's own
+    codes, uniques = _integer_codes(ints, blank_rows=blank_rows)
     return codes, digit_labels(uniques) if labels else uniques
+
+
+#: 10, 100, … 10**19: the digits of a 64-bit magnitude are 1 + how many of these it reaches.
+_POWERS = np.array([10**k for k in range(1, 20)], dtype=np.uint64)
+
+
+def _canonical(ints: np.ndarray, lengths: np.ndarray, blank_rows: np.ndarray | None) -> bool:
+    """Whether each text Arrow read as an integer (an optional ``-`` and digits, leading
+    zeros allowed) is as long as the integer's own text: then it has no leading zero and is
+    not ``-0``, i.e. it is exactly ``str(int)``."""
+    magnitude = np.abs(ints).view(np.uint64)  # abs(-2**63) wraps to 2**63: still right
+    digits = 1 + np.searchsorted(_POWERS, magnitude, side="right")
+    same = digits + (ints < 0) == lengths
+    if blank_rows is not None:
+        same |= blank_rows
+    return bool(same.all())
 
 
 def is_digit_uniques(uniques: object) -> bool:
@@ -77,6 +104,17 @@ def digit_labels(numbers: np.ndarray) -> np.ndarray:
 
     text = pc.cast(pa.array(np.asarray(numbers, dtype=np.int64)), pa.string())
     return text.to_numpy(zero_copy_only=False).astype(object, copy=False)
+
+
+#: Rows whose cast tells early whether a column can take a typed path.
+_HEAD_ROWS = 2048
+#: Share of distinct values in those rows from which integer codes beat hashing the text.
+_MANY_DISTINCT = 0.25
+
+
+def _head(array):
+    """The first rows of a chunked array, as one array."""
+    return array.slice(0, _HEAD_ROWS).combine_chunks()
 
 
 def _null_rows(array) -> np.ndarray:
@@ -129,6 +167,7 @@ def iso_days(values: pd.Series) -> np.ndarray | None:
     import pyarrow.compute as pc
 
     try:
+        pc.cast(_head(array), pa.timestamp("ns"))
         # Arrow's ISO 8601 parser: fixed-width digits, valid days and times, no zone, no
         # surrounding blanks; years outside 1677-2262 do not fit nanoseconds and fail.
         stamps = pc.cast(array, pa.timestamp("ns"))
@@ -136,3 +175,34 @@ def iso_days(values: pd.Series) -> np.ndarray | None:
         return None
     # Flooring to days keeps the date part of the text, also before 1970.
     return stamps.to_numpy().astype("datetime64[D]").astype("datetime64[ns]")
+
+
+def plain_amounts(values: pd.Series) -> np.ndarray | None:
+    """Each cell as a float (NaN for a blank cell) when every non-blank cell is a plain number
+    Arrow's cast reads (``12.50``, ``-3``, ``.5``, ``1e3``: digits with a decimal point, no
+    thousands separator, currency, comma or blank) to a finite float, and none looks like
+    ``1.234`` (a point then three digits, which a decimal comma elsewhere would make a
+    thousand: the text parser decides and warns); ``None`` otherwise. Arrow's and Python's
+    readings of a decimal are both the nearest float, so the values are the same."""
+    array = arrow_text(values)
+    if array is None or len(array) == 0 or array.null_count == len(array):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        pc.cast(_head(array), pa.float64())
+        numbers = pc.cast(array, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    floats = numbers.to_numpy()  # blanks → NaN
+    finite = np.isfinite(floats)
+    if numbers.null_count:
+        finite |= _null_rows(numbers)
+    if not finite.all():
+        return None  # "nan", "inf", 1e400: the text parser reads them as unreadable
+    point = pc.fill_null(pc.find_substring(array, "."), -1).to_numpy()
+    length = pc.fill_null(pc.binary_length(array), 0).to_numpy()
+    if ((point >= 0) & (length - point == 4)).any():
+        return None
+    return floats

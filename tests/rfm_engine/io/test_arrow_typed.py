@@ -14,8 +14,14 @@ from hypothesis import strategies as st
 pa = pytest.importorskip("pyarrow")
 
 from rfm_engine import ColumnMap, RfmConfig, analyze  # noqa: E402
-from rfm_engine.io.arrow_typed import digit_id_codes, iso_days  # noqa: E402
-from rfm_engine.io.parsing import factorize_text, parse_dates, text_id_codes  # noqa: E402
+from rfm_engine.aggregate.totals import money_units  # noqa: E402
+from rfm_engine.io.arrow_typed import digit_id_codes, iso_days, plain_amounts  # noqa: E402
+from rfm_engine.io.parsing import (  # noqa: E402
+    factorize_text,
+    parse_amounts,
+    parse_dates,
+    text_id_codes,
+)
 
 
 def arrow_series(values: list) -> pd.Series:
@@ -48,6 +54,7 @@ def test_arrow_series_is_arrow_backed() -> None:
         ["17850", "12", None, "17850", "0", "-3"],
         ["100001", "100002", "100001"],
         ["9223372036854775807", "1", "5"],  # sparse: sorted, not counted
+        ["-9223372036854775808", "10", "-10", "9", "-9", "100"],
         ["7"],
     ],
 )
@@ -69,6 +76,8 @@ def test_digit_ids_fire_and_match_text(cells: list) -> None:
         "007",  # leading zeros are part of the id
         "+5",
         "-0",
+        "-007",
+        "00",
         " 12",
         "12 ",
         "12.0",
@@ -134,6 +143,76 @@ def test_iso_dates_do_not_fire_on_other_text(odd: str) -> None:
     fast = arrow_series(cells)
     assert iso_days(fast) is None
     assert days(fast) == days(text_series(cells))
+
+
+def amounts(values: pd.Series) -> list[str]:
+    return [repr(float(v)) for v in parse_amounts(values).to_numpy()]  # exact, NaN as text
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["12.50", "-3", "0.5", None, "100", "19.83"],
+        ["1e3", ".5", "5.", "+5", "-0.25"],
+        ["0.1", "0.2", "0.30000000000000004", "123456789.123456"],
+    ],
+)
+def test_plain_amounts_fire_and_match_text(cells: list) -> None:
+    fast = arrow_series(cells)
+    assert plain_amounts(fast) is not None
+    got = [repr(float(v)) for v in plain_amounts(fast)]
+    assert got == amounts(text_series(cells))
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "1,234.50",  # thousands separator
+        "12,5",  # decimal comma
+        "1.234",  # a thousand or one and a bit: the column decides, with a warning
+        "0.125",
+        "$12",
+        "¥12",
+        "12 EUR",
+        " 12",
+        "12 ",
+        "(12.50)",  # accounting negative
+        "12-",
+        "１２",
+        "NA",
+        "nan",
+        "inf",
+        "1e400",
+        '="12"',
+    ],
+)
+def test_plain_amounts_do_not_fire_on_other_text(odd: str) -> None:
+    cells = ["12.50", odd, "3"]
+    fast = arrow_series(cells)
+    assert plain_amounts(fast) is None
+    assert amounts(fast) == amounts(text_series(cells))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.sampled_from([0, 1, 2, 4, 6]).flatmap(
+                lambda places: st.decimals(-(10**12), 10**12, places=places).map(str)
+            ),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_amounts_match_the_text_parser_to_the_millionth(cells: list) -> None:
+    fast = arrow_series(cells)
+    assert amounts(fast) == amounts(text_series(cells))
+    numbers = plain_amounts(fast)
+    if numbers is not None:
+        slow = parse_amounts(text_series(cells)).to_numpy()
+        assert np.array_equal(money_units(numbers), money_units(slow), equal_nan=True)
 
 
 _DIGITS = st.one_of(
@@ -213,4 +292,32 @@ def test_analysis_identical_through_either_path(monkeypatch: pytest.MonkeyPatch)
     assert not fired
     pd.testing.assert_frame_equal(fast.customers, slow.customers)
     assert fast.cleaning.rows_used == slow.cleaning.rows_used
+    assert [s.rows for s in fast.cleaning.steps] == [s.rows for s in slow.cleaning.steps]
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [["1.234", "12.5"], ["1.234", "12,5"], ["NA", "n/a"], ["$5", "¥7"], ["1,234.50", "7"]],
+)
+def test_warnings_identical_through_either_path(odd: list) -> None:
+    """Where an amount or date needs the text parser, both paths warn alike."""
+    n = 60
+    frame = pd.DataFrame(
+        {
+            "order": [str(1000 + i) for i in range(n)],
+            "customer": [f"c{i % 9}" for i in range(n)],
+            "date": ["2023-05-01 10:00:00"] * (n - 1) + ["NA"],
+            "amount": [f"{i}.50" for i in range(n - 2)] + odd,
+        },
+        dtype=object,
+    )
+    config = RfmConfig(
+        columns=ColumnMap(customer="customer", date="date", amount="amount", order="order")
+    )
+    arrow = pd.DataFrame({name: arrow_series(frame[name].tolist()) for name in frame})
+    fast, slow = analyze(arrow, config), analyze(frame, config)
+    pd.testing.assert_frame_equal(fast.customers, slow.customers)
+    assert [(w.code, w.message) for w in fast.warnings] == [
+        (w.code, w.message) for w in slow.warnings
+    ]
     assert [s.rows for s in fast.cleaning.steps] == [s.rows for s in slow.cleaning.steps]
