@@ -77,10 +77,12 @@ def marker_uniques(values: pd.Series) -> pd.Series:
     """True for the markers among distinct values (vectorised: markers are short)."""
     out = pd.Series(False, index=values.index)
     text = values.astype(object)
-    try:
-        short = (text.str.len() <= _MARKER_LENGTH).fillna(False).astype(bool)
-    except AttributeError:  # no text at all (dates, numbers)
-        return out
+    short = _short_text(text)
+    if short is None:
+        try:
+            short = (text.str.len() <= _MARKER_LENGTH).fillna(False).astype(bool)
+        except AttributeError:  # no text at all (dates, numbers)
+            return out
     if short.any():
         out[short] = text[short].str.strip().str.lower().isin(MISSING_MARKERS)
     return out
@@ -88,6 +90,22 @@ def marker_uniques(values: pd.Series) -> pd.Series:
 
 #: The longest missing marker, with room for spaces around it.
 _MARKER_LENGTH = 12
+
+
+def _short_text(text: pd.Series) -> pd.Series | None:
+    """Which values are at most :data:`_MARKER_LENGTH` characters, counted by Arrow in C++
+    when every value is a ``str`` (a million distinct ids: no Python call each); ``None``
+    where the caller must count (no pyarrow, other values, text Arrow cannot hold)."""
+    if len(text) < 1000 or not _all_text(text):
+        return None
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        lengths = pc.utf8_length(pa.array(text.to_numpy(), type=pa.string()))
+    except Exception:  # no pyarrow (the desktop build), or lone surrogates
+        return None
+    return pd.Series(lengths.to_numpy() <= _MARKER_LENGTH, index=text.index)
 
 
 def strip_armour(values: pd.Series) -> pd.Series:

@@ -321,3 +321,18 @@ def test_warnings_identical_through_either_path(odd: list) -> None:
         (w.code, w.message) for w in slow.warnings
     ]
     assert [s.rows for s in fast.cleaning.steps] == [s.rows for s in slow.cleaning.steps]
+
+
+def test_markers_counted_by_arrow_as_by_python() -> None:
+    """Distinct values' lengths counted in Arrow (from 1,000 values) find the same markers."""
+    from rfm_engine.io.parsing import marker_uniques
+
+    odd = ["NA", " n/a ", "#N/A", "null", "ＮＡ", "na\u3000", "-", "--", "(blank)", "nan"]
+    odd += ["not available", "NAN NAN NAN NAN", "x" * 12, "é" * 13, "🙂" * 12, ""]
+    values = [f"customer{i}@example.com" for i in range(1200)] + odd
+    big = marker_uniques(pd.Series(values, dtype=object))
+    small = pd.concat(  # under 1,000 values: counted by Python
+        [marker_uniques(pd.Series(values[i : i + 500], dtype=object)) for i in range(0, 1216, 500)]
+    )
+    assert big.tolist() == small.tolist()
+    assert big.iloc[-len(odd) :].any()
