@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from ..io.arrow_typed import digit_labels, is_digit_uniques
 from ..io.parsing import Factorized
 
 KEYS = ("rfm-segments-one", "rfm-segments-two")  # 16 bytes each, as SipHash wants
@@ -28,6 +29,10 @@ def row_hashes(
     for name in frame.columns:
         known = (coded or {}).get(name)
         codes, uniques = known or pd.factorize(frame[name], use_na_sentinel=True)
+        if known is not None and is_digit_uniques(
+            uniques
+        ):  # hashed as the text they were read from
+            uniques = digit_labels(uniques)
         parts.append((np.asarray(codes), np.asarray(uniques, dtype=object)))
     out = []
     for key in KEYS:

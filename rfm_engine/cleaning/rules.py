@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
+from ..io.arrow_typed import iso_days, plain_amounts
 from ..io.parsing import (
     Factorized,
     factorize_columns,
@@ -146,11 +147,20 @@ def clean(
             coded[name] = factorize_text(raw[name])
         return coded[name]
 
+    # All-ISO dates and plain-number amounts are read whole by Arrow (io.arrow_typed) and
+    # never factorized: no marker or separator question can arise in them.
+    collapsing = columns.amount_is_order_total and columns.order
+    typed = {} if collapsing else _typed(raw, columns, decimal)
     # The role columns are coded up front, together (in threads where that helps).
-    coded.update(factorize_columns(raw, [c for c in columns.roles.values() if c]))
+    roles = [c for c in columns.roles.values() if c and c not in typed]
+    # Order ids only need to be told apart (their distinct values are never read).
+    other_roles = {c for r, c in columns.roles.items() if r != "order"}
+    order_only = {columns.order} - other_roles if columns.order else set()
+    coded.update(factorize_columns(raw, roles, codes_only=order_only))
     warnings: list[RfmWarning] = []
     value_columns = [*columns.key_columns, columns.date, columns.amount or columns.price]
-    warnings += marker_warning(raw, [c for c in value_columns if c], codes_of)
+    value_columns = [c for c in value_columns if c and c not in typed]
+    warnings += marker_warning(raw, value_columns, codes_of)
 
     # Ids are coded once, before rule 1: rows unique by customer or order cannot be duplicates.
     key = customer_keys(raw, columns, codes_of(columns.customer))
@@ -166,14 +176,16 @@ def clean(
         # Order ids first: they cut most (an order's rows are few, a customer's many).
         keys = ([order_codes] if order_codes is not None else []) + [customer_codes]
         for name in (columns.date, columns.amount, columns.quantity, columns.price):
-            if name:
+            if name and name not in typed:
                 codes_of(name)  # parsed later anyway; coded now, they narrow rule 1 first
-        dupes = duplicate_rows(raw[source_columns], keys, coded)
+        # Read values are equal where the cells are: they narrow rule 1 as hints.
+        hints = {name: values.view(np.int64) for name, values in typed.items()}
+        dupes = duplicate_rows(raw[source_columns], keys, coded, hints)
         steps.drop("duplicates", dupes.to_numpy())
 
     # Rule 7 (order totals): one row per order, each field its first non-blank value.
     work = raw
-    if columns.amount_is_order_total and columns.order:
+    if collapsing:
         work, extra = _collapse_order_totals(raw, columns, steps.alive)
         steps.drop("order_lines", extra)
         key = customer_keys(work, columns)
@@ -186,13 +198,18 @@ def clean(
     warnings += key_warnings(key, columns)
 
     # Rule 3: date or amount missing or unreadable.
-    dates = parse_dates(
-        work[columns.date],
-        dayfirst=dayfirst,
-        column=columns.date,
-        factorized=codes_of(columns.date),
-    ).to_numpy()
-    if columns.amount:
+    if columns.date in typed:
+        dates = parse_dates(pd.Series(typed[columns.date])).to_numpy()  # clamped as all are
+    else:
+        dates = parse_dates(
+            work[columns.date],
+            dayfirst=dayfirst,
+            column=columns.date,
+            factorized=codes_of(columns.date),
+        ).to_numpy()
+    if columns.amount in typed:
+        amounts = typed[columns.amount]
+    elif columns.amount:
         separator, found = amount_separator(
             work[columns.amount], columns.amount, decimal, codes_of(columns.amount)
         )
@@ -204,15 +221,25 @@ def clean(
             decide=False,
         ).to_numpy()
     else:
-        separator, found = amount_separator(
-            work[columns.price], columns.price, decimal, codes_of(columns.price)
-        )
-        warnings += found
-        quantity = parse_amounts(work[columns.quantity], factorized=codes_of(columns.quantity))
-        price = parse_amounts(
-            work[columns.price], factorized=codes_of(columns.price), decimal=separator, decide=False
-        )
-        amounts = (quantity * price).to_numpy()
+        if columns.price in typed:
+            price = typed[columns.price]
+        else:
+            separator, found = amount_separator(
+                work[columns.price], columns.price, decimal, codes_of(columns.price)
+            )
+            warnings += found
+            price = parse_amounts(
+                work[columns.price],
+                factorized=codes_of(columns.price),
+                decimal=separator,
+                decide=False,
+            ).to_numpy()
+        quantity = typed.get(columns.quantity)
+        if quantity is None:
+            quantity = parse_amounts(
+                work[columns.quantity], factorized=codes_of(columns.quantity)
+            ).to_numpy()
+        amounts = quantity * price
     bad_date = np.isnat(dates)
     amount_col = columns.amount or columns.price
     if not trace:
@@ -316,6 +343,21 @@ def clean(
         trace=row_trace,
         warnings=tuple(warnings),
     )
+
+
+def _typed(raw: pd.DataFrame, columns: ColumnMap, decimal: str | None) -> dict[str, np.ndarray]:
+    """The date and amount columns Arrow reads whole (see :mod:`rfm_engine.io.arrow_typed`):
+    column → days (``datetime64[ns]``) or floats. A decimal comma asked for is never plain."""
+    out: dict[str, np.ndarray] = {}
+    days = iso_days(raw[columns.date])
+    if days is not None:
+        out[columns.date] = days
+    if decimal != ",":
+        for name in (columns.amount, columns.quantity, columns.price):
+            numbers = plain_amounts(raw[name]) if name and name not in out else None
+            if numbers is not None:
+                out[name] = numbers
+    return out
 
 
 def _categories(labels: np.ndarray) -> pd.CategoricalDtype:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import decimal as _decimal
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
 
 from ..errors import DataError
+from .arrow_typed import digit_id_codes, digit_labels, is_digit_uniques, iso_days
 
 #: Text with nothing to strip: no leading blank, quote or ``=``, no trailing blank.
 _PLAIN = re.compile(r"(?s)[^\s='].*\S|[^\s=']")
@@ -76,10 +77,12 @@ def marker_uniques(values: pd.Series) -> pd.Series:
     """True for the markers among distinct values (vectorised: markers are short)."""
     out = pd.Series(False, index=values.index)
     text = values.astype(object)
-    try:
-        short = (text.str.len() <= _MARKER_LENGTH).fillna(False).astype(bool)
-    except AttributeError:  # no text at all (dates, numbers)
-        return out
+    short = _short_text(text)
+    if short is None:
+        try:
+            short = (text.str.len() <= _MARKER_LENGTH).fillna(False).astype(bool)
+        except AttributeError:  # no text at all (dates, numbers)
+            return out
     if short.any():
         out[short] = text[short].str.strip().str.lower().isin(MISSING_MARKERS)
     return out
@@ -87,6 +90,22 @@ def marker_uniques(values: pd.Series) -> pd.Series:
 
 #: The longest missing marker, with room for spaces around it.
 _MARKER_LENGTH = 12
+
+
+def _short_text(text: pd.Series) -> pd.Series | None:
+    """Which values are at most :data:`_MARKER_LENGTH` characters, counted by Arrow in C++
+    when every value is a ``str`` (a million distinct ids: no Python call each); ``None``
+    where the caller must count (no pyarrow, other values, text Arrow cannot hold)."""
+    if len(text) < 1000 or not _all_text(text):
+        return None
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        lengths = pc.utf8_length(pa.array(text.to_numpy(), type=pa.string()))
+    except Exception:  # no pyarrow (the desktop build), or lone surrogates
+        return None
+    return pd.Series(lengths.to_numpy() <= _MARKER_LENGTH, index=text.index)
 
 
 def strip_armour(values: pd.Series) -> pd.Series:
@@ -133,7 +152,13 @@ def text_id_codes(
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         text = pd.Index(uniques).astype(str) if labels else uniques
         return codes.astype("int64"), np.asarray(text, dtype=object)
-    codes, uniques = factorized or pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = (
+        factorized
+        or digit_id_codes(values, labels=labels)
+        or pd.factorize(values, use_na_sentinel=True)
+    )
+    if is_digit_uniques(uniques):  # canonical integer texts: the codes are the ids' own
+        return np.asarray(codes, dtype=np.int64), digit_labels(uniques) if labels else uniques
     distinct = pd.Series(uniques, dtype=object)
     if _all_text(distinct):
         text = distinct.astype("string")
@@ -220,6 +245,9 @@ def factorize_text(values: pd.Series, *, objects: bool = True) -> Factorized | N
     if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
         return None
     if getattr(dtype, "storage", None) == "pyarrow":
+        digits = digit_id_codes(values, labels=objects)
+        if digits is not None:  # canonical integers: coded without hashing any text
+            return digits
         # Arrow strings are dictionary-encoded in Arrow: no Python object per cell.
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         if not objects:
@@ -233,20 +261,28 @@ PARALLEL_MIN_ROWS = 100_000
 
 
 def factorize_columns(
-    frame: pd.DataFrame, names: Sequence[str], *, objects: bool = True
+    frame: pd.DataFrame,
+    names: Sequence[str],
+    *,
+    objects: bool = True,
+    codes_only: Collection[str] = (),
 ) -> dict[str, Factorized | None]:
-    """:func:`factorize_text` of several columns. Arrow's encoding releases the GIL, so on a
-    large table the Arrow-backed columns are coded in threads (two cores: about half the
-    time); Python-object columns would only wait on each other and go one by one."""
+    """:func:`factorize_text` of several columns (``objects=False`` for all of them, or for
+    those in ``codes_only``). Arrow's encoding releases the GIL, so on a large table the
+    Arrow-backed columns are coded in threads (two cores: about half the time); Python-object
+    columns would only wait on each other and go one by one."""
     names = list(dict.fromkeys(names))
     out: dict[str, Factorized | None] = {}
+
+    def one(name: str) -> Factorized | None:
+        return factorize_text(frame[name], objects=objects and name not in codes_only)
+
     arrow = [n for n in names if getattr(frame[n].dtype, "storage", None) == "pyarrow"]
     workers = min(len(arrow), os.cpu_count() or 1, 4)
     if workers > 1 and len(frame) >= PARALLEL_MIN_ROWS:
         with ThreadPoolExecutor(workers) as pool:
-            coded = pool.map(lambda n: factorize_text(frame[n], objects=objects), arrow)
-            out.update(zip(arrow, coded, strict=True))
-    return {n: out[n] if n in out else factorize_text(frame[n], objects=objects) for n in names}
+            out.update(zip(arrow, pool.map(one, arrow), strict=True))
+    return {n: out[n] if n in out else one(n) for n in names}
 
 
 def _by_uniques(values: pd.Series, parse, factorized: Factorized | None = None) -> pd.Series:
@@ -427,6 +463,9 @@ def parse_dates(
         return pd.Series(
             _ns_days(_numeric_dates(values.astype("float64")).to_numpy()), index=values.index
         )
+    days = iso_days(values) if factorized is None else None
+    if days is not None:  # ISO text throughout, read by Arrow: the same days, no hashing
+        return pd.Series(_ns_days(days), index=values.index)
     parsed = _by_uniques(values, lambda u: _parse_date_uniques(u, dayfirst, column), factorized)
     return pd.Series(_ns_days(parsed.to_numpy()), index=values.index)
 
