@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rfm_engine import CUSTOMER_COLUMNS, ColumnError, ColumnMap, ConfigError, DataError
-from rfm_engine.io import parse_amounts, parse_dates
+from rfm_engine.io import ROW_COLUMN, parse_amounts, parse_dates
 from rfm_engine.mapping import choose_mapping
 
 from .number_formats import formatted
@@ -122,7 +122,11 @@ def orders_frame(cells: Any) -> tuple[pd.DataFrame, ColumnMap]:
     if not width:
         raise DataError("orders: the range is empty")
     blank = pd.concat([_blank(frame[c]) for c in frame.columns], axis=1)
-    frame = frame.loc[~blank.all(axis=1), ~blank.all(axis=0)].reset_index(drop=True)
+    frame = frame.loc[~blank.all(axis=1), ~blank.all(axis=0)]
+    # Row numbers within the range (header row included), for the examples of rows cleaning
+    # left out and of unreadable values: "row 7" is the range's 7th row, empty rows counted.
+    range_rows = (frame.index.to_numpy() + 1).astype("int64")
+    frame = frame.reset_index(drop=True)
     if frame.empty:
         raise DataError("orders: the range is empty")
     width = frame.shape[1]
@@ -139,7 +143,8 @@ def orders_frame(cells: Any) -> tuple[pd.DataFrame, ColumnMap]:
         if data.empty:
             raise DataError("orders: the range has a header row but no orders below it")
         data = data.infer_objects()
-        return data, _column_map(data, headers)
+        columns = _column_map(data, headers)
+        return _numbered(data, range_rows[1:]), columns
     if width != 3:
         raise ColumnError(
             f"orders: give a header row (customer, date, amount …) or exactly three columns "
@@ -147,7 +152,15 @@ def orders_frame(cells: Any) -> tuple[pd.DataFrame, ColumnMap]:
             available_columns=(),
         )
     frame.columns = list(HEADERLESS)
-    return frame.infer_objects(), ColumnMap(*HEADERLESS)
+    return _numbered(frame.infer_objects(), range_rows), ColumnMap(*HEADERLESS)
+
+
+def _numbered(data: pd.DataFrame, range_rows: np.ndarray) -> pd.DataFrame:
+    """``data`` with each row's number within the range in the engine's row column (which is
+    no data column: rules and mapping leave it alone)."""
+    if ROW_COLUMN not in data.columns:
+        data[ROW_COLUMN] = range_rows
+    return data
 
 
 def _unique_headers(first: Sequence[Any]) -> list[str]:

@@ -26,7 +26,7 @@ def classic(func):
     """A copy of the xlwings Lite function ``func`` registered as ``RFM_<NAME>``."""
 
     def call(*args):
-        return plain_cells(func(*args))
+        return classic_names(plain_cells(func(*args)))
 
     call.__name__ = call.__qualname__ = PREFIX + func.__name__.upper()
     call.__doc__ = func.__doc__
@@ -36,6 +36,16 @@ def classic(func):
     return xw.func(call)
 
 
+def classic_names(value):
+    """Text cells naming a function as ``=RFM.NOTES(`` name it as this add-in does,
+    ``=RFM_NOTES(``."""
+    if isinstance(value, str):
+        return value.replace(f"={functions.NAMESPACE}.", f"={PREFIX}")
+    if isinstance(value, list):
+        return [classic_names(v) for v in value]
+    return value
+
+
 RFM_TABLE = classic(functions.table)
 RFM_SUMMARY = classic(functions.summary)
 RFM_SCORE = classic(functions.score)
@@ -43,11 +53,13 @@ RFM_THRESHOLDS = classic(functions.thresholds)
 RFM_SEGMENT = classic(functions.segment)
 RFM_RECENCY = classic(functions.recency)
 RFM_SEGMENTS = classic(functions.segments)
+RFM_NOTES = classic(functions.notes)
 RFM_PREDICT = classic(functions.predict)
 RFM_PREDICT_INFO = classic(functions.predict_info)
 RFM_VERSION = classic(functions.version)
 
 __all__ = [
+    "RFM_NOTES",
     "RFM_PREDICT",
     "RFM_PREDICT_INFO",
     "RFM_RECENCY",

@@ -13,6 +13,7 @@ allows no dot: :mod:`excel_addin.classic_addin` gives it ``RFM_TABLE`` … over 
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import numpy as np
 import pandas as pd
@@ -32,7 +33,7 @@ from rfm_engine import (
 from rfm_engine.io import parse_dates
 from rfm_engine.model import assign_segments, default_as_of, quantile_cut_points, quantile_scores
 
-from . import cells
+from . import cells, notes_table
 from .cell_errors import cell_errors
 from .number_formats import COLUMN_FORMATS, for_runtime
 from .scheme_table import scheme_rules
@@ -48,6 +49,10 @@ AS_OF_DOC = "Analysis date (default: the day after the latest purchase)"
 BINS_DOC = "Number of scores per axis, 2-9 (default 5; 5 is best)"
 SCHEME_DOC = "Segment scheme: classic, seed5, cn8, activity or a .json file (default classic)"
 LANG_DOC = "Language of segment names: en, zh_CN or zh_TW (default en)"
+NOTES_DOC = (
+    "FALSE leaves out the line below the table that counts the warnings and rows left out "
+    "(RFM.NOTES lists them); default TRUE"
+)
 
 
 class FormattedCells(xw.conversion.Converter):
@@ -64,9 +69,11 @@ def _func(func):
     return xw.func(namespace=NAMESPACE)(xw.ret(FormattedCells)(func))
 
 
-def _orders_func(func):
-    """``_func`` plus the argument help shared by RFM.TABLE and RFM.SUMMARY."""
+def _orders_func(func, notes=True):
+    """``_func`` plus the argument help shared by RFM.TABLE, RFM.SUMMARY and RFM.NOTES."""
     options = {"as_of": AS_OF_DOC, "bins": BINS_DOC, "scheme": SCHEME_DOC, "lang": LANG_DOC}
+    if notes:
+        options["notes"] = NOTES_DOC
     for arg, doc in options.items():
         func = xw.arg(arg, doc=doc)(func)
     func = xw.arg("orders", "raw", doc=ORDERS_DOC)(func)
@@ -88,21 +95,40 @@ def _analyze(orders, as_of, bins, scheme, lang):
     return analyze(frame, config)
 
 
+def _footed(rows, result, notes):
+    """``rows`` with the line about warnings and rows left out below, unless ``notes`` is
+    FALSE."""
+    show = cells.is_blank(notes) or cells.bool_value(notes, "notes")
+    return notes_table.with_footer(rows, result, result.config.lang, show)
+
+
 @_orders_func
 @cell_errors
-def table(orders, as_of=None, bins=None, scheme=None, lang=None):
+def table(orders, as_of=None, bins=None, scheme=None, lang=None, notes=None):
     """One row per customer: recency, frequency, monetary, R F M scores, code, score and
-    segment, as the desktop app and the rfm command give them."""
+    segment, as the desktop app and the rfm command give them; a line below says how many
+    warnings and rows left out RFM.NOTES lists."""
     result = _analyze(orders, as_of, bins, scheme, lang)
-    return cells.table_cells(result.customers[list(TABLE_COLUMNS)], COLUMN_FORMATS)
+    rows = cells.table_cells(result.customers[list(TABLE_COLUMNS)], COLUMN_FORMATS)
+    return _footed(rows, result, notes)
 
 
 @_orders_func
 @cell_errors
-def summary(orders, as_of=None, bins=None, scheme=None, lang=None):
+def summary(orders, as_of=None, bins=None, scheme=None, lang=None, notes=None):
     """One row per segment: customers, shares, orders, revenue, averages and the recommended
-    action."""
-    return cells.table_cells(_analyze(orders, as_of, bins, scheme, lang).summary, COLUMN_FORMATS)
+    action; a line below says how many warnings and rows left out RFM.NOTES lists."""
+    result = _analyze(orders, as_of, bins, scheme, lang)
+    return _footed(cells.table_cells(result.summary, COLUMN_FORMATS), result, notes)
+
+
+@functools.partial(_orders_func, notes=False)
+@cell_errors
+def notes(orders, as_of=None, bins=None, scheme=None, lang=None):
+    """The warnings behind RFM.TABLE and RFM.SUMMARY with the same arguments, and the rows
+    cleaning left out: code, meaning, details, evidence and the argument that changes each."""
+    result = _analyze(orders, as_of, bins, scheme, lang)
+    return notes_table.note_rows(result, result.config.lang)
 
 
 @_func
@@ -228,16 +254,20 @@ def _predict(orders, as_of, horizon, discount):
 def predict(orders, as_of=None, horizon=None, discount=None):
     """One row per customer: probability still active, likely lost, expected purchases, spend
     per order and revenue over the horizon, expected next order date (BG/NBD and Gamma-Gamma
-    models); the warnings about the numbers follow the table."""
+    models); the warnings about the numbers (the analysis', then the models') follow the
+    table."""
     result, prediction = _predict(orders, as_of, horizon, discount)
     names = result.customers.set_index(result.customers["customer_id"].astype(str))
     table = prediction.customers.copy()
     table.insert(1, "segment_name", names["segment_name"].reindex(table["customer_id"]).to_numpy())
     rows = cells.table_cells(table)
-    if prediction.warnings:
+    warnings = [*result.warnings, *prediction.warnings]
+    if warnings:
         width = len(table.columns)
         rows.append([None] * width)
-        rows += [[f"warning: {w.message}"] + [None] * (width - 1) for w in prediction.warnings]
+        rows += [
+            notes_table.safe_row([f"warning: {w.message}"] + [None] * (width - 1)) for w in warnings
+        ]
     return rows
 
 
@@ -249,8 +279,8 @@ def predict(orders, as_of=None, horizon=None, discount=None):
 @cell_errors
 def predict_info(orders, as_of=None, horizon=None, discount=None):
     """Two columns: the fitted parameters (time in weeks), fit diagnostics, totals (expected
-    revenue, customers likely lost) and the warnings of RFM.PREDICT."""
-    _, prediction = _predict(orders, as_of, horizon, discount)
+    revenue, customers likely lost) and the warnings of RFM.PREDICT (the analysis' first)."""
+    result, prediction = _predict(orders, as_of, horizon, discount)
     data = prediction.to_dict()
     rows: list[list[object]] = [
         ["item", "value"],
@@ -264,8 +294,9 @@ def predict_info(orders, as_of=None, horizon=None, discount=None):
         diagnostics = data[model]["diagnostics"]
         rows += [[f"{model}.{k}", diagnostics[k]] for k in ("log_likelihood", "converged")]
     rows += [[k, v] for k, v in data["totals"].items()]
+    rows += [["warning", w.message] for w in result.warnings]
     rows += [["warning", w["message"]] for w in data["warnings"]]
-    return rows
+    return [notes_table.safe_row(r) for r in rows]
 
 
 @_func
@@ -277,6 +308,7 @@ def version():
 
 #: The Python names of the functions (registered as ``RFM.<NAME>``).
 __all__ = [
+    "notes",
     "predict",
     "predict_info",
     "recency",

@@ -4,7 +4,7 @@ and rfm_example_classic.xlsx (the classic Windows add-in: ``RFM_TABLE``).
 Sample orders (all orders of the first customers of the built-in sample, about 600 rows) as an
 Excel Table named ``Orders``, with the RFM functions in place over ``Orders[#All]`` (so new
 rows are included): ``RFM.TABLE`` and ``RFM.SUMMARY`` as spilling (dynamic array) formulas, the
-segment rules, and single-value examples.
+segment rules, the warnings and rows left out (``RFM.NOTES``), and single-value examples.
 
 Stored results, so the workbook reads well where the functions are not loaded: every result
 (computed by the engine, as the functions compute it) is stored on the sheet "Stored results",
@@ -35,7 +35,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from excel_addin import cells
+from excel_addin import cells, notes_table
 from excel_addin.number_formats import COLUMN_FORMATS
 from excel_addin.scheme_table import scheme_rules
 from excel_addin.sheet_report import sheet_report
@@ -73,14 +73,16 @@ def start_here(prefix: str) -> list[str]:
     return [
         "RFM Segments: Excel functions",
         "",
-        "The sheets Customers, Segments, Rules and Examples hold RFM formulas over the Excel Table",
-        f"Orders (=…({ORDERS}): rows added to the table are included). The results stored with",
-        "them were computed from these orders; they update once the functions are loaded:",
+        "The sheets Customers, Segments, Notes, Rules and Examples hold RFM formulas over the",
+        f"Excel Table Orders (=…({ORDERS}): rows added to the table are included). The results",
+        "stored with them were computed from these orders; they update once the functions are",
+        "loaded:",
         *loading,
         "",
         "Functions",
         f"  ={f}TABLE(orders, [as_of], [bins], [scheme], [lang])   one row per customer",
         f"  ={f}SUMMARY(orders, [as_of], [bins], [scheme], [lang]) one row per segment",
+        f"  ={f}NOTES(orders, [as_of], [bins], [scheme], [lang])   warnings, rows left out",
         f"  ={f}SCORE(value, values, [bins], [lower_is_better])    score of a value or a column",
         f"  ={f}THRESHOLDS(values, [bins])                         the cut points",
         f"  ={f}SEGMENT(r, f, m, [scheme], [lang])                 segment name for three scores",
@@ -90,6 +92,9 @@ def start_here(prefix: str) -> list[str]:
         "",
         "Schemes: classic, seed5, cn8, activity. Languages: en, zh_CN, zh_TW.",
         "A problem shows as text starting with #RFM! that says what is wrong.",
+        f"A line below the {f}TABLE and {f}SUMMARY tables counts the warnings (guesses that",
+        "can change the numbers, such as ties that leave scores unused) and the rows left out;",
+        f"{f}NOTES lists them with their evidence and the argument that changes each.",
     ]
 
 
@@ -112,11 +117,12 @@ def sample_rows(limit: int) -> tuple[list[str], list[list[str]]]:
 
 
 def typed_rows(header: list[str], rows: list[list[str]]) -> list[list[Any]]:
-    """The orders as Excel holds them: dates as date-times, amounts as numbers."""
+    """The orders as Excel holds them: dates as date-times, amounts as numbers, empty cells
+    as empty (``None``), not as empty text."""
     date_col, amount_col = header.index("order_date"), header.index("amount")
     out = []
     for row in rows:
-        typed: list[Any] = list(row)
+        typed: list[Any] = [None if v == "" else v for v in row]
         with contextlib.suppress(ValueError):  # the sample's one unreadable date stays text
             typed[date_col] = dt.datetime.fromisoformat(row[date_col])
         typed[amount_col] = float(row[amount_col])
@@ -225,13 +231,16 @@ def status_line(prefix: str) -> tuple[str, str]:
     return f'=IF(ISERROR({prefix}VERSION()),"{stored}","{live}")', stored
 
 
-def write_spill_sheet(book: Book, name: str, note: str, formula: str, rows, formats) -> None:
+def write_spill_sheet(
+    book: Book, name: str, note: str, formula: str, rows, formats, widths=((0, 11, 15),)
+) -> None:
     sheet = book.book.add_worksheet(name)
     sheet.write_string(0, 0, note, book.italic)
     status, shown = status_line(book.prefix)
     sheet.write_formula(1, 0, status, book.italic, shown)
     book.spill(sheet, TOP, 0, formula, rows, formats)
-    sheet.set_column(0, 11, 15)
+    for first, last, width in widths:
+        sheet.set_column(first, last, width)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)  # printed (and converted to PDF) one page wide
 
@@ -297,8 +306,10 @@ def make_workbook(out: Path | None = None, rows: int = 600, flavour: str = "lite
     header, body = sample_rows(rows)
     orders = typed_rows(header, body)
     report = sheet_report([header, *orders])
-    customers = report.customers.rows
-    summary = report.result.summary
+    result = report.result
+    # As RFM.TABLE and RFM.SUMMARY return them: the line about warnings and rows left out below.
+    customers = notes_table.with_footer(report.customers.rows, result, "en", True)
+    summary = result.summary
     out.parent.mkdir(parents=True, exist_ok=True)
     book = Book(out, prefix)
     start = book.book.add_worksheet("Start here")
@@ -319,8 +330,17 @@ def make_workbook(out: Path | None = None, rows: int = 600, flavour: str = "lite
         "Segments",
         f"One row per segment: ={prefix}SUMMARY",
         f"{prefix}SUMMARY({ORDERS})",
-        cells.table_cells(summary),
+        notes_table.with_footer(cells.table_cells(summary), result, "en", True),
         column_formats(list(summary.columns)),
+    )
+    write_spill_sheet(
+        book,
+        "Notes",
+        f"Warnings about these numbers and rows left out, with their evidence: ={prefix}NOTES",
+        f"{prefix}NOTES({ORDERS})",
+        notes_table.note_rows(result, "en"),
+        {},
+        widths=((0, 0, 16), (1, 2, 50), (3, 3, 60), (4, 4, 50)),
     )
     write_spill_sheet(
         book,
@@ -330,7 +350,7 @@ def make_workbook(out: Path | None = None, rows: int = 600, flavour: str = "lite
         cells.table_cells(scheme_rules(load_scheme("classic"), "en")),
         {},
     )
-    write_examples(book, examples(prefix, report.result.customers))
+    write_examples(book, examples(prefix, result.customers))
     book.close()
     return out
 

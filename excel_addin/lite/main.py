@@ -6,6 +6,7 @@ script "analyse_this_sheet" on a sheet of orders (the xlwings Lite task pane, â–
 """
 
 from excel_addin.functions import (  # noqa: F401  (xlwings Lite registers what main.py holds)
+    notes,
     predict,
     predict_info,
     recency,

@@ -51,6 +51,27 @@ def call_excel(
     return result if formats else plain_cells(result)
 
 
+def split_footer(result):
+    """An RFM.TABLE or RFM.SUMMARY result as (the table, header first; the line below it, or
+    ``None``): the line is the only text after one empty row and points to RFM.NOTES (or
+    RFM_NOTES, in the classic add-in)."""
+    empty = [i for i, row in enumerate(result) if all(v in (None, "") for v in row)]
+    if not empty:
+        return result, None
+    at = empty[0]
+    assert len(result) == at + 2, result[at:]
+    line, *rest = result[at + 1]
+    assert all(v in (None, "") for v in rest), rest
+    assert "=RFM.NOTES()" in line or "=RFM_NOTES()" in line, line
+    return result[:at], line
+
+
+@pytest.fixture(name="split_footer")
+def split_footer_fixture():
+    """The :func:`split_footer` helper."""
+    return split_footer
+
+
 @pytest.fixture
 def excel():
     """The :func:`call_excel` helper."""

@@ -86,7 +86,16 @@ def test_too_little_data_is_said_below_the_table(excel):
     assert row["next_order_date"] == serial(dt.date(2024, 1, 21))
     assert row["next_order_basis"] == "own_gaps"
     assert table[2] == [""] * len(table[0])
-    assert table[3][0].startswith("warning: only 1 of 1 customers bought on more than one day")
+    lines = [r[0] for r in table[3:]]
+    assert all(r[1:] == [""] * (len(r) - 1) for r in table[3:])
+    # The analysis' warnings first (one customer: every axis has ties), then the models'.
+    assert [line.split(":")[:2] for line in lines[:3]] == [
+        ["warning", f" {axis}"] for axis in ("recency", "frequency", "monetary")
+    ]
+    assert all("ties leave scores" in line for line in lines[:3])
+    assert lines[3].startswith("warning: only 1 of 1 customers bought on more than one day")
+    info = excel("predict_info", rows)
+    assert [r[1] for r in info if r[0] == "warning"] == [line[len("warning: ") :] for line in lines]
 
 
 def serial(day: dt.date) -> float:

@@ -10,8 +10,9 @@ from excel_addin import functions
 REPO = Path(__file__).resolve().parents[2]
 
 EXPECTED = {
-    "RFM.TABLE": (["orders"], ["as_of", "bins", "scheme", "lang"]),
-    "RFM.SUMMARY": (["orders"], ["as_of", "bins", "scheme", "lang"]),
+    "RFM.TABLE": (["orders"], ["as_of", "bins", "scheme", "lang", "notes"]),
+    "RFM.SUMMARY": (["orders"], ["as_of", "bins", "scheme", "lang", "notes"]),
+    "RFM.NOTES": (["orders"], ["as_of", "bins", "scheme", "lang"]),
     "RFM.SCORE": (["value", "values"], ["bins", "lower_is_better"]),
     "RFM.THRESHOLDS": (["values"], ["bins"]),
     "RFM.SEGMENT": (["r", "f", "m"], ["scheme", "lang"]),

@@ -63,6 +63,7 @@ def main(main_py, orders_json):
         "names": sorted(f["name"] for f in meta["functions"]),
         "table": call(lite, "table", orders),
         "summary": call(functions, "summary", orders),
+        "notes": call(lite, "notes", orders),
         "score": call(lite, "score", [[15.0], [20.0], [120.0]], [[15.0], [20.0], [120.0]]),
         "version": call(lite, "version"),
         "predict": call(lite, "predict_info", orders),

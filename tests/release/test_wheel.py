@@ -164,6 +164,7 @@ def test_excel_functions_from_the_wheel_with_only_the_lite_packages(venv, tmp_pa
     assert str(venv.parents[1]) in got["engine_file"]  # the installed wheel, not this checkout
     assert got["missing"] == ["pyarrow", "python_calamine"]
     assert got["names"] == [
+        "RFM.NOTES",
         "RFM.PREDICT",
         "RFM.PREDICT_INFO",
         "RFM.RECENCY",
@@ -177,7 +178,13 @@ def test_excel_functions_from_the_wheel_with_only_the_lite_packages(venv, tmp_pa
     ]
     table = got["table"]
     plain = [[v["basicValue"] if isinstance(v, dict) else v for v in row] for row in table]
-    assert [row[:10] for row in plain[1:]] == [
+    # Three customers leave scores unused on each axis: the line below the table says so.
+    assert plain[4:] == [
+        [""] * 11,
+        ["3 warnings: see =RFM.NOTES() with the same arguments"] + [""] * 10,
+    ]
+    assert [row[0] for row in got["notes"][1:]] == ["quantile_ties"] * 3
+    assert [row[:10] for row in plain[1:4]] == [
         ["a", 1, 2, 15.0, 5, 3, 1, "531", 9, "New Customers"],
         ["b", 6, 1, 20.0, 1, 1, 3, "113", 5, "Lost"],
         ["c", 1, 3, 120.0, 5, 5, 5, "555", 15, "Champions"],
