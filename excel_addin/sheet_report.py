@@ -1,8 +1,10 @@
-"""What "Analyse this sheet" writes: the Customers and Segments sheets, as cell values.
+"""What "Analyse this sheet" writes: the Customers, Segments and RFM Notes sheets, as cell
+values.
 
 Pure (no xlwings): the orders of a sheet (a 2D list of cell values, header row first, as
-``RFM.TABLE`` takes them) go through the engine once, and come back as the two tables the
-script writes as Excel Tables, with the number format of each column and the chart's data.
+``RFM.TABLE`` takes them) go through the engine once, and come back as the three tables the
+script writes as Excel Tables, with the number format of each column and the chart's data. The
+RFM Notes sheet holds what ``RFM.NOTES`` gives: the warnings and the rows left out.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from typing import Any
 from rfm_engine import RfmConfig, RfmResult, analyze
 from rfm_engine.model import SUMMARY_COLUMNS
 
-from . import cells
+from . import cells, notes_table
 from .number_formats import COLUMN_FORMATS
 
 CUSTOMERS_SHEET = "Customers"
 SEGMENTS_SHEET = "Segments"
+#: Not just "Notes", which a workbook of orders may well have for its own.
+NOTES_SHEET = "RFM Notes"
+RESULT_SHEETS = (CUSTOMERS_SHEET, SEGMENTS_SHEET, NOTES_SHEET)
 #: Columns of the Segments sheet (the summary without the segment key).
 SEGMENT_COLUMNS = tuple(c for c in SUMMARY_COLUMNS if c != "segment")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -37,11 +42,13 @@ class SheetTable:
 
 @dataclass(frozen=True)
 class SheetReport:
-    """The two sheets, the result they come from, and a one-line summary for the log."""
+    """The three sheets, the result they come from, and a one-line summary for the log."""
 
     customers: SheetTable
     segments: SheetTable
     result: RfmResult
+    #: RFM.NOTES' table: the warnings and rows left out (one "no warnings" row without).
+    notes_sheet: SheetTable
 
     @property
     def message(self) -> str:
@@ -53,8 +60,8 @@ class SheetReport:
             f"RFM: {len(self.result.customers):,} customers from {cleaning.rows_used:,} of "
             f"{cleaning.rows_read:,} order rows, in {len(self.segments.rows) - 1} segments (as "
             f"of {self.result.as_of:%Y-%m-%d}, {config.scoring.bins} scores per axis, scheme "
-            f"{config.segments.scheme}); wrote the sheets {CUSTOMERS_SHEET} and "
-            f"{SEGMENTS_SHEET}" + (f". Rows left out: {'; '.join(dropped)}" if dropped else "")
+            f"{config.segments.scheme}); wrote the sheets {CUSTOMERS_SHEET}, {SEGMENTS_SHEET} "
+            f"and {NOTES_SHEET}" + (f". Rows left out: {'; '.join(dropped)}" if dropped else "")
         )
 
     @property
@@ -68,7 +75,7 @@ class SheetReport:
 
 
 def sheet_report(values: Any, config: RfmConfig | None = None) -> SheetReport:
-    """Analyse the orders in ``values`` (a sheet's used range) and lay out the two sheets.
+    """Analyse the orders in ``values`` (a sheet's used range) and lay out the three sheets.
 
     Raises the engine's :class:`~rfm_engine.RfmError` subclasses for bad input, as
     ``RFM.TABLE`` does (the script shows their message).
@@ -88,6 +95,7 @@ def sheet_report(values: Any, config: RfmConfig | None = None) -> SheetReport:
             SEGMENTS_SHEET, "RfmSegments", cells.table_cells(segments), _formats(segments.columns)
         ),
         result=result,
+        notes_sheet=SheetTable(NOTES_SHEET, "RfmNotes", notes_table.note_rows(result), {}),
     )
 
 

@@ -1,9 +1,10 @@
 """xlwings Lite script "analyse_this_sheet": the orders on the active sheet, analysed in one click.
 
-Writes two sheets, replacing earlier ones of the same name: **Customers** (one row per
-customer, as ``RFM.TABLE``) and **Segments** (one row per segment, as ``RFM.SUMMARY``), each as
-an Excel Table with number formats, and a bar chart of customers per segment beside the
-Segments table, like the report workbook of ``rfm analyze --report``. Problems with the data
+Writes three sheets, replacing earlier ones of the same name: **Customers** (one row per
+customer, as ``RFM.TABLE``), **Segments** (one row per segment, as ``RFM.SUMMARY``) and **RFM
+Notes** (the warnings and rows left out, as ``RFM.NOTES``), each as an Excel Table with number
+formats, and a bar chart of customers per segment beside the Segments table, like the report
+workbook of ``rfm analyze --report``. Problems with the data
 are shown in one message box, never a traceback. Run it from the xlwings Lite task pane (or a
 sheet button, see excel_addin/README.md).
 
@@ -16,7 +17,7 @@ import xlwings as xw
 from rfm_engine import RfmError
 
 from .cell_errors import error_text
-from .sheet_report import CUSTOMERS_SHEET, SEGMENTS_SHEET, SheetTable, sheet_report
+from .sheet_report import RESULT_SHEETS, SheetTable, sheet_report
 
 TABLE_STYLE = "TableStyleMedium2"
 CHART_COLUMN = 13  # column M: right of the Segments table (11 columns) and a gap
@@ -24,9 +25,10 @@ CHART_COLUMN = 13  # column M: right of the Segments table (11 columns) and a ga
 
 @xw.script
 def analyse_this_sheet(book: xw.Book):
-    """Analyse the orders on the active sheet: writes the sheets Customers and Segments."""
+    """Analyse the orders on the active sheet: writes the sheets Customers, Segments and RFM
+    Notes."""
     source = book.sheets.active
-    if source.name in (CUSTOMERS_SHEET, SEGMENTS_SHEET):
+    if source.name in RESULT_SHEETS:
         book.app.alert(
             f"Select the sheet with your orders first ({source.name!r} is a result sheet).",
             title="RFM",
@@ -40,6 +42,7 @@ def analyse_this_sheet(book: xw.Book):
     write_table(book, report.customers)
     segments = write_table(book, report.segments)
     add_segment_chart(segments, len(report.segments.rows) - 1)
+    write_table(book, report.notes_sheet)
     print(report.message)
     for note in report.notes:
         print(note)

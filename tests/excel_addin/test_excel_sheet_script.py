@@ -64,8 +64,9 @@ def test_the_script_is_registered():
 
 def test_writes_customers_and_segments_as_tables_with_a_chart(excel, split_footer, capsys):
     actions = run_script([sheet("Orders", ORDERS)])
-    assert [a["args"][1] for a in by_func(actions, "addSheet")] == ["Customers", "Segments"]
-    customers, segments = (a["values"] for a in by_func(actions, "setValues"))
+    added = [a["args"][1] for a in by_func(actions, "addSheet")]
+    assert added == ["Customers", "Segments", "RFM Notes"]
+    customers, segments, notes = (a["values"] for a in by_func(actions, "setValues"))
     # The Customers sheet holds what RFM.TABLE gives for the same range (dates as dates).
     table, _ = split_footer(excel("table", ORDERS, date_format="yyyy-mm-dd"))
     assert [row[:-1] for row in customers] == [row[:-1] for row in table]
@@ -77,7 +78,12 @@ def test_writes_customers_and_segments_as_tables_with_a_chart(excel, split_foote
     assert [(t["args"][0], t["args"][3]) for t in tables] == [
         ("$A$1:$K$4", "RfmCustomers"),
         (f"$A$1:$K${len(segments)}", "RfmSegments"),
+        ("$A$1:$E$4", "RfmNotes"),
     ]
+    # The RFM Notes sheet holds what RFM.NOTES gives: three customers leave scores unused on
+    # each axis.
+    assert notes == excel("notes", ORDERS)
+    assert [row[0] for row in notes] == ["code", *["quantile_ties"] * 3]
     formats = {
         (a["sheet_position"], a["start_column"]): a["args"][0]
         for a in by_func(actions, "setNumberFormat")
@@ -95,9 +101,10 @@ def test_writes_customers_and_segments_as_tables_with_a_chart(excel, split_foote
 
 def test_running_again_replaces_the_result_sheets():
     first = [sheet("Orders", ORDERS), sheet("Customers", [["old"]]), sheet("Segments", [["old"]])]
+    first.append(sheet("RFM Notes", [["old"]]))
     actions = run_script(first)
     changes = [a["func"] for a in actions if a["func"] in ("sheetDelete", "addSheet")]
-    assert changes == ["sheetDelete", "addSheet", "sheetDelete", "addSheet"]
+    assert changes == ["sheetDelete", "addSheet"] * 3
 
 
 @pytest.mark.parametrize(
@@ -114,8 +121,9 @@ def test_bad_data_gives_one_message_box_and_writes_nothing(values, message):
     assert alert["args"][1] == "RFM" and not alert["args"][0].startswith("#RFM!")
 
 
-def test_a_result_sheet_is_not_analysed():
-    actions = run_script([sheet("Orders", ORDERS), sheet("Customers", [["x"]])], active=1)
+@pytest.mark.parametrize("result_sheet", ["Customers", "Segments", "RFM Notes"])
+def test_a_result_sheet_is_not_analysed(result_sheet):
+    actions = run_script([sheet("Orders", ORDERS), sheet(result_sheet, [["x"]])], active=1)
     assert [a["func"] for a in actions] == ["alert"]
     assert "sheet with your orders" in actions[0]["args"][0]
 
@@ -126,6 +134,11 @@ def test_rows_left_out_are_named_in_the_log(capsys):
     log = capsys.readouterr().out
     assert "from 6 of 8 order rows" in log
     assert "Rows left out: blank customer id: 1; amount zero or negative" in log
+    notes = sheet_report(orders).notes_sheet.rows
+    assert [(r[0], r[2]) for r in notes if r[0] == "rows_left_out"] == [
+        ("rows_left_out", "1 of 8 rows: blank customer id"),
+        ("rows_left_out", "1 of 8 rows: amount zero or negative (returns, cancellations, free)"),
+    ]
 
 
 def test_sheet_report_formats_follow_the_columns():
