@@ -26,34 +26,73 @@ from rfm_engine.outputs import label, neutralize_formula_text, warning_text
 COLUMNS = ("code", "meaning", "details", "evidence", "argument")
 #: The code of a "rows left out" row (one per cleaning rule that left rows out).
 ROWS_LEFT_OUT = "rows_left_out"
-ROWS_LEFT_OUT_MEANING = "rows a cleaning rule left out of the analysis (see docs/rules.md)"
 #: Longest evidence text in a cell (Excel holds 32,767 characters; a note stays readable).
 MAX_EVIDENCE = 1000
 
-#: Where the functions' users change what an engine option path sets.
-_ORDERS_HEADERS = (
-    "orders: pass only the customer, date and amount columns, or rename their headers "
-    "(e.g. customer_id, order_date, amount)"
-)
+#: Where the functions' users change what an engine option path sets (a key of ``_WORDS``).
 ARGUMENTS: dict[str, str] = {
-    "period.as_of": "as_of",
-    "segments.scheme": "scheme",
-    "columns.customer": _ORDERS_HEADERS,
-    "columns.date": _ORDERS_HEADERS,
-    "columns.amount": _ORDERS_HEADERS,
-    "columns.kind": "orders: a header row with a date per order (orders) or with order count "
-    "and total columns (a customer list)",
-    "columns.last_purchase": "orders: the header of the last-purchase column",
-    "columns.contacts": "orders: the headers of the contact columns",
-    "reading.decimal": "orders: amounts as number cells rather than text",
-    "reading.dayfirst": "orders: dates as date cells rather than text",
+    "period.as_of": "arg_as_of",
+    "segments.scheme": "arg_scheme",
+    "columns.customer": "arg_headers",
+    "columns.date": "arg_headers",
+    "columns.amount": "arg_headers",
+    "columns.kind": "arg_kind",
+    "columns.last_purchase": "arg_last_purchase",
+    "columns.contacts": "arg_contacts",
+    "reading.decimal": "arg_decimal",
+    "reading.dayfirst": "arg_dayfirst",
 }
 #: Rules whose rows an argument brings back; the other rules need the rows themselves fixed.
-RULE_ARGUMENTS = {"after_as_of": "as_of"}
-SCORING_ARGUMENT = (
-    "bins (fewer scores per axis); fixed thresholds{breaks} are set in the desktop app or the "
-    "rfm command"
-)
+RULE_ARGUMENTS = {"after_as_of": "arg_as_of"}
+
+#: What each warning code means, in 简体中文 and 繁體中文 (English: the engine's
+#: :data:`~rfm_engine.notes.WARNINGS`); a code without words here shows the English.
+MEANINGS: dict[str, tuple[str, str]] = {
+    "currency_column": (
+        "金额包含多种货币；已改用换算后的金额列",
+        "金額包含多種貨幣；已改用換算後的金額欄",
+    ),
+    "degenerate_key": (
+        "客户列（几乎）只有一个值；已改用另一列识别客户",
+        "客戶欄（幾乎）只有一個值；已改用另一欄識別客戶",
+    ),
+    "key_fallback": (
+        "没有客户编号的行按其他标识对应到客户",
+        "沒有客戶編號的列按其他識別對應到客戶",
+    ),
+    "placeholder_keys": (
+        "客户值为 0 或“访客”一类的占位值时按空白处理",
+        "客戶值為 0 或「訪客」一類的佔位值時按空白處理",
+    ),
+    "date_column_choice": (
+        "有多列都可能是购买日期；已选择其中一列",
+        "有多欄都可能是購買日期；已選擇其中一欄",
+    ),
+    "customer_list": (
+        "该表按客户名单读取（每位客户一行）：购买频次和消费金额取自其次数列和总额列",
+        "該表按客戶名單讀取（每位客戶一列）：購買頻次和消費金額取自其次數欄和總額欄",
+    ),
+    "count_column_ignored": (
+        "有一列看起来像每位客户的订单数，但客户编号有重复：按每次购买一行读取，未使用该列",
+        "有一欄看起來像每位客戶的訂單數，但客戶編號有重複：按每次購買一列讀取，未使用該欄",
+    ),
+    "last_activity_as_purchase": (
+        "以“最近活动日期”代替最近购买日期",
+        "以「最近活動日期」代替最近購買日期",
+    ),
+    "missing_markers": (
+        "NA、N/A、null 一类的标记单元格按空白处理",
+        "NA、N/A、null 一類的標記儲存格按空白處理",
+    ),
+    "decimal_separator": (
+        "金额的小数点符号是根据该列的数值判断的",
+        "金額的小數點符號是根據該欄的數值判斷的",
+    ),
+    "quantile_ties": (
+        "大量相同的数值使部分分数没有客户；建议改用固定阈值",
+        "大量相同的數值使部分分數沒有客戶；建議改用固定閾值",
+    ),
+}
 
 #: Fixed words in each language of the ``lang`` argument (en, zh_CN, zh_TW).
 _WORDS: dict[str, tuple[str, str, str]] = {
@@ -74,6 +113,59 @@ _WORDS: dict[str, tuple[str, str, str]] = {
         "{what}：请用相同参数的 =RFM.NOTES() 查看",
         "{what}：請用相同參數的 =RFM.NOTES() 查看",
     ),
+    "rows_left_out": (
+        "rows a cleaning rule left out of the analysis (see docs/rules.md)",
+        "被清理规则剔除、未参与分析的行（见 docs/rules.md）",
+        "被清理規則剔除、未參與分析的列（見 docs/rules.md）",
+    ),
+    "arg_as_of": ("as_of", "as_of", "as_of"),
+    "arg_scheme": ("scheme", "scheme", "scheme"),
+    "arg_headers": (
+        "orders: pass only the customer, date and amount columns, or rename their headers "
+        "(e.g. customer_id, order_date, amount)",
+        "orders：只传入客户、日期和金额三列，或修改它们的表头"
+        "（如 customer_id、order_date、amount）",
+        "orders：只傳入客戶、日期和金額三欄，或修改它們的表頭"
+        "（如 customer_id、order_date、amount）",
+    ),
+    "arg_kind": (
+        "orders: a header row with a date per order (orders) or with order count and total "
+        "columns (a customer list)",
+        "orders：表头应含每笔订单的日期（订单明细），或含订单数和总额列（客户名单）",
+        "orders：表頭應含每筆訂單的日期（訂單明細），或含訂單數和總額欄（客戶名單）",
+    ),
+    "arg_last_purchase": (
+        "orders: the header of the last-purchase column",
+        "orders：最近购买日期列的表头",
+        "orders：最近購買日期欄的表頭",
+    ),
+    "arg_contacts": (
+        "orders: the headers of the contact columns",
+        "orders：联系方式列的表头",
+        "orders：聯絡方式欄的表頭",
+    ),
+    "arg_decimal": (
+        "orders: amounts as number cells rather than text",
+        "orders：金额用数字单元格，而不是文本",
+        "orders：金額用數字儲存格，而不是文字",
+    ),
+    "arg_dayfirst": (
+        "orders: dates as date cells rather than text",
+        "orders：日期用日期单元格，而不是文本",
+        "orders：日期用日期儲存格，而不是文字",
+    ),
+    "arg_bins": (
+        "bins (fewer scores per axis); fixed thresholds{breaks} are set in the desktop app or "
+        "the rfm command",
+        "bins（减少每个维度的分数档数）；固定阈值{breaks}可在桌面程序或 rfm 命令中设置",
+        "bins（減少每個維度的分數檔數）；固定閾值{breaks}可在桌面程式或 rfm 命令中設定",
+    ),
+    "arg_rows": (
+        "orders: the rows themselves (see the examples)",
+        "orders：修正这些行本身（见示例）",
+        "orders：修正這些列本身（見示例）",
+    ),
+    "here": (" (here {breaks})", "（此处为 {breaks}）", "（此處為 {breaks}）"),
     "rows_of": (
         "{n:,} of {read:,} rows: {rule}",
         "{read:,} 行中的 {n:,} 行：{rule}",
@@ -120,14 +212,22 @@ def with_footer(rows: list[list[Any]], result: RfmResult, lang: str, show: bool)
     return rows + footer_rows(result, len(rows[0]), lang) if show else rows
 
 
-def argument(warning: RfmWarning) -> str:
+def argument(warning: RfmWarning, lang: str = "en") -> str:
     """The function argument, or the change to the orders range, that changes ``warning``."""
     option = warning.option or ""
     if option.startswith("scoring.") or warning.code == "quantile_ties":
         breaks = warning.evidence.get("suggested_breaks") or ()
-        shown = f" (here {', '.join(f'{b:g}' for b in breaks)})" if breaks else ""
-        return SCORING_ARGUMENT.format(breaks=shown)
-    return ARGUMENTS.get(option, "")
+        listed = ", ".join(f"{b:g}" for b in breaks)
+        shown = words("here", lang, breaks=listed) if breaks else ""
+        return words("arg_bins", lang, breaks=shown)
+    return words(ARGUMENTS[option], lang) if option in ARGUMENTS else ""
+
+
+def meaning(code: str, lang: str = "en") -> str:
+    """What warning ``code`` means in ``lang`` (English where there are no words for it)."""
+    if lang in _LANGS[1:] and code in MEANINGS:
+        return MEANINGS[code][_LANGS.index(lang) - 1]
+    return WARNINGS.get(code, "")
 
 
 def evidence_text(evidence: Mapping[str, Any]) -> str:
@@ -152,10 +252,10 @@ def _value_text(value: Any, listed: bool = False) -> str:
 def _warning_row(warning: RfmWarning, lang: str) -> list[Any]:
     return [
         warning.code,
-        WARNINGS.get(warning.code, ""),
+        meaning(warning.code, lang),
         warning_text(warning, lang),
         evidence_text(warning.evidence),
-        argument(warning),
+        argument(warning, lang),
     ]
 
 
@@ -174,10 +274,10 @@ def _left_out_rows(result: RfmResult, lang: str) -> list[list[Any]]:
         out.append(
             [
                 ROWS_LEFT_OUT,
-                ROWS_LEFT_OUT_MEANING,
+                words("rows_left_out", lang),
                 words("rows_of", lang, n=step.rows, read=read, rule=rule),
                 evidence_text(evidence),
-                RULE_ARGUMENTS.get(step.key, "orders: the rows themselves (see the examples)"),
+                words(RULE_ARGUMENTS.get(step.key, "arg_rows"), lang),
             ]
         )
     return out

@@ -163,7 +163,25 @@ def test_a_decimal_comma_decided_from_the_column(excel):
 
 def test_notes_follow_the_lang_argument(excel, split_footer):
     notes = excel("notes", TIES, None, None, None, [["zh_TW"]])
-    assert notes[1][2].startswith("最近購買（R）")
+    assert notes[0] == list(COLUMNS)  # column names stay as in every language
+    assert notes[1][:3] == [
+        "quantile_ties",
+        "大量相同的數值使部分分數沒有客戶；建議改用固定閾值",
+        "最近購買（R）：許多客戶的值相同，分位數閾值使 5 檔中的分值 2, 3, 4 無人使用"
+        "（共 2 個不同的值）。",
+    ]
+    assert notes[1][4].startswith("bins（減少每個維度的分數檔數）")
+    rows = [*TIES, ["d", D, "NA"]]
+    notes = by_code(excel("notes", rows, None, None, None, [["zh_CN"]]))
+    assert list(notes) == ["missing_markers", "quantile_ties", "rows_left_out"]
+    assert notes["missing_markers"][0]["meaning"] == "NA、N/A、null 一类的标记单元格按空白处理"
+    (left_out,) = notes["rows_left_out"]
+    assert [left_out[c] for c in ("details", "evidence", "argument")] == [
+        "7 行中的 1 行：金额缺失或无法识别",
+        "rule=bad_amount; rule_number=3; rows=1; examples=row 8: Customer=d, "
+        "Order date=45292.0, Amount=NA",
+        "orders：修正这些行本身（见示例）",
+    ]
     assert split_footer(excel("table", TIES, None, None, None, [["zh_TW"]]))[1] == (
         "3 則提示：請用相同參數的 =RFM.NOTES() 查看"
     )
