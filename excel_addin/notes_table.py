@@ -193,7 +193,12 @@ def note_rows(result: RfmResult, lang: str = "en") -> list[list[Any]]:
 
 def footer_rows(result: RfmResult, width: int, lang: str = "en") -> list[list[Any]]:
     """The lines below an analysis table: an empty row, then how many warnings and rows left
-    out there are and where to see them; nothing when there are none."""
+    out there are and where to see them; nothing when there are none.
+
+    The line is the last cell of its row: a spilled cell is never empty (Excel and LibreOffice
+    show no text over it), so a line in the first column would be cut at that column's width,
+    e.g. to a misleading "36 of 60"; from the last column it runs on over the empty cells right
+    of the table."""
     parts = []
     if result.warnings:
         n = len(result.warnings)
@@ -204,7 +209,7 @@ def footer_rows(result: RfmResult, width: int, lang: str = "en") -> list[list[An
     if not parts:
         return []
     line = words("see", lang, what=", ".join(parts))
-    return [[None] * width, safe_row([line, *[None] * (width - 1)])]
+    return [[None] * width, safe_row([*[None] * (width - 1), line])]
 
 
 def with_footer(rows: list[list[Any]], result: RfmResult, lang: str, show: bool):

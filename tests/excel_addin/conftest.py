@@ -53,14 +53,14 @@ def call_excel(
 
 def split_footer(result):
     """An RFM.TABLE or RFM.SUMMARY result as (the table, header first; the line below it, or
-    ``None``): the line is the only text after one empty row and points to RFM.NOTES (or
-    RFM_NOTES, in the classic add-in)."""
+    ``None``): the line is the only text after one empty row, in the last column (so that it
+    runs on to the right), and points to RFM.NOTES (or RFM_NOTES, in the classic add-in)."""
     empty = [i for i, row in enumerate(result) if all(v in (None, "") for v in row)]
     if not empty:
         return result, None
     at = empty[0]
     assert len(result) == at + 2, result[at:]
-    line, *rest = result[at + 1]
+    *rest, line = result[at + 1]
     assert all(v in (None, "") for v in rest), rest
     assert "=RFM.NOTES()" in line or "=RFM_NOTES()" in line, line
     return result[:at], line

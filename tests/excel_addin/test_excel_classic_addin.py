@@ -50,7 +50,7 @@ def test_decimal_amounts_give_the_same_table_as_floats(excel):
     assert as_floats[1][3] == 15.2  # a: 10.10 + 5.10
     assert excel("table", com_rows()) == as_floats
     classic = excel("RFM_TABLE", com_rows(), module=classic_addin)
-    assert classic[:-1] == as_floats[:-1] and "=RFM_NOTES()" in classic[-1][0]
+    assert classic[:-1] == as_floats[:-1] and "=RFM_NOTES()" in classic[-1][-1]
     assert excel("summary", com_rows()) == excel("summary", [list(r) for r in com_rows(float)])
     decimals = [(Decimal("1.5"),), (Decimal("2.5"),), (Decimal("4"),)]
     assert excel("thresholds", decimals, [[2.0]]) == [[2.5]]
@@ -65,5 +65,5 @@ def test_classic_functions_return_plain_numbers(excel):
     assert not any(isinstance(v, dict) for row in raw for v in row)
     # The same cells, but the line below points to the function under this add-in's name.
     assert raw[:-1] == excel("summary", rows)[:-1]
-    assert raw[-1][0] == "3 warnings: see =RFM_NOTES() with the same arguments"
-    assert excel("summary", rows)[-1][0] == "3 warnings: see =RFM.NOTES() with the same arguments"
+    assert raw[-1][-1] == "3 warnings: see =RFM_NOTES() with the same arguments"
+    assert excel("summary", rows)[-1][-1] == "3 warnings: see =RFM.NOTES() with the same arguments"

@@ -146,7 +146,7 @@ def test_stored_results_are_what_the_functions_return(excel):
     for sheet, result in expected.items():
         if sheet == "Customers":  # last_purchase: dates come back as serial numbers
             result = [result[0]] + [
-                [*r[:-1], EPOCH + dt.timedelta(days=r[-1]) if r[-1] != "" else r[-1]]
+                [*r[:-1], EPOCH + dt.timedelta(days=r[-1]) if isinstance(r[-1], float) else r[-1]]
                 for r in result[1:]
             ]
         stored = stored_block(book, formula_text(book[sheet]["A3"]))

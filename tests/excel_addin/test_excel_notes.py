@@ -191,7 +191,7 @@ def test_classic_add_in_gives_the_same_notes(excel, split_footer):
     assert excel("RFM_NOTES", TIES, module=classic_addin) == excel("notes", TIES)
     classic = excel("RFM_TABLE", TIES, module=classic_addin)
     assert split_footer(classic)[0] == split_footer(excel("table", TIES))[0]
-    assert classic[-1][0] == "3 warnings: see =RFM_NOTES() with the same arguments"
+    assert classic[-1][-1] == "3 warnings: see =RFM_NOTES() with the same arguments"
 
 
 def test_no_cell_starts_like_a_formula(excel):
