@@ -255,7 +255,7 @@ def predict(orders, as_of=None, horizon=None, discount=None):
     """One row per customer: probability still active, likely lost, expected purchases, spend
     per order and revenue over the horizon, expected next order date (BG/NBD and Gamma-Gamma
     models); the warnings about the numbers (the analysis', then the models') follow the
-    table."""
+    table, in its last column."""
     result, prediction = _predict(orders, as_of, horizon, discount)
     names = result.customers.set_index(result.customers["customer_id"].astype(str))
     table = prediction.customers.copy()
@@ -265,8 +265,10 @@ def predict(orders, as_of=None, horizon=None, discount=None):
     if warnings:
         width = len(table.columns)
         rows.append([None] * width)
+        # In the last column, as the line below RFM.TABLE: from there a line reads on to the
+        # right instead of being cut at the first column's width.
         rows += [
-            notes_table.safe_row([f"warning: {w.message}"] + [None] * (width - 1)) for w in warnings
+            notes_table.safe_row([None] * (width - 1) + [f"warning: {w.message}"]) for w in warnings
         ]
     return rows
 

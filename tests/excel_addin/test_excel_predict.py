@@ -54,7 +54,7 @@ def test_predict_spills_the_engine_numbers_then_the_warnings(excel, cdnow_rows):
     assert "expected_revenue_30d" in header
     blank = table.index([""] * len(header))  # Excel gets empty cells as ""
     body = pd.DataFrame(table[1:blank], columns=header)
-    warnings = [row[0] for row in table[blank + 1 :]]
+    warnings = [row[-1] for row in table[blank + 1 :]]  # in the last column, reading on
     assert warnings and all(w.startswith("warning: ") for w in warnings)
 
     frame = pd.DataFrame(
@@ -86,8 +86,8 @@ def test_too_little_data_is_said_below_the_table(excel):
     assert row["next_order_date"] == serial(dt.date(2024, 1, 21))
     assert row["next_order_basis"] == "own_gaps"
     assert table[2] == [""] * len(table[0])
-    lines = [r[0] for r in table[3:]]
-    assert all(r[1:] == [""] * (len(r) - 1) for r in table[3:])
+    lines = [r[-1] for r in table[3:]]
+    assert all(r[:-1] == [""] * (len(r) - 1) for r in table[3:])
     # The analysis' warnings first (one customer: every axis has ties), then the models'.
     assert [line.split(":")[:2] for line in lines[:3]] == [
         ["warning", f" {axis}"] for axis in ("recency", "frequency", "monetary")
