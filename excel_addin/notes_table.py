@@ -203,7 +203,7 @@ def footer_rows(result: RfmResult, width: int, lang: str = "en") -> list[list[An
     if result.warnings:
         n = len(result.warnings)
         parts.append(words("warning" if n == 1 else "warnings", lang, n=n))
-    left_out = result.cleaning.rows_read - result.cleaning.rows_used
+    left_out = sum(step.rows for step in result.cleaning.steps)  # the rows RFM.NOTES lists
     if left_out > 0:
         parts.append(words("left_out", lang, n=left_out, read=result.cleaning.rows_read))
     if not parts:
@@ -222,7 +222,7 @@ def argument(warning: RfmWarning, lang: str = "en") -> str:
     option = warning.option or ""
     if option.startswith("scoring.") or warning.code == "quantile_ties":
         breaks = warning.evidence.get("suggested_breaks") or ()
-        listed = ", ".join(f"{b:g}" for b in breaks)
+        listed = ", ".join(_number(b) for b in breaks)
         shown = words("here", lang, breaks=listed) if breaks else ""
         return words("arg_bins", lang, breaks=shown)
     return words(ARGUMENTS[option], lang) if option in ARGUMENTS else ""
@@ -250,8 +250,13 @@ def _value_text(value: Any, listed: bool = False) -> str:
     if listed and isinstance(value, str) and "," in value:
         return repr(value)  # '2,50', '3,75': the commas of a value are not the list's
     if isinstance(value, float):
-        return f"{value:g}"
+        return _number(value)
     return "" if value is None else str(value)
+
+
+def _number(value: float) -> str:
+    """``2`` for 2.0, ``1234567.5`` as it is (``:g`` would give ``1.23457e+06``)."""
+    return format(value, ".15g")
 
 
 def _warning_row(warning: RfmWarning, lang: str) -> list[Any]:
@@ -266,12 +271,12 @@ def _warning_row(warning: RfmWarning, lang: str) -> list[Any]:
 
 def _left_out_rows(result: RfmResult, lang: str) -> list[list[Any]]:
     read = result.cleaning.rows_read
-    steps = result.cleaning.to_frame()
+    # The report's first rows are the steps, in order, with their examples as text.
+    examples_text = result.cleaning.to_frame()["examples"].tolist()
     out = []
-    for step in result.cleaning.steps:
+    for step, examples in zip(result.cleaning.steps, examples_text, strict=False):
         if not step.rows:
             continue
-        examples = steps.loc[steps["key"] == step.key, "examples"].iloc[0]
         rule = _rule_words(step.key, lang, step.description)
         evidence = {"rule": step.key, "rule_number": step.rule, "rows": step.rows}
         if examples:

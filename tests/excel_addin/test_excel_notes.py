@@ -5,7 +5,7 @@ keyed by e-mail, amounts with a decimal comma) and on clean input (no warning, n
 from __future__ import annotations
 
 from excel_addin import classic_addin
-from excel_addin.notes_table import COLUMNS, safe_row
+from excel_addin.notes_table import COLUMNS, evidence_text, safe_row
 
 D = 45292.0  # 2024-01-01 as Excel's serial number
 HEADER = ["Customer", "Order date", "Amount"]
@@ -214,3 +214,8 @@ def test_predict_shows_the_analysis_warnings_too(excel):
     assert f"warning: {marked}" in [r[-1] for r in table]  # below the table, last column
     info = excel("predict_info", rows)
     assert ["warning", marked] in info
+
+
+def test_evidence_keeps_numbers_whole_and_commas_apart():
+    evidence = {"breaks": [2.0, 1234567.5], "examples": {"Amount": "2,50"}, "empty": []}
+    assert evidence_text(evidence) == "breaks=2, 1234567.5; examples=Amount: '2,50'"
