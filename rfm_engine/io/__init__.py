@@ -8,7 +8,7 @@ it reads the same), ``xlsx_reading`` and ``workbook_guards`` (workbooks, safely)
 """
 
 from .database import DatabaseSource, is_database_url, redact_url
-from .encodings import detect_encoding, encoding_label
+from .encodings import EncodingGuess, detect_encoding, encoding_label, guess_encoding
 from .parsing import parse_amounts, parse_dates, to_text_ids
 from .reading import (
     INTERNAL_COLUMNS,
@@ -28,9 +28,11 @@ __all__ = [
     "ROW_COLUMN",
     "SOURCE_COLUMN",
     "DatabaseSource",
+    "EncodingGuess",
     "SourceInfo",
     "detect_encoding",
     "encoding_label",
+    "guess_encoding",
     "is_database_url",
     "parse_amounts",
     "parse_dates",

@@ -12,6 +12,7 @@ Latin code page read as Windows-1252.
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 
 #: The encodings :func:`detect_encoding` can return.
 ENCODINGS = (
@@ -59,6 +60,32 @@ _COMMON_HANT = set(
 )
 
 
+#: How sure a detection is, by what decided it (see :class:`EncodingGuess`).
+CERTAINTY = {
+    "given": "certain",  # the user chose it
+    "bom": "certain",  # the file starts with a byte order mark
+    "ascii": "certain",  # plain ASCII: every encoding offered reads it the same
+    "utf16_zeros": "likely",  # every other byte zero
+    "utf8_valid": "likely",  # non-ASCII text that is valid UTF-8 (rare by chance)
+    "chinese_text": "likely",  # decodes to common Chinese characters
+    "statistics": "guess",  # charset-normalizer's choice among code pages
+    "fallback": "guess",  # nothing fitted better: Windows-1252 reads any byte
+}
+
+
+@dataclass(frozen=True)
+class EncodingGuess:
+    """A detected encoding and what decided it (``basis``, a key of :data:`CERTAINTY`)."""
+
+    encoding: str
+    basis: str
+
+    @property
+    def certainty(self) -> str:
+        """``certain``, ``likely`` or ``guess``."""
+        return CERTAINTY.get(self.basis, "guess")
+
+
 def detect_encoding(sample: bytes, *, cut: bool = False) -> str:
     """The most likely encoding of ``sample``, the first bytes of a file (``cut``: not all of it).
 
@@ -67,14 +94,19 @@ def detect_encoding(sample: bytes, *, cut: bool = False) -> str:
     characters, if they are common Chinese text; then charset-normalizer's choice; Windows-1252
     last (it decodes anything).
     """
+    return guess_encoding(sample, cut=cut).encoding
+
+
+def guess_encoding(sample: bytes, *, cut: bool = False) -> EncodingGuess:
+    """:func:`detect_encoding` with what decided it, so faces can say how sure it is."""
     if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+        return EncodingGuess("utf-8-sig", "bom")
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+        return EncodingGuess("utf-16", "bom")
     if _looks_utf16(sample):
-        return "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+        return EncodingGuess("utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be", "utf16_zeros")
     if _decodes(sample, "utf-8", cut):
-        return "utf-8-sig"
+        return EncodingGuess("utf-8-sig", "utf8_valid" if not sample.isascii() else "ascii")
     scores = {}
     for encoding, common in (("gb18030", _COMMON_HANS), ("big5", _COMMON_HANT)):
         if _decodes(sample, encoding, cut):
@@ -85,8 +117,10 @@ def detect_encoding(sample: bytes, *, cut: bool = False) -> str:
                 scores[encoding] = found
     if scores:
         # GB18030 wins ties: it is the common case, and a superset of plain ASCII too.
-        return max(scores, key=lambda e: (scores[e], e == "gb18030"))
-    return _normalizer_guess(sample, cut) or "cp1252"
+        best = max(scores, key=lambda e: (scores[e], e == "gb18030"))
+        return EncodingGuess(best, "chinese_text")
+    guess = _normalizer_guess(sample, cut)
+    return EncodingGuess(guess, "statistics") if guess else EncodingGuess("cp1252", "fallback")
 
 
 def _normalizer_guess(sample: bytes, cut: bool) -> str | None:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..options.config import ReadOptions
-from .encodings import encoding_label
+from .encodings import CERTAINTY, encoding_label
 from .snapshot import refuse_nul_runs
 from .table_shape import MAX_COLUMNS
 from .text_reading import MAX_CELL_CHARS, SNIFF_BYTES, read_text, text_layout
@@ -47,10 +47,18 @@ class SourceInfo:
     sheet: str | None = None
     #: 0-based index of the header line/row (title rows above it skipped); None: no header.
     header_row: int | None = 0
+    #: What decided the encoding of a text file: ``given`` (the reading options) or how it was
+    #: detected (``bom``, ``ascii``, ``utf8_valid``, ``chinese_text``, ``statistics`` …).
+    encoding_basis: str | None = None
 
     @property
     def encoding_label(self) -> str | None:
         return encoding_label(self.encoding) if self.encoding else None
+
+    @property
+    def encoding_certainty(self) -> str | None:
+        """How sure the encoding is: ``certain``, ``likely`` or ``guess`` (None: a workbook)."""
+        return CERTAINTY.get(self.encoding_basis or "", "guess") if self.encoding else None
 
 
 def read_sources(paths: Sequence[str | Path], options: ReadOptions = ReadOptions()) -> pd.DataFrame:
@@ -110,6 +118,7 @@ def read_source_info(
             info = dict(
                 kind="text",
                 encoding=layout.encoding,
+                encoding_basis=layout.encoding_basis,
                 delimiter=layout.delimiter,
                 header_row=layout.header_row,
             )

@@ -20,7 +20,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..options.config import ReadOptions
 from .arrow_csv import PANDAS_3, accepts, arrow_available, read_csv_arrow
-from .encodings import detect_encoding
+from .encodings import guess_encoding
 from .snapshot import stable_stream
 from .table_shape import MAX_COLUMNS, WHITESPACE, find_header_row, sniff_delimiter
 
@@ -41,11 +41,17 @@ class TextLayout:
     encoding: str
     delimiter: str
     header_row: int | None
+    #: What decided the encoding: ``given``, or a basis of :data:`~.encodings.CERTAINTY`.
+    encoding_basis: str = "given"
 
 
 def text_layout(path: Path, sample: bytes, options: ReadOptions, *, cut: bool) -> TextLayout:
     """Encoding, delimiter and header row of a text file from its first bytes."""
-    encoding = options.encoding or detect_encoding(sample, cut=cut)
+    if options.encoding:
+        encoding, basis = options.encoding, "given"
+    else:
+        guess = guess_encoding(sample, cut=cut)
+        encoding, basis = guess.encoding, guess.basis
     try:
         text = sample.decode(encoding, errors="replace")
     except LookupError:
@@ -64,7 +70,9 @@ def text_layout(path: Path, sample: bytes, options: ReadOptions, *, cut: bool) -
             path=str(path),
         )
     header = options.header_row if options.header_row is not None else find_header_row(rows)
-    return TextLayout(encoding=encoding, delimiter=delimiter, header_row=header)
+    return TextLayout(
+        encoding=encoding, delimiter=delimiter, header_row=header, encoding_basis=basis
+    )
 
 
 def _split(lines: list[str], delimiter: str) -> list[list[str]]:

@@ -84,3 +84,49 @@ def test_a_windows_1252_file_keeps_its_german_names_end_to_end(tmp_path: Path) -
     result = analyze(path, RfmConfig())
     names = set(result.customers["customer_id"])
     assert names == {f"Bäcker {i}" for i in range(9)}
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "basis", "certainty"),
+    [
+        ("\ufeffa,b\n1,2\n".encode(), "utf-8-sig", "bom", "certain"),
+        (b"customer,date\nann,2024-01-01\n", "utf-8-sig", "ascii", "certain"),
+        ("客户,日期\n张三,2024-01-01\n".encode(), "utf-8-sig", "utf8_valid", "likely"),
+        (
+            "买家会员名,订单付款时间\n张三,2024/3/1\n".encode("gb18030"),
+            "gb18030",
+            "chinese_text",
+            "likely",
+        ),
+        ("a\tb\n1\t2\n".encode("utf-16-le"), "utf-16-le", "utf16_zeros", "likely"),
+    ],
+)
+def test_what_decided_the_encoding_and_how_sure(data, encoding, basis, certainty):
+    from rfm_engine.io import guess_encoding
+
+    guess = guess_encoding(data)
+    assert (guess.encoding, guess.basis, guess.certainty) == (encoding, basis, certainty)
+
+
+def test_a_code_page_chosen_by_statistics_is_a_guess():
+    from rfm_engine.io import guess_encoding
+
+    data = SAMPLES["cp1252_german"][1].encode("cp1252")
+    guess = guess_encoding(data)
+    assert guess.encoding == "cp1252" and guess.certainty == "guess"
+
+
+def test_the_reading_result_says_how_the_encoding_was_decided(tmp_path):
+    from rfm_engine import ReadOptions
+    from rfm_engine.io import read_table
+
+    path = tmp_path / "orders.csv"
+    path.write_bytes(SAMPLES["gbk_long"][1].encode("gb18030"))
+    _, (info,) = read_table([path])
+    assert (info.encoding, info.encoding_basis, info.encoding_certainty) == (
+        "gb18030",
+        "chinese_text",
+        "likely",
+    )
+    _, (given,) = read_table([path], ReadOptions(encoding="gb18030"))
+    assert (given.encoding_basis, given.encoding_certainty) == ("given", "certain")
