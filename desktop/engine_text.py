@@ -397,6 +397,15 @@ WARNINGS: dict[str, tuple[str, str, str]] = {
         "没有客户编号的行按其他标识对应到客户。",
         "沒有客戶編號的列按其他識別對應到客戶。",
     ),
+    "many_blank_customers": (
+        "A large share of rows has no customer id: those purchases count for no customer. If "
+        "another column identifies those buyers (a phone or an e-mail), choose it where the "
+        "customer id is blank.",
+        "有很大比例的行没有客户编号：这些购买不计入任何客户。如果另有一列（如电话或邮箱）能识别"
+        "这些买家，请在客户编号为空时改用该列。",
+        "有很大比例的列沒有客戶編號：這些購買不計入任何客戶。如果另有一欄（如電話或電子郵件）能"
+        "識別這些買家，請在客戶編號為空時改用該欄。",
+    ),
     "missing_markers": (
         "Cells such as NA, N/A or null were read as blank.",
         "“不适用”“空值”一类的标记单元格按空白处理。",
@@ -445,6 +454,11 @@ CONTROLS: dict[str, tuple[str, str, str]] = {
     "cleaning.currency": ("Import › Currency", "导入 › 货币", "匯入 › 貨幣"),
     "reading.engine": ("Import › Engine", "导入 › 分析引擎", "匯入 › 分析引擎"),
     "columns.customer": ("Import › Customer id", "导入 › 客户编号", "匯入 › 客戶編號"),
+    "columns.customer_fallback": (
+        "Import › If the customer id is blank, use",
+        "导入 › 客户编号为空时改用",
+        "匯入 › 客戶編號為空時改用",
+    ),
     "columns.date": ("Import › Purchase date", "导入 › 购买日期", "匯入 › 購買日期"),
     "columns.amount": ("Import › Amount", "导入 › 金额", "匯入 › 金額"),
     "columns.amount_is_order_total": (

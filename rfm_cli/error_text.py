@@ -24,6 +24,7 @@ OPTION_FLAGS: dict[str, str] = {
     "reading.decimal": "--decimal . or --decimal ,",
     "cleaning.currency": "--currency CODE",
     "columns.customer": "--customer",
+    "columns.customer_fallback": "--customer-fallback",
     "columns.date": "--date",
     "columns.amount": "--amount (or --quantity and --price)",
     "columns.order": "--order",

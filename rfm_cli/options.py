@@ -38,6 +38,13 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
     db.add_argument("--query", metavar="SQL", help="or a query giving the order rows")
     cols = parser.add_argument_group("columns (found automatically when not given)")
     cols.add_argument("--customer", metavar="COL", help="customer id column")
+    cols.add_argument(
+        "--customer-fallback",
+        metavar="COL",
+        action="append",
+        help="column identifying the buyer where the customer id is blank, e.g. a phone "
+        "(repeatable, best first)",
+    )
     cols.add_argument("--date", metavar="COL", help="purchase date column")
     cols.add_argument("--amount", metavar="COL", help="amount column")
     cols.add_argument(
@@ -199,6 +206,8 @@ def config_from_args(args: argparse.Namespace, base: RfmConfig | None = None) ->
     changes = {k: v for k, v in roles.items() if v}
     if args.contact:
         changes["contacts"] = tuple(args.contact)
+    if getattr(args, "customer_fallback", None):
+        changes["customer_fallback"] = tuple(args.customer_fallback)
     if args.order_total:
         changes["amount_is_order_total"] = True
     for role in LIST_ROLES:

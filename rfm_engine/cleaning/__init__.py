@@ -7,6 +7,7 @@ duplicate rows), ``report`` (what each rule dropped), ``in_database`` (the same 
 queries in a database).
 """
 
+from .customer_key import blank_customer_warning
 from .customer_list import NOT_APPLICABLE, CleanedList, clean_customer_list
 from .duplicates import duplicate_rows
 from .in_database import CleanedTable, clean_in_database
@@ -21,6 +22,7 @@ __all__ = [
     "CleanedTable",
     "CleaningReport",
     "CleaningStep",
+    "blank_customer_warning",
     "clean",
     "clean_customer_list",
     "clean_in_database",

@@ -15,9 +15,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..io.reading import ROW_COLUMN
 from ..mapping.customer_keys import key_codes
-from ..notes import RfmWarning
-from ..options.config import ColumnMap
+from ..notes import WARNINGS, RfmWarning
+from ..options.config import CleaningRules, ColumnMap
+from .report import CleaningReport
+
+WARNINGS["many_blank_customers"] = (
+    "a large share of rows has no customer id and is left out "
+    "(threshold: cleaning.blank_customer_warning_share)"
+)
 
 
 @dataclass
@@ -114,3 +121,37 @@ def key_warnings(keys: CustomerKeys, columns: ColumnMap) -> tuple[RfmWarning, ..
             )
         )
     return tuple(out)
+
+
+def blank_customer_warning(
+    report: CleaningReport, columns: ColumnMap, rules: CleaningRules
+) -> tuple[RfmWarning, ...]:
+    """``many_blank_customers`` when rule 2 dropped at least
+    ``rules.blank_customer_warning_share`` of the rows read: those purchases count for nobody,
+    which a shop owner must hear (e.g. guest checkouts that another column, such as a phone or
+    an e-mail, could identify: option ``columns.customer_fallback``)."""
+    dropped, read = report.rows_dropped("blank_customer"), report.rows_read
+    if not dropped or not read or dropped < rules.blank_customer_warning_share * read:
+        return ()
+    step = next(s for s in report.steps if s.key == "blank_customer")
+    rows = tuple(int(r) for r in step.examples.get(ROW_COLUMN, ()))
+    keys = " or ".join(repr(c) for c in columns.key_columns) or "customer id"
+    return (
+        RfmWarning(
+            "many_blank_customers",
+            f"{dropped:,} of {read:,} rows ({dropped / read:.0%}) have no {keys}: they count "
+            "for no customer; if another column identifies those buyers (a phone or an "
+            "e-mail), give it as the customer fallback",
+            option="columns.customer_fallback",
+            evidence={
+                "column": columns.customer,
+                "rows": dropped,
+                "rows_read": read,
+                "share": round(dropped / read, 4),
+                "threshold": rules.blank_customer_warning_share,
+                "fallback": tuple(columns.customer_fallback),
+                "example_rows": rows,
+            },
+            stage="cleaning",
+        ),
+    )

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..aggregate import CustomerTotals
+from ..cleaning import blank_customer_warning
 from ..notes import WARNINGS, RfmWarning
 from ..options import AxisScoring, RfmConfig
 from .metrics import metrics_table
@@ -65,7 +66,11 @@ def score_customers(
         segment_references=assignment.references,
         first_purchase=totals.first_purchase,
         last_purchase=totals.last_purchase,
-        warnings=(*totals.warnings, *tie_warnings(customers, cuts)),
+        warnings=(
+            *totals.warnings,
+            *blank_customer_warning(totals.cleaning, config.columns, config.cleaning),
+            *tie_warnings(customers, cuts),
+        ),
         engine=totals.engine,
     )
 

@@ -171,17 +171,22 @@ class CleaningRules:
     drop_cancelled: bool = True
     #: Share of rows (after rules 1-2) whose date or amount may fail before it is an import error.
     max_unparseable_share: float = 0.5
+    #: Share of the rows read without any customer id (dropped by rule 2) from which a
+    #: ``many_blank_customers`` warning says so; 1 never warns.
+    blank_customer_warning_share: float = 0.1
     #: With amounts in several currencies: keep only the rows in this one (e.g. ``"EUR"``).
     currency: str | None = None
 
     def __post_init__(self) -> None:
         _choice("cleaning.returns", self.returns, ("drop", "net", "keep"))
-        if not 0 <= self.max_unparseable_share <= 1:
-            raise ConfigError(
-                "cleaning.max_unparseable_share must be between 0 and 1",
-                option="cleaning.max_unparseable_share",
-                value=self.max_unparseable_share,
-            )
+        for name in ("max_unparseable_share", "blank_customer_warning_share"):
+            value = getattr(self, name)
+            if not 0 <= value <= 1:
+                raise ConfigError(
+                    f"cleaning.{name} must be between 0 and 1",
+                    option=f"cleaning.{name}",
+                    value=value,
+                )
 
 
 #: Sales dates outside these days are placeholders or typos (``9999-12-31``, ``0001-01-01``):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..cleaning.customer_key import blank_customer_warning
 from ..cleaning.customer_list import clean_customer_list
 from ..cleaning.rules import CleaningReport, clean
 from ..errors import DataError, InputFileError
@@ -188,7 +189,11 @@ def _check_table(
         first_date=bought["date"].min().date() if len(bought) else None,
         last_date=bought["date"].max().date() if len(bought) else None,
         unparseable=_unparseable(cleaned.report, columns),
-        warnings=(*choice.warnings, *cleaned.warnings),
+        warnings=(
+            *choice.warnings,
+            *cleaned.warnings,
+            *blank_customer_warning(cleaned.report, columns, config.cleaning),
+        ),
         **base,
     )
 
@@ -222,7 +227,11 @@ def _check_list(
         first_date=_day(days.min()) if len(days) else None,
         last_date=_day(days.max()) if len(days) else None,
         unparseable=_unparseable(listed.report, columns),
-        warnings=(*warnings, *listed.warnings),
+        warnings=(
+            *warnings,
+            *listed.warnings,
+            *blank_customer_warning(listed.report, columns, config.cleaning),
+        ),
         **base,
     )
 

@@ -57,3 +57,24 @@ def test_mixed_currencies_are_a_problem_and_currency_keeps_one(tmp_path: Path, c
     assert main(["analyze", str(path), "--currency", "eur", "--out", str(tmp_path / "o")]) == 0
     customers = (tmp_path / "o" / "customers.csv").read_text(encoding="utf-8-sig")
     assert {line.split(",")[0] for line in customers.splitlines()[1:]} == {"a", "c"}
+
+
+def test_rows_without_customer_are_flagged_and_a_fallback_column_keys_them(
+    tmp_path: Path, capsys
+) -> None:
+    from rfm_cli.main import main
+
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount,ref\na,2024-01-01,10,\n,2024-01-02,5,x1\n"
+        ",2024-01-03,6,x1\nb,2024-01-03,7,\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "2 of 4 rows (50%) have no 'customer'" in err and "(--customer-fallback)" in err
+    out = tmp_path / "out"
+    assert main(["analyze", str(path), "--customer-fallback", "ref", "--out", str(out), "-q"]) == 0
+    assert "have no 'customer': they count" not in capsys.readouterr().err
+    ids = (out / "customers.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert sorted(line.split(",")[0] for line in ids[1:]) == ["a", "b", "x1"]

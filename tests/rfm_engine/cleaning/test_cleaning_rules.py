@@ -160,3 +160,41 @@ def test_item_amounts_are_summed_per_order():
 def test_nothing_left_is_a_clear_error():
     with pytest.raises(DataError, match="no purchases left"):
         run([["a", "2024-01-01", "-1", "1"], ["b", "2024-01-01", "0", "2"]])
+
+
+def test_a_large_share_of_rows_without_customer_is_flagged_with_the_fallback_option():
+    rows = [["a", "2024-01-01", "10", "1"], ["b", "2024-01-02", "5", "2"]] + [
+        ["", f"2024-01-0{i}", "5", str(10 + i)] for i in range(1, 4)
+    ]
+    result, _ = run(rows)
+    (warning,) = [w for w in result.warnings if w.code == "many_blank_customers"]
+    assert warning.option == "columns.customer_fallback" and warning.stage == "cleaning"
+    assert (warning.evidence["rows"], warning.evidence["rows_read"]) == (3, 5)
+    assert warning.evidence["example_rows"] == (3, 4, 5)
+    assert "3 of 5 rows (60%)" in warning.message
+    # The threshold is an option: above the share, no warning.
+    quiet, _ = run(rows, cleaning=CleaningRules(blank_customer_warning_share=0.7))
+    assert "many_blank_customers" not in {w.code for w in quiet.warnings}
+    # The default share is 10 %: one blank row in ten is flagged, one in eleven is not.
+    few = [[c, "2024-01-01", "1", str(i)] for i, c in enumerate("abcdefghi")] + [
+        ["", "2024-01-01", "1", "99"]
+    ]
+    flagged, _ = run(few)
+    assert "many_blank_customers" in {w.code for w in flagged.warnings}
+    fewer, _ = run([*few, ["j", "2024-01-01", "1", "100"]])
+    assert "many_blank_customers" not in {w.code for w in fewer.warnings}
+
+
+def test_the_blank_customer_threshold_must_be_a_share():
+    with pytest.raises(Exception, match="blank_customer_warning_share"):
+        CleaningRules(blank_customer_warning_share=1.5)
+
+
+def test_online_retail_quarter_without_customer_id_is_flagged(shared_datasets):
+    from rfm_engine import check_data
+
+    path = shared_datasets / "online_retail" / "online_retail.csv"
+    check = check_data(path)
+    (warning,) = [w for w in check.warnings if w.code == "many_blank_customers"]
+    assert warning.evidence["rows"] == 135_037 and warning.evidence["rows_read"] == 541_909
+    assert warning.evidence["column"] == "CustomerID"
