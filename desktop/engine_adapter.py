@@ -41,7 +41,7 @@ from rfm_engine.history import (
     size_tables,
     store_history,
 )
-from rfm_engine.io import INTERNAL_COLUMNS, ROW_COLUMN
+from rfm_engine.io import INTERNAL_COLUMNS, ROW_COLUMN, read_table
 from rfm_engine.mapping import guess_columns, resolve_columns
 from rfm_engine.model import METRIC_OF_AXIS, score_values
 from rfm_engine.pipeline import GONE, NEW_SINCE, compare_periods
@@ -50,13 +50,25 @@ Progress = Callable[[int, int], None]
 #: The engine's export formats the app offers (its registry: rfm_engine.outputs.formats).
 EXPORT_FORMATS = ("csv", "xlsx", "mailchimp", "report")
 SUFFIX = {key: outputs.export_format(key).suffix for key in EXPORT_FORMATS}
-ENCODINGS = ("", "utf-8-sig", "gb18030", "big5", "utf-16", "cp1252")
+#: The encodings the import wizard offers ("" = detect), by the engine's codec names.
+ENCODINGS = (
+    "",
+    "utf-8-sig",
+    "gb18030",
+    "big5",
+    "utf-16",
+    "cp1252",
+    "shift_jis",
+    "euc_kr",
+    "cp1251",
+)
 
 __all__ = [
     "BUILTIN_SCHEMES",
     "ENCODINGS",
     "EXPORT_FORMATS",
     "GONE",
+    "INTERNAL_COLUMNS",
     "METRIC_OF_AXIS",
     "NEW_SINCE",
     "ROW_COLUMN",
@@ -84,7 +96,9 @@ __all__ = [
     "last_changes",
     "load_scheme",
     "read_raw",
+    "read_raw_info",
     "resolve_columns",
+    "sample_values",
     "sheet_names",
     "source_headers",
     "trend_tables",
@@ -95,6 +109,19 @@ __all__ = [
 def read_raw(paths: Sequence[Path], reading: ReadOptions) -> pd.DataFrame:
     """The raw table of the files (as the analysis will read them)."""
     return load_table([Path(p) for p in paths], RfmConfig(reading=reading))
+
+
+def read_raw_info(paths: Sequence[Path], reading: ReadOptions):
+    """The raw table of the files and how each was read (``rfm_engine.io.SourceInfo``: the
+    encoding, what decided it and how sure that is, the delimiter, the sheet)."""
+    return read_table([Path(p) for p in paths], reading)
+
+
+def sample_values(raw: pd.DataFrame, column: str, n: int = 3, rows: int = 5000) -> list[str]:
+    """The first ``n`` distinct non-blank values of ``column`` (of its first ``rows`` rows), as
+    text: the user's data, shown as it is."""
+    values = raw[column].head(rows).dropna().astype(str).str.strip()
+    return list(dict.fromkeys(v for v in values if v))[:n]
 
 
 def source_headers(raw: pd.DataFrame) -> list[str]:

@@ -742,3 +742,25 @@ def warning_text(warning: Any, lang: str, *, control: bool = True) -> str:
 
 def warnings_text(warnings: Sequence[Any], lang: str) -> str:
     return "\n\n".join(warning_text(w, lang) for w in warnings)
+
+
+def rule_text(key: str, lang: str, fallback: str = "") -> str:
+    """A cleaning rule (``duplicates``, ``blank_customer`` … or the ``rows_read`` /
+    ``rows_used`` lines of the report) by its meaning in ``lang``: the engine's own words for
+    its rules, the same the report and the exports use (``fallback``, the engine's English
+    description, for a rule it has none for; ``not_applicable`` worded from it)."""
+    from rfm_engine.outputs import rule_text as engine_rule_text
+
+    return engine_rule_text(key, fallback or key, lang)
+
+
+def example_text(row: Mapping[str, Any], row_number: Any, lang: str, cells: int = 5) -> str:
+    """One example row of a cleaning rule: ``row 12: customer=a, date=…`` in ``lang`` (the
+    cells are the user's data, shown as they are)."""
+    shown = ", ".join(f"{k}={v}" for k, v in list(row.items())[:cells])
+    form = {
+        "en": "row {row}: {cells}",
+        "zh_CN": "第 {row} 行：{cells}",
+        "zh_TW": "第 {row} 列：{cells}",
+    }
+    return form.get(lang, form["en"]).format(row=row_number, cells=shown)

@@ -11,16 +11,16 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWizardPage,
 )
 
-from rfm_engine.outputs import rule_text
-
 from . import engine_adapter as engine
+from .engine_text import example_text, rule_text
 from .engine_text import warning_text as engine_warning_text
-from .i18n import engine_message
+from .i18n import current_language, engine_message
 from .page_errors import error_label
 from .table_models import DataFrameModel
 
@@ -47,6 +47,17 @@ class CheckPage(QWizardPage):
         grid.addWidget(self.returns, 1, 1)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
+        #: The engine's uncertain choices and what it left out, loud: a framed amber box.
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(
+            "QLabel { background: #fff4e0; color: #7a3e00; border: 1px solid #e0a040;"
+            " padding: 6px; font-weight: bold; }"
+        )
+        self.warnings.setVisible(False)
+        self.fix_key = QPushButton(self.tr("Choose a column for rows without customer id…"), self)
+        self.fix_key.setVisible(False)
+        self.fix_key.clicked.connect(self.choose_fallback)
         self.error = error_label(self)
         self.model = DataFrameModel(self)
         self.table = QTableView(self)
@@ -55,6 +66,8 @@ class CheckPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(options)
         layout.addWidget(self.facts)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.fix_key)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         self._task = None
@@ -100,6 +113,7 @@ class CheckPage(QWizardPage):
 
         def failed(exc: BaseException) -> None:
             self.facts.setText("")
+            self.show_warnings(())
             self.error.setText(engine_message(exc))
             self.error.setVisible(True)
             rows = offending_rows(exc)
@@ -132,49 +146,61 @@ class CheckPage(QWizardPage):
                 first=result.first_purchase,
                 last=result.last_purchase,
             )
-            + warning_text(result.warnings, result.config.lang)
         )
-        report = result.cleaning.to_frame()[["rule", "key", "description", "rows", "examples"]]
-        names = self.rule_names()
-        lang = result.config.lang  # rules the app has no words for: the engine's
-        report["description"] = [
-            names.get(k) or rule_text(k, d, lang)
-            for k, d in zip(report["key"], report["description"], strict=True)
-        ]
-        report = report.drop(columns=["key"])
+        self.show_warnings(result.warnings)
         self.model.set_frame(
-            report,
-            [self.tr("Rule"), self.tr("What"), self.tr("Rows"), self.tr("Examples")],
+            rule_table(result.cleaning, current_language()),
+            [self.tr("What cleaning did"), self.tr("Rows"), self.tr("Examples")],
         )
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 480))  # full text: tooltip
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 420))
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 480))  # full text: tooltip
 
-    def rule_names(self) -> dict[str, str]:
-        """The engine's cleaning rule descriptions (English) in the app's language."""
-        return {
-            "duplicates": self.tr("exact duplicate rows"),
-            "order_lines": self.tr("extra item rows of an order with an order total"),
-            "blank_customer": self.tr("blank customer id"),
-            "bad_date": self.tr("date missing or unreadable"),
-            "bad_amount": self.tr("amount missing or unreadable"),
-            "non_positive": self.tr("amount zero or negative (returns, cancellations, free)"),
-            "after_as_of": self.tr("dated after the analysis date"),
-            "before_start": self.tr("dated before the period start"),
-            "cancelled": self.tr("order status cancelled, closed, refunded or unpaid"),
-            "rows_read": self.tr("rows read"),
-            "returns_netted": self.tr("return rows netted against monetary"),
-            "rows_used": self.tr("purchase rows used"),
-        }
+    def show_warnings(self, warnings) -> None:
+        """Each uncertain choice of reading, mapping and cleaning, in the app's language with
+        the control that changes it; a button leads to that control for rows without id."""
+        shown = import_warnings(warnings)
+        lang = current_language()
+        self.warnings.setText("\n\n".join("⚠ " + engine_warning_text(w, lang) for w in shown))
+        self.warnings.setVisible(bool(shown))
+        self.fix_key.setVisible(any(w.code == "many_blank_customers" for w in shown))
+
+    def choose_fallback(self) -> None:
+        """Back to the columns page, at the picker for rows without a customer id."""
+        while self.owner.currentPage() is not self.owner.columns_page:
+            self.owner.back()
+        self.owner.columns_page.fallback.setFocus()
+        self.owner.columns_page.fallback.showPopup()
 
     def isComplete(self) -> bool:
         return self.owner.result is not None
 
 
-def warning_text(warnings, lang: str = "en") -> str:
-    """The engine's uncertain choices of reading, mapping and cleaning (key fallback, date
-    column, currency, decimal separator, missing markers), each in ``lang``, after the facts."""
-    shown = [w for w in warnings if w.stage in ("reading", "mapping", "cleaning")]
-    return "".join(f"\n⚠ {engine_warning_text(w, lang)}" for w in shown)
+def import_warnings(warnings) -> list:
+    """The engine's warnings about reading, mapping and cleaning (key fallback, rows without
+    customer, date column, currency, decimal separator, missing markers …)."""
+    return [w for w in warnings if w.stage in ("reading", "mapping", "cleaning")]
+
+
+def rule_table(report, lang: str) -> pd.DataFrame:
+    """The cleaning report by meaning, in ``lang``: rows read, each rule with the rows it
+    dropped and examples, returns netted, rows used (no rule numbers)."""
+    lines = [(rule_text("rows_read", lang), report.rows_read, "")]
+    for step in report.steps:
+        examples = []
+        for _, row in step.examples.iterrows():
+            cells = {
+                k: v for k, v in row.items() if k not in engine.INTERNAL_COLUMNS and pd.notna(v)
+            }
+            examples.append(example_text(cells, row.get(engine.ROW_COLUMN), lang))
+        lines.append((rule_text(step.key, lang, step.description), step.rows, "; ".join(examples)))
+    if report.returns_netted:
+        lines.append((rule_text("returns_netted", lang), report.returns_netted, ""))
+    for key, why in report.not_applicable:  # a customer list: rules that cannot apply
+        lines.append((rule_text("not_applicable", lang, f"not applicable ({key}): {why}"), 0, ""))
+    used = "rows_used" if report.table_kind == "transactions" else "customer_rows_used"
+    lines.append((rule_text(used, lang), report.rows_used, ""))
+    return pd.DataFrame(lines, columns=["what", "rows", "examples"])
 
 
 def offending_rows(exc: BaseException) -> pd.DataFrame:

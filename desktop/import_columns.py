@@ -49,10 +49,13 @@ class ColumnsPage(QWizardPage):
         self.boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
         for role in ROLES:
-            box = QComboBox(self)
-            box.currentIndexChanged.connect(self._changed)
+            box = self._picker()
             self.boxes[role] = box
             form.addRow(labels[role] + ":", box)
+            if role == "customer":
+                # Guest checkouts: rows without a customer id keyed by a phone or an e-mail.
+                self.fallback = self._picker()
+                form.addRow(self.tr("If the customer id is blank, use:"), self.fallback)
         self.order_total = QCheckBox(
             self.tr("The amount is the order's total, repeated on each item row"), self
         )
@@ -67,6 +70,27 @@ class ColumnsPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addStretch(1)
+
+    def _picker(self) -> QComboBox:
+        """A column picker: each choice shows the column's first values (the user's data)."""
+        box = QComboBox(self)
+        box.setProperty("data_values", True)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(40)
+        box.currentIndexChanged.connect(self._changed)
+        return box
+
+    def _fill(self, box: QComboBox, headers: list[str], chosen: str | None) -> None:
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("(none)"), None)
+        for header in headers:
+            samples = self._samples[header]
+            text = f"{header}   ·   {', '.join(samples)}" if samples else header
+            box.addItem(text, header)
+            box.setItemData(box.count() - 1, "\n".join(samples), Qt.ItemDataRole.ToolTipRole)
+        box.setCurrentIndex(max(box.findData(chosen), 0))
+        box.blockSignals(False)
 
     def initializePage(self) -> None:
         headers = engine.source_headers(self.owner.raw)
@@ -84,14 +108,10 @@ class ColumnsPage(QWizardPage):
             guess = engine.guess_columns(headers)
             self.error.setText(engine_message(exc))
         self._guess = guess
+        self._samples = {h: engine.sample_values(self.owner.raw, h) for h in headers}
         for role, box in self.boxes.items():
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(self.tr("(none)"), None)
-            for header in headers:
-                box.addItem(header, header)
-            box.setCurrentIndex(max(box.findData(getattr(guess, role)), 0))
-            box.blockSignals(False)
+            self._fill(box, headers, getattr(guess, role))
+        self._fill(self.fallback, headers, next(iter(guess.customer_fallback), None))
         self.order_total.setChecked(guess.amount_is_order_total)
         self.contacts.blockSignals(True)
         self.contacts.clear()
@@ -112,9 +132,11 @@ class ColumnsPage(QWizardPage):
             if self.contacts.item(i).checkState() == Qt.CheckState.Checked
         )
         guess = getattr(self, "_guess", None)
-        # The identifiers that key rows without a customer (Shopify: Phone where Email is
-        # blank) stay with the guessed customer column.
-        fallback = guess.customer_fallback if guess and chosen["customer"] == guess.customer else ()
+        # The identifier that keys rows without a customer (Shopify: Phone where Email is
+        # blank); the guess's further identifiers stay while its first one is kept.
+        first = self.fallback.currentData()
+        guessed = guess.customer_fallback if guess else ()
+        fallback = guessed if guessed and first == guessed[0] else (first,) if first else ()
         return engine.ColumnMap(
             **chosen,
             contacts=contacts,

@@ -15,7 +15,7 @@ def drive_wizard(qtbot, window, paths, *, encoding=None):
     window.open_files(paths)
     wizard = window.wizard
     qtbot.addWidget(wizard)
-    wizard.next()
+    assert wizard.currentPage() is wizard.reading_page  # the files are chosen already
     if encoding is not None:
         page = wizard.reading_page
         page.encoding.setCurrentIndex(page.encoding.findData(encoding))
@@ -208,7 +208,6 @@ def test_unreadable_file_error_on_the_reading_page(qtbot, window, tmp_path):
     window.open_files([path])
     wizard = window.wizard
     qtbot.addWidget(wizard)
-    wizard.next()
     page = wizard.reading_page
     qtbot.waitUntil(lambda: page.error.isVisibleTo(wizard), timeout=10000)
     assert "binary file" in page.error.text() and "photo.csv" in page.error.text()
@@ -225,7 +224,8 @@ def test_the_check_page_lists_the_engines_uncertain_choices(qtbot, window, tmp_p
     wizard = drive_wizard(qtbot, window, [path])
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
-    facts = wizard.check_page.facts.text()
+    facts = wizard.check_page.warnings.text()
+    assert wizard.check_page.warnings.isVisibleTo(wizard)
     assert "'NA'" in facts  # the missing marker read as blank, not a customer
     assert "'2.500'" in facts and "2500" in facts  # the decimal separator decided
 
@@ -250,4 +250,160 @@ def test_shopify_guest_orders_keyed_by_phone_as_on_the_command_line(
     cli = cli_customers(tmp_path, path)
     cli["customer_id"] = cli["customer_id"].str.lstrip("'")
     assert set(cli["customer_id"]) == {"a@x.example", "+15550001"}
+    assert_same_as_cli(window, cli)
+
+
+def test_a_chosen_file_skips_the_files_page_which_stays_one_back_away(qtbot, window, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text("customer,date,amount\na,2024-01-01,10\nb,2024-01-02,5\n", encoding="utf-8")
+    wizard = drive_wizard(qtbot, window, [path])  # asserts it opened on the reading page
+    assert wizard.currentPage() is wizard.columns_page
+    wizard.back()
+    wizard.back()
+    assert wizard.currentPage() is wizard.files_page
+    assert [wizard.files_page.files.item(i).text() for i in range(1)] == [str(path)]
+
+
+def _orders(path, customers, header="who,when,paid,note"):
+    rows = [f"{c},2024-0{1 + i % 9}-1{i % 9},{5 + i},n{i}" for i, c in enumerate(customers)]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_remembered_layout_opens_on_the_check_page(qtbot, window, wait_idle, tmp_path):
+    january = _orders(tmp_path / "january.csv", "abcabcde")
+    february = _orders(tmp_path / "february.csv", "abffgh")
+    wizard = drive_wizard(qtbot, window, [january])
+    page = wizard.columns_page
+    for role, header in (("customer", "who"), ("date", "when"), ("amount", "paid")):
+        page.boxes[role].setCurrentIndex(page.boxes[role].findData(header))  # not guessed
+    finish(qtbot, window, wizard, wait_idle)
+
+    window.open_files([february])
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    assert wizard.currentPage() is wizard.check_page
+    assert wizard.columns_page.recalled
+    assert wizard.result.config.columns.customer == "who"
+    assert sorted(wizard.result.customers["customer_id"]) == ["a", "b", "f", "g", "h"]
+    wizard.back()  # the user can still go back and change the columns
+    assert wizard.currentPage() is wizard.columns_page
+    assert wizard.columns_page.boxes["customer"].currentData() == "who"
+    wizard.back()
+    assert wizard.currentPage() is wizard.reading_page
+    # A new choice on the reading page does not jump ahead again.
+    wizard.reading_page.reload()
+    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+    assert wizard.currentPage() is wizard.reading_page
+
+    other = _orders(tmp_path / "other.csv", "abc", header="customer,date,amount,memo")
+    window.open_files([other])  # another layout: the columns are for the user to confirm
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+    assert wizard.currentPage() is wizard.reading_page
+
+
+def test_encodings_by_name_and_what_was_detected(qtbot, window, tmp_path):
+    path = tmp_path / "taobao.csv"
+    text = "买家会员名,订单付款时间,买家实际支付金额\n张三,2024/3/1 10:00,19.00\n"
+    path.write_bytes((text + "王五的店,2024/3/2 9:00,18.00\n").encode("gb18030"))
+    wizard = drive_wizard(qtbot, window, [path])
+    wizard.back()
+    page = wizard.reading_page
+    names = [page.encoding.itemText(i) for i in range(page.encoding.count())]
+    for name in (
+        "Unicode (UTF-8)",
+        "Chinese Simplified (GBK/GB18030)",
+        "Chinese Traditional (Big5)",
+        "Western (Windows-1252)",
+        "Japanese (Shift_JIS)",
+    ):
+        assert name in names
+    assert not [n for n in names if n in ("utf-8-sig", "gb18030", "big5", "cp1252")]
+    assert page.detected.text() == (
+        "Encoding: Chinese Simplified (GBK/GB18030) (likely: it reads as common Chinese "
+        "characters)."
+    )
+    page.encoding.setCurrentIndex(page.encoding.findData("gb18030"))
+    page.reload()
+    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+    assert page.detected.text() == (
+        "Encoding: Chinese Simplified (GBK/GB18030) (certain: chosen by you)."
+    )
+
+
+def test_column_pickers_show_the_first_distinct_values(qtbot, window, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount\n,2024-01-01,10\nann,2024-01-01,10\nann,2024-01-02,5\n"
+        " bob ,2024-01-03,7\ncy,2024-01-04,8\ndi,2024-01-05,9\n",
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    box = wizard.columns_page.boxes["customer"]
+    assert box.currentData() == "customer"
+    assert box.currentText() == "customer   ·   ann, bob, cy"  # blanks and repeats skipped
+    amounts = wizard.columns_page.boxes["amount"]
+    assert amounts.itemText(amounts.findData("amount")) == "amount   ·   10, 5, 7"
+
+
+def test_cleaning_rules_by_their_meaning(qtbot, window, tmp_path):
+    from rfm_engine.outputs import label
+
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount\na,2024-01-01,10\na,2024-01-01,10\nb,2024-01-02,-5\nc,2024-01-03,4\n",
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    table = wizard.check_page.model.frame()
+    headers = [wizard.check_page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert headers == ["What cleaning did", "Rows", "Examples"]  # no rule numbers
+    assert list(table["what"]) == [
+        label("rule_rows_read"),
+        label("rule_duplicates"),
+        label("rule_non_positive"),
+        label("rule_rows_used"),
+    ]
+    assert list(table["rows"]) == [4, 1, 1, 2]
+    assert table["examples"].iloc[1] == "row 2: customer=a, date=2024-01-01, amount=10"
+
+
+def test_rows_without_customer_are_flagged_and_a_fallback_column_keys_them(
+    qtbot, window, wait_idle, tmp_path
+):
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer,date,amount,ref\na,2024-01-01,10,\n,2024-01-02,5,x1\n"
+        ",2024-01-03,6,x1\nb,2024-01-03,7,\n",
+        encoding="utf-8",
+    )
+    wizard = drive_wizard(qtbot, window, [path])
+    wizard.next()
+    page = wizard.check_page
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert page.warnings.isVisibleTo(wizard) and page.fix_key.isVisibleTo(wizard)
+    text = page.warnings.text()
+    assert "2 of 4 rows (50%) have no 'customer'" in text
+    assert "Import › If the customer id is blank, use" in text
+    page.fix_key.click()
+    columns = wizard.columns_page
+    assert wizard.currentPage() is columns
+    columns.fallback.hidePopup()
+    columns.fallback.setCurrentIndex(columns.fallback.findData("ref"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
+    assert "many_blank_customers" not in {w.code for w in wizard.result.warnings}
+    assert not page.fix_key.isVisibleTo(wizard)
+    finish_from_check = wizard.next
+    finish_from_check()
+    wizard.accept()
+    qtbot.waitUntil(lambda: window.result is not None, timeout=30000)
+    wait_idle(window)
+    cli = cli_customers(tmp_path, path, "--customer-fallback", "ref")
+    assert sorted(cli["customer_id"]) == ["a", "b", "x1"]
     assert_same_as_cli(window, cli)

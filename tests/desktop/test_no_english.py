@@ -160,7 +160,7 @@ def test_every_page_and_dialog_in_simplified_chinese(qtbot, app_settings, wait_i
     wizard = window.wizard
     qtbot.addWidget(wizard)
     pages = []
-    for _step in range(5):
+    for _step in range(4):  # the file is chosen: the wizard opens on the reading page
         page = wizard.currentPage()
         pages.append(page)
         if page is wizard.reading_page:
@@ -170,6 +170,11 @@ def test_every_page_and_dialog_in_simplified_chinese(qtbot, app_settings, wait_i
             preview = set()
         if page is wizard.check_page:
             qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+            rules = page.model.frame()["what"]  # the cleaning rules by their meaning
+            assert [r for r in rules if LATIN_WORD.search(r)] == [], list(rules)
+        if page is wizard.columns_page:
+            pickers = [*page.boxes.values(), page.fallback]
+            assert {box.itemText(0) for box in pickers} == {"（无）"}
         assert english_in(page, data | preview) == [], type(page).__name__
         wizard_buttons = [
             wizard.button(b).text()
@@ -177,7 +182,10 @@ def test_every_page_and_dialog_in_simplified_chinese(qtbot, app_settings, wait_i
         ]
         assert [t for t in wizard_buttons if LATIN_WORD.search(t)] == []
         wizard.next()
-    assert pages[-1] is wizard.period_page
+    assert pages[0] is wizard.reading_page and pages[-1] is wizard.period_page
+    while wizard.currentPage() is not wizard.files_page:  # one Back away from each page
+        wizard.back()
+    assert english_in(wizard.files_page, data) == []
 
 
 def _crafted_export(path):
@@ -307,10 +315,10 @@ def test_data_check_page_words_warnings_and_reliability_rules_in_chinese(
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
     preview = set(wizard.raw.astype(str).stack())
     assert wizard.result.cleaning.rows_dropped("implausible_date") == 1
-    facts = page.facts.text()
+    facts = page.warnings.text()  # the framed warning box
     assert facts.count("⚠") >= 3  # key fallback, missing markers, decimal separator
     assert english_in(page, data | preview) == []
-    whats = {page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())}
+    whats = {page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())}
     assert "日期早于 1900 年或晚于 2100 年（如 9999-12-31 这样的占位值）" in whats
     window.runner.cancel_all()
     window.runner.wait()
