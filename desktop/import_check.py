@@ -47,7 +47,7 @@ class CheckPage(QWizardPage):
         grid.addWidget(self.returns, 1, 1)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
-        #: The engine's uncertain choices and what it left out, loud: a framed amber box.
+        # The engine's uncertain choices and what it left out, loud: a framed amber box.
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(

@@ -75,149 +75,89 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="32"/>
+        <location filename="../../desktop/import_check.py" line="35"/>
         <source>Check the data</source>
         <translation>检查数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="33"/>
+        <location filename="../../desktop/import_check.py" line="36"/>
         <source>What cleaning removes, and what is left to analyse.</source>
         <translation>清洗会去掉哪些行，以及剩下哪些数据用于分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="34"/>
+        <location filename="../../desktop/import_check.py" line="37"/>
         <source>Cleaning</source>
         <translation>数据清洗</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="35"/>
+        <location filename="../../desktop/import_check.py" line="38"/>
         <source>Drop exact duplicate rows</source>
         <translation>去掉完全重复的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="36"/>
+        <location filename="../../desktop/import_check.py" line="39"/>
         <source>Drop cancelled, closed or unpaid orders</source>
         <translation>去掉已取消、已关闭或未付款的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="38"/>
+        <location filename="../../desktop/import_check.py" line="41"/>
         <source>Drop returns and zero amounts</source>
         <translation>去掉退货和零金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="39"/>
+        <location filename="../../desktop/import_check.py" line="42"/>
         <source>Net returns against monetary</source>
         <translation>退货从消费金额中扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="43"/>
+        <location filename="../../desktop/import_check.py" line="46"/>
         <source>Returns:</source>
         <translation>退货：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="88"/>
+        <location filename="../../desktop/import_check.py" line="58"/>
+        <source>Choose a column for rows without customer id…</source>
+        <translation>为没有客户编号的行选择一列…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="104"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="104"/>
+        <location filename="../../desktop/import_check.py" line="121"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="105"/>
+        <location filename="../../desktop/import_check.py" line="122"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="106"/>
+        <location filename="../../desktop/import_check.py" line="123"/>
         <source>Missing column</source>
         <translation>缺少的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="121"/>
+        <location filename="../../desktop/import_check.py" line="138"/>
         <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
         <translation>{read} 行中有 {used} 行是购买记录：{customers} 位客户，{orders} 笔订单，销售额 {revenue}，时间从 {first} 到 {last}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
-        <source>Rule</source>
-        <translation>规则</translation>
+        <location filename="../../desktop/import_check.py" line="153"/>
+        <source>What cleaning did</source>
+        <translation>清理做了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
+        <location filename="../../desktop/import_check.py" line="153"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
+        <location filename="../../desktop/import_check.py" line="153"/>
         <source>Examples</source>
         <translation>示例</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="150"/>
-        <source>exact duplicate rows</source>
-        <translation>完全重复的行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="151"/>
-        <source>extra item rows of an order with an order total</source>
-        <translation>带订单总额的订单中多余的商品行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="152"/>
-        <source>blank customer id</source>
-        <translation>客户编号为空</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
-        <source>date missing or unreadable</source>
-        <translation>日期缺失或无法识别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="154"/>
-        <source>amount missing or unreadable</source>
-        <translation>金额缺失或无法识别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="155"/>
-        <source>amount zero or negative (returns, cancellations, free)</source>
-        <translation>金额为零或负数（退货、取消、赠品）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="156"/>
-        <source>dated after the analysis date</source>
-        <translation>日期晚于分析日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="157"/>
-        <source>dated before the period start</source>
-        <translation>日期早于开始日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="158"/>
-        <source>order status cancelled, closed, refunded or unpaid</source>
-        <translation>订单状态为已取消、已关闭、已退款或未付款</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="159"/>
-        <source>rows read</source>
-        <translation>读取的行数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="160"/>
-        <source>return rows netted against monetary</source>
-        <translation>从消费金额中扣除的退货行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="161"/>
-        <source>purchase rows used</source>
-        <translation>使用的购买行数</translation>
     </message>
 </context>
 <context>
@@ -268,22 +208,27 @@
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="57"/>
+        <location filename="../../desktop/import_columns.py" line="58"/>
+        <source>If the customer id is blank, use:</source>
+        <translation>客户编号为空时改用：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="60"/>
         <source>The amount is the order&apos;s total, repeated on each item row</source>
         <translation>金额是整笔订单的总额，在每个商品行上重复出现</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="64"/>
+        <location filename="../../desktop/import_columns.py" line="67"/>
         <source>Contact columns to keep:</source>
         <translation>保留的联系方式列：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="90"/>
+        <location filename="../../desktop/import_columns.py" line="86"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="140"/>
+        <location filename="../../desktop/import_columns.py" line="162"/>
         <source>Still to choose: {roles}</source>
         <translation>还需选择：{roles}</translation>
     </message>
@@ -617,7 +562,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="198"/>
+        <location filename="../../desktop/import_wizard.py" line="261"/>
         <source>Import sales data</source>
         <translation>导入销售数据</translation>
     </message>
@@ -869,17 +814,17 @@
         <translation>未找到货币</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview_page.py" line="222"/>
+        <location filename="../../desktop/overview_page.py" line="223"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview_page.py" line="224"/>
+        <location filename="../../desktop/overview_page.py" line="225"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview_page.py" line="243"/>
+        <location filename="../../desktop/overview_page.py" line="244"/>
         <source>Use fixed thresholds {breaks}…</source>
         <translation>改用固定阈值 {breaks}…</translation>
     </message>
@@ -915,62 +860,147 @@
 <context>
     <name>ReadingPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="93"/>
+        <location filename="../../desktop/import_wizard.py" line="94"/>
         <source>Check how the file is read</source>
         <translation>检查文件读取方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="95"/>
+        <location filename="../../desktop/import_wizard.py" line="96"/>
         <source>If the text looks garbled, pick another encoding; for Excel, pick the sheet.</source>
         <translation>如果文字显示为乱码，请换一种编码；Excel 文件请选择工作表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="101"/>
+        <location filename="../../desktop/import_wizard.py" line="129"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="102"/>
+        <location filename="../../desktop/import_wizard.py" line="130"/>
+        <location filename="../../desktop/import_wizard.py" line="131"/>
         <source>Unicode (UTF-8)</source>
         <translation>通用编码（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="103"/>
-        <source>Simplified Chinese (GBK, GB18030)</source>
-        <translation>简体中文（国标码）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_wizard.py" line="104"/>
-        <source>Traditional Chinese (Big5)</source>
-        <translation>繁体中文（大五码）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_wizard.py" line="105"/>
+        <location filename="../../desktop/import_wizard.py" line="132"/>
+        <location filename="../../desktop/import_wizard.py" line="133"/>
+        <location filename="../../desktop/import_wizard.py" line="134"/>
         <source>Unicode (UTF-16)</source>
         <translation>通用编码（UTF-16）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="106"/>
-        <source>Western European (Windows-1252)</source>
-        <translation>西欧语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_wizard.py" line="117"/>
+        <location filename="../../desktop/import_wizard.py" line="113"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="118"/>
+        <location filename="../../desktop/import_wizard.py" line="114"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="154"/>
+        <location filename="../../desktop/import_wizard.py" line="135"/>
+        <source>Chinese Simplified (GBK/GB18030)</source>
+        <translation>简体中文 (GBK/GB18030)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="136"/>
+        <source>Chinese Traditional (Big5)</source>
+        <translation>繁体中文 (Big5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="137"/>
+        <source>Western (Windows-1252)</source>
+        <translation>西欧 (Windows-1252)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="138"/>
+        <location filename="../../desktop/import_wizard.py" line="139"/>
+        <source>Japanese (Shift_JIS)</source>
+        <translation>日文 (Shift_JIS)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="140"/>
+        <location filename="../../desktop/import_wizard.py" line="141"/>
+        <source>Korean (EUC-KR)</source>
+        <translation>韩文 (EUC-KR)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="142"/>
+        <source>Cyrillic (Windows-1251)</source>
+        <translation>西里尔文 (Windows-1251)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="150"/>
+        <source>chosen by you</source>
+        <translation>由您选择</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="151"/>
+        <source>the file starts with a Unicode marker</source>
+        <translation>文件开头有 Unicode 标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="153"/>
+        <source>the file holds only plain letters and digits, read the same in every encoding</source>
+        <translation>文件只含普通字母和数字，任何编码读出来都一样</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="155"/>
+        <source>all of its text is valid UTF-8</source>
+        <translation>全部文字都是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="156"/>
+        <source>its bytes follow the pattern of UTF-16</source>
+        <translation>其字节符合 UTF-16 的规律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="157"/>
+        <source>it reads as common Chinese characters</source>
+        <translation>解码后是常见汉字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="158"/>
+        <source>chosen from how often letters occur; check the preview</source>
+        <translation>根据字符出现的频率推断；请检查预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="159"/>
+        <source>no other encoding fitted; check the preview</source>
+        <translation>没有其他更合适的编码；请检查预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="162"/>
+        <source>certain</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="163"/>
+        <source>likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="164"/>
+        <source>a guess</source>
+        <translation>推测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="169"/>
+        <source>Excel workbook: no text encoding to choose.</source>
+        <translation>Excel 工作簿：无需选择文字编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="172"/>
+        <source>Encoding: {name} ({sure}: {why}).</source>
+        <translation>检测到的编码：{name}（{sure}：{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="210"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="164"/>
+        <location filename="../../desktop/import_wizard.py" line="224"/>
         <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
         <translation>共 {rows} 行、{columns} 列；显示前 {shown} 行。</translation>
     </message>

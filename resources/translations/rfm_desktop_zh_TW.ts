@@ -75,149 +75,89 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="32"/>
+        <location filename="../../desktop/import_check.py" line="35"/>
         <source>Check the data</source>
         <translation>檢查資料</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="33"/>
+        <location filename="../../desktop/import_check.py" line="36"/>
         <source>What cleaning removes, and what is left to analyse.</source>
         <translation>清理會移除哪些列，以及剩下哪些資料用於分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="34"/>
+        <location filename="../../desktop/import_check.py" line="37"/>
         <source>Cleaning</source>
         <translation>資料清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="35"/>
+        <location filename="../../desktop/import_check.py" line="38"/>
         <source>Drop exact duplicate rows</source>
         <translation>移除完全重複的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="36"/>
+        <location filename="../../desktop/import_check.py" line="39"/>
         <source>Drop cancelled, closed or unpaid orders</source>
         <translation>移除已取消、已關閉或未付款的訂單</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="38"/>
+        <location filename="../../desktop/import_check.py" line="41"/>
         <source>Drop returns and zero amounts</source>
         <translation>移除退貨和零金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="39"/>
+        <location filename="../../desktop/import_check.py" line="42"/>
         <source>Net returns against monetary</source>
         <translation>退貨從消費金額中扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="43"/>
+        <location filename="../../desktop/import_check.py" line="46"/>
         <source>Returns:</source>
         <translation>退貨：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="88"/>
+        <location filename="../../desktop/import_check.py" line="58"/>
+        <source>Choose a column for rows without customer id…</source>
+        <translation>為沒有客戶編號的列選擇一欄…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_check.py" line="104"/>
         <source>Checking…</source>
         <translation>正在檢查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="104"/>
+        <location filename="../../desktop/import_check.py" line="121"/>
         <source>Row</source>
         <translation>列號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="105"/>
+        <location filename="../../desktop/import_check.py" line="122"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="106"/>
+        <location filename="../../desktop/import_check.py" line="123"/>
         <source>Missing column</source>
         <translation>缺少的欄位</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="121"/>
+        <location filename="../../desktop/import_check.py" line="138"/>
         <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
         <translation>{read} 列中有 {used} 列是購買紀錄：{customers} 位客戶，{orders} 筆訂單，營業額 {revenue}，時間從 {first} 到 {last}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
-        <source>Rule</source>
-        <translation>規則</translation>
+        <location filename="../../desktop/import_check.py" line="153"/>
+        <source>What cleaning did</source>
+        <translation>清理做了什麼</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
-        <source>What</source>
-        <translation>內容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
+        <location filename="../../desktop/import_check.py" line="153"/>
         <source>Rows</source>
         <translation>列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="142"/>
+        <location filename="../../desktop/import_check.py" line="153"/>
         <source>Examples</source>
         <translation>範例</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="150"/>
-        <source>exact duplicate rows</source>
-        <translation>完全重複的列</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="151"/>
-        <source>extra item rows of an order with an order total</source>
-        <translation>帶訂單總額的訂單中多餘的商品列</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="152"/>
-        <source>blank customer id</source>
-        <translation>客戶編號為空</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
-        <source>date missing or unreadable</source>
-        <translation>日期缺失或無法辨識</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="154"/>
-        <source>amount missing or unreadable</source>
-        <translation>金額缺失或無法辨識</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="155"/>
-        <source>amount zero or negative (returns, cancellations, free)</source>
-        <translation>金額為零或負數（退貨、取消、贈品）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="156"/>
-        <source>dated after the analysis date</source>
-        <translation>日期晚於分析日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="157"/>
-        <source>dated before the period start</source>
-        <translation>日期早於開始日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="158"/>
-        <source>order status cancelled, closed, refunded or unpaid</source>
-        <translation>訂單狀態為已取消、已關閉、已退款或未付款</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="159"/>
-        <source>rows read</source>
-        <translation>讀取的列數</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="160"/>
-        <source>return rows netted against monetary</source>
-        <translation>從消費金額中扣除的退貨列</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_check.py" line="161"/>
-        <source>purchase rows used</source>
-        <translation>使用的購買列數</translation>
     </message>
 </context>
 <context>
@@ -268,22 +208,27 @@
         <translation>訂單狀態</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="57"/>
+        <location filename="../../desktop/import_columns.py" line="58"/>
+        <source>If the customer id is blank, use:</source>
+        <translation>客戶編號為空時改用：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="60"/>
         <source>The amount is the order&apos;s total, repeated on each item row</source>
         <translation>金額是整筆訂單的總額，在每個商品列上重複出現</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="64"/>
+        <location filename="../../desktop/import_columns.py" line="67"/>
         <source>Contact columns to keep:</source>
         <translation>保留的聯絡方式欄位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="90"/>
+        <location filename="../../desktop/import_columns.py" line="86"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="140"/>
+        <location filename="../../desktop/import_columns.py" line="162"/>
         <source>Still to choose: {roles}</source>
         <translation>仍需選擇：{roles}</translation>
     </message>
@@ -617,7 +562,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="198"/>
+        <location filename="../../desktop/import_wizard.py" line="261"/>
         <source>Import sales data</source>
         <translation>匯入銷售資料</translation>
     </message>
@@ -869,17 +814,17 @@
         <translation>未找到貨幣</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview_page.py" line="222"/>
+        <location filename="../../desktop/overview_page.py" line="223"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview_page.py" line="224"/>
+        <location filename="../../desktop/overview_page.py" line="225"/>
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview_page.py" line="243"/>
+        <location filename="../../desktop/overview_page.py" line="244"/>
         <source>Use fixed thresholds {breaks}…</source>
         <translation>改用固定閾值 {breaks}…</translation>
     </message>
@@ -915,62 +860,147 @@
 <context>
     <name>ReadingPage</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="93"/>
+        <location filename="../../desktop/import_wizard.py" line="94"/>
         <source>Check how the file is read</source>
         <translation>檢查檔案讀取方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="95"/>
+        <location filename="../../desktop/import_wizard.py" line="96"/>
         <source>If the text looks garbled, pick another encoding; for Excel, pick the sheet.</source>
         <translation>如果文字顯示為亂碼，請換一種編碼；Excel 檔案請選擇工作表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="101"/>
+        <location filename="../../desktop/import_wizard.py" line="129"/>
         <source>Detect automatically</source>
         <translation>自動偵測</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="102"/>
+        <location filename="../../desktop/import_wizard.py" line="130"/>
+        <location filename="../../desktop/import_wizard.py" line="131"/>
         <source>Unicode (UTF-8)</source>
         <translation>通用編碼（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="103"/>
-        <source>Simplified Chinese (GBK, GB18030)</source>
-        <translation>簡體中文（國標碼）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_wizard.py" line="104"/>
-        <source>Traditional Chinese (Big5)</source>
-        <translation>繁體中文（大五碼）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_wizard.py" line="105"/>
+        <location filename="../../desktop/import_wizard.py" line="132"/>
+        <location filename="../../desktop/import_wizard.py" line="133"/>
+        <location filename="../../desktop/import_wizard.py" line="134"/>
         <source>Unicode (UTF-16)</source>
         <translation>通用編碼（UTF-16）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="106"/>
-        <source>Western European (Windows-1252)</source>
-        <translation>西歐語言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_wizard.py" line="117"/>
+        <location filename="../../desktop/import_wizard.py" line="113"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="118"/>
+        <location filename="../../desktop/import_wizard.py" line="114"/>
         <source>Encoding:</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="154"/>
+        <location filename="../../desktop/import_wizard.py" line="135"/>
+        <source>Chinese Simplified (GBK/GB18030)</source>
+        <translation>簡體中文 (GBK/GB18030)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="136"/>
+        <source>Chinese Traditional (Big5)</source>
+        <translation>繁體中文 (Big5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="137"/>
+        <source>Western (Windows-1252)</source>
+        <translation>西歐 (Windows-1252)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="138"/>
+        <location filename="../../desktop/import_wizard.py" line="139"/>
+        <source>Japanese (Shift_JIS)</source>
+        <translation>日文 (Shift_JIS)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="140"/>
+        <location filename="../../desktop/import_wizard.py" line="141"/>
+        <source>Korean (EUC-KR)</source>
+        <translation>韓文 (EUC-KR)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="142"/>
+        <source>Cyrillic (Windows-1251)</source>
+        <translation>西里爾文 (Windows-1251)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="150"/>
+        <source>chosen by you</source>
+        <translation>由您選擇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="151"/>
+        <source>the file starts with a Unicode marker</source>
+        <translation>檔案開頭有 Unicode 標記</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="153"/>
+        <source>the file holds only plain letters and digits, read the same in every encoding</source>
+        <translation>檔案只含一般字母和數字，任何編碼讀出來都一樣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="155"/>
+        <source>all of its text is valid UTF-8</source>
+        <translation>全部文字都是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="156"/>
+        <source>its bytes follow the pattern of UTF-16</source>
+        <translation>其位元組符合 UTF-16 的規律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="157"/>
+        <source>it reads as common Chinese characters</source>
+        <translation>解碼後是常見漢字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="158"/>
+        <source>chosen from how often letters occur; check the preview</source>
+        <translation>根據字元出現的頻率推斷；請檢查預覽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="159"/>
+        <source>no other encoding fitted; check the preview</source>
+        <translation>沒有其他更合適的編碼；請檢查預覽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="162"/>
+        <source>certain</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="163"/>
+        <source>likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="164"/>
+        <source>a guess</source>
+        <translation>推測</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="169"/>
+        <source>Excel workbook: no text encoding to choose.</source>
+        <translation>Excel 活頁簿：無需選擇文字編碼。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="172"/>
+        <source>Encoding: {name} ({sure}: {why}).</source>
+        <translation>偵測到的編碼：{name}（{sure}：{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="210"/>
         <source>Reading…</source>
         <translation>正在讀取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="164"/>
+        <location filename="../../desktop/import_wizard.py" line="224"/>
         <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
         <translation>共 {rows} 列、{columns} 欄；顯示前 {shown} 列。</translation>
     </message>

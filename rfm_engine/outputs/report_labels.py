@@ -101,7 +101,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "订单总额所在订单的其余明细行（只计一次）",
         "訂單總額所在訂單的其餘明細列（只計一次）",
     ),
-    "rule_blank_customer": ("blank customer id", "客户 ID 为空", "客戶 ID 為空"),
+    "rule_blank_customer": ("blank customer id", "客户编号为空", "客戶編號為空"),
     "rule_bad_date": ("date missing or unreadable", "日期缺失或无法识别", "日期缺失或無法識別"),
     "rule_bad_amount": ("amount missing or unreadable", "金额缺失或无法识别", "金額缺失或無法識別"),
     "rule_implausible_amount": (

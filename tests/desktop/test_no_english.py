@@ -30,8 +30,8 @@ from resources import sample_orders_path
 from rfm_engine import DataError
 
 #: Product and format names (any case: the R package is "rfm", suffixes ".xlsx", ".rfmdb"), the
-#: language menu's own name for English (each language is named in itself), and VIP (written so in
-#: Chinese shops).
+#: language menu's own name for English (each language is named in itself), VIP (written so in
+#: Chinese shops) and the standard names of text encodings.
 ALLOWED = {
     "RFM",
     "RFMDB",
@@ -44,6 +44,16 @@ ALLOWED = {
     "UTF",
     "ENGLISH",
     "VIP",
+    # encodings keep their standard names in Chinese software too: 简体中文 (GBK/GB18030)
+    "GBK",
+    "GB",
+    "BIG",
+    "WINDOWS",
+    "SHIFT",
+    "JIS",
+    "EUC",
+    "KR",
+    "UNICODE",
 }
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TAG = re.compile(r"<[^>]+>")
@@ -320,5 +330,37 @@ def test_data_check_page_words_warnings_and_reliability_rules_in_chinese(
     assert english_in(page, data | preview) == []
     whats = {page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())}
     assert "日期早于 1900 年或晚于 2100 年（如 9999-12-31 这样的占位值）" in whats
+
+
+def test_wizard_detection_and_warnings_in_simplified_chinese(qtbot, window_zh, tmp_path):
+    """The reading page's detected encoding, the check page's framed warnings (rows without
+    customer id among them) and its button to the fix: all in Chinese."""
+    path = tmp_path / "订单.csv"
+    rows = ["1001,2024-01-01,10,", ",2024-01-02,5,7", ",2024-01-03,6,7", "1002,2024-01-03,7,"]
+    path.write_text("\n".join(["客户,日期,金额,备注", *rows]) + "\n", encoding="gb18030")
+    window_zh.open_files([path])
+    wizard = window_zh.wizard
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+    page = wizard.reading_page
+    assert page.detected.text().startswith("检测到的编码：简体中文 (GBK/GB18030)（很可能")
+    assert english_in(page, set()) == []
+    wizard.next()
+    wizard.next()
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+    assert check.warnings.isVisibleTo(wizard) and check.fix_key.isVisibleTo(wizard)
+    assert "有很大比例的行没有客户编号" in check.warnings.text()
+    assert "导入 › 客户编号为空时改用" in check.warnings.text()
+    assert english_in(check, set()) == []
+
+
+@pytest.fixture
+def window_zh(qtbot, app_settings, chinese):
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(app_settings, "zh_CN")
+    qtbot.addWidget(window)
+    yield window
     window.runner.cancel_all()
     window.runner.wait()
