@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -63,11 +64,15 @@ class CheckPage(QWizardPage):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)  # no numbers that read as rule numbers
         layout = QVBoxLayout(self)
         layout.addWidget(options)
         layout.addWidget(self.facts)
         layout.addWidget(self.warnings)
-        layout.addWidget(self.fix_key)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.fix_key)
+        fix_row.addStretch(1)
+        layout.addLayout(fix_row)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         self._task = None
@@ -123,6 +128,7 @@ class CheckPage(QWizardPage):
                 "missing": self.tr("Missing column"),
             }
             self.model.set_frame(rows, [names[c] for c in rows.columns])
+            self.table.resizeColumnsToContents()  # not the widths of the rules table
             self.completeChanged.emit()
 
         if self._task is not None:

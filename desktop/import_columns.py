@@ -19,6 +19,8 @@ from . import engine_adapter as engine
 from .i18n import engine_message
 from .page_errors import error_label
 
+#: A sample value longer than this is cut in the picker (whole in its tooltip).
+SAMPLE_CHARS = 24
 ROLES = ("customer", "date", "amount", "quantity", "price", "order", "status")
 
 
@@ -86,7 +88,8 @@ class ColumnsPage(QWizardPage):
         box.addItem(self.tr("(none)"), None)
         for header in headers:
             samples = self._samples[header]
-            text = f"{header}   ·   {', '.join(samples)}" if samples else header
+            short = [v if len(v) <= SAMPLE_CHARS else v[: SAMPLE_CHARS - 1] + "…" for v in samples]
+            text = f"{header}   ·   {', '.join(short)}" if samples else header
             box.addItem(text, header)
             box.setItemData(box.count() - 1, "\n".join(samples), Qt.ItemDataRole.ToolTipRole)
         box.setCurrentIndex(max(box.findData(chosen), 0))
@@ -168,7 +171,4 @@ class ColumnsPage(QWizardPage):
     def validatePage(self) -> bool:
         columns = self.column_map()
         self.owner.config = dataclasses.replace(self.owner.config, columns=columns)
-        session = getattr(self.owner, "session", None)
-        if session is not None:  # the next file of this layout opens with these columns
-            session.remember_columns(engine.source_headers(self.owner.raw), columns)
-        return True
+        return True  # remembered for this layout when the wizard finishes (ImportWizard.accept)

@@ -169,7 +169,7 @@ class ReadingPage(QWizardPage):
                 lines.append(self.tr("Excel workbook: no text encoding to choose."))
                 continue
             lines.append(
-                self.tr("Encoding: {name} ({sure}: {why}).").format(
+                self.tr("Encoding: {name}. How sure: {sure} ({why}).").format(
                     name=self.encoding_name(info.encoding),
                     sure=sure.get(info.encoding_certainty, sure["guess"]),
                     why=why.get(info.encoding_basis or "", why["fallback"]),
@@ -303,6 +303,13 @@ class ImportWizard(QWizard):
     def final_config(self) -> engine.RfmConfig:
         """Columns, reading, cleaning and period as chosen on the pages."""
         return dataclasses.replace(self.config, period=self.period_page.period())
+
+    def accept(self) -> None:
+        """Finish; the columns confirmed are remembered for this export layout (the next file
+        of it opens on the data check), only now that they passed it."""
+        if self.session is not None and self.raw is not None:
+            self.session.remember_columns(engine.source_headers(self.raw), self.config.columns)
+        super().accept()
 
     def done(self, code: int) -> None:
         self.runner.cancel_all()

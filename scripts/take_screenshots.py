@@ -20,12 +20,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from take_wizard_screenshots import shoot_wizard  # noqa: E402  (beside this script)
+
 from desktop import i18n  # noqa: E402
 from desktop.error_dialog import error_box  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.screen_fit import SMALL_SCREEN  # noqa: E402
 from desktop.settings import AppSettings  # noqa: E402
-from resources import sample_orders_path  # noqa: E402
 from rfm_engine import DataError  # noqa: E402
 
 LANGS = ("en", "zh_CN")
@@ -38,23 +39,6 @@ def settle(app: QApplication, window: MainWindow | None = None, rounds: int = 30
             while window.runner.busy:
                 app.processEvents()
                 window.runner.wait(20)
-
-
-def wait_for(app: QApplication, ready, limit: int = 2000) -> None:
-    for _ in range(limit):
-        app.processEvents()
-        if ready():
-            return
-        QThreadWait.sleep()
-    raise RuntimeError("timed out")
-
-
-class QThreadWait:
-    @staticmethod
-    def sleep() -> None:
-        import time
-
-        time.sleep(0.01)
 
 
 def save(widget: QWidget, out: Path, name: str) -> None:
@@ -95,35 +79,10 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     settle(app, window)
     save(window, out, "06-chart-migration")
 
-    window.open_files([sample_orders_path()])
-    wizard = window.wizard
-    wizard.show()
-    pages = (
-        ("07-wizard-files", None),
-        ("08-wizard-reading", lambda: wizard.raw is not None),
-        ("09-wizard-columns", None),
-        ("10-wizard-check", lambda: wizard.result is not None),
-        ("11-wizard-period", None),
-    )
-    for index, (name, ready) in enumerate(pages):
-        if index:
-            wizard.next()
-        if ready is not None:
-            wait_for(app, ready)
-        settle(app)
-        save(wizard, out, name)
-    wizard.back()
-    wizard.back()
-    settle(app)
-    dates = wizard.columns_page.boxes["date"]
-    dates.setCurrentIndex(dates.findData("email"))  # a wrong choice, to show the page's error
-    wizard.next()
-    wait_for(app, lambda: wizard.check_page.error.isVisibleTo(wizard))
-    settle(app)
-    save(wizard, out, "15-wizard-error")
-    wizard.reject()
+    # The import wizard's pages (07-11, 15, 19, 20): scripts/take_wizard_screenshots.py
+    wizard_error = shoot_wizard(app, window, out)
 
-    box = error_box(window, DataError(wizard.check_page.error.text(), rows=(1, 2), examples=("a",)))
+    box = error_box(window, DataError(wizard_error, rows=(1, 2), examples=("a",)))
     box.show()
     settle(app)
     save(box, out, "16-error-dialog")

@@ -75,87 +75,87 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="35"/>
+        <location filename="../../desktop/import_check.py" line="36"/>
         <source>Check the data</source>
         <translation>检查数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="36"/>
+        <location filename="../../desktop/import_check.py" line="37"/>
         <source>What cleaning removes, and what is left to analyse.</source>
         <translation>清洗会去掉哪些行，以及剩下哪些数据用于分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="37"/>
+        <location filename="../../desktop/import_check.py" line="38"/>
         <source>Cleaning</source>
         <translation>数据清洗</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="38"/>
+        <location filename="../../desktop/import_check.py" line="39"/>
         <source>Drop exact duplicate rows</source>
         <translation>去掉完全重复的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="39"/>
+        <location filename="../../desktop/import_check.py" line="40"/>
         <source>Drop cancelled, closed or unpaid orders</source>
         <translation>去掉已取消、已关闭或未付款的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="41"/>
+        <location filename="../../desktop/import_check.py" line="42"/>
         <source>Drop returns and zero amounts</source>
         <translation>去掉退货和零金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="42"/>
+        <location filename="../../desktop/import_check.py" line="43"/>
         <source>Net returns against monetary</source>
         <translation>退货从消费金额中扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="46"/>
+        <location filename="../../desktop/import_check.py" line="47"/>
         <source>Returns:</source>
         <translation>退货：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="58"/>
+        <location filename="../../desktop/import_check.py" line="59"/>
         <source>Choose a column for rows without customer id…</source>
         <translation>为没有客户编号的行选择一列…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="104"/>
+        <location filename="../../desktop/import_check.py" line="109"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="121"/>
+        <location filename="../../desktop/import_check.py" line="126"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="122"/>
+        <location filename="../../desktop/import_check.py" line="127"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="123"/>
+        <location filename="../../desktop/import_check.py" line="128"/>
         <source>Missing column</source>
         <translation>缺少的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="138"/>
+        <location filename="../../desktop/import_check.py" line="144"/>
         <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
         <translation>{read} 行中有 {used} 行是购买记录：{customers} 位客户，{orders} 笔订单，销售额 {revenue}，时间从 {first} 到 {last}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>What cleaning did</source>
         <translation>清理做了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
@@ -163,72 +163,73 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/import_columns.py" line="31"/>
+        <location filename="../../desktop/import_columns.py" line="33"/>
         <source>Match the columns</source>
+        <extracomment>A sample value longer than this is cut in the picker (whole in its tooltip).</extracomment>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="34"/>
+        <location filename="../../desktop/import_columns.py" line="36"/>
         <source>The guess from the headers is filled in. Give an amount, or quantity and unit price.</source>
         <translation>已根据表头自动填写。请指定金额列，或数量和单价列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="39"/>
+        <location filename="../../desktop/import_columns.py" line="41"/>
         <source>Customer id</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="40"/>
+        <location filename="../../desktop/import_columns.py" line="42"/>
         <source>Purchase date</source>
         <translation>购买日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="41"/>
+        <location filename="../../desktop/import_columns.py" line="43"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="42"/>
+        <location filename="../../desktop/import_columns.py" line="44"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="43"/>
+        <location filename="../../desktop/import_columns.py" line="45"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="44"/>
+        <location filename="../../desktop/import_columns.py" line="46"/>
         <source>Order id</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="45"/>
+        <location filename="../../desktop/import_columns.py" line="47"/>
         <source>Order status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="58"/>
+        <location filename="../../desktop/import_columns.py" line="60"/>
         <source>If the customer id is blank, use:</source>
         <translation>客户编号为空时改用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="60"/>
+        <location filename="../../desktop/import_columns.py" line="62"/>
         <source>The amount is the order&apos;s total, repeated on each item row</source>
         <translation>金额是整笔订单的总额，在每个商品行上重复出现</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="67"/>
+        <location filename="../../desktop/import_columns.py" line="69"/>
         <source>Contact columns to keep:</source>
         <translation>保留的联系方式列：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="86"/>
+        <location filename="../../desktop/import_columns.py" line="88"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="162"/>
+        <location filename="../../desktop/import_columns.py" line="165"/>
         <source>Still to choose: {roles}</source>
         <translation>还需选择：{roles}</translation>
     </message>
@@ -991,8 +992,8 @@
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="172"/>
-        <source>Encoding: {name} ({sure}: {why}).</source>
-        <translation>检测到的编码：{name}（{sure}：{why}）。</translation>
+        <source>Encoding: {name}. How sure: {sure} ({why}).</source>
+        <translation>文字编码：{name}。把握：{sure}（{why}）。</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="210"/>

@@ -75,87 +75,87 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/import_check.py" line="35"/>
+        <location filename="../../desktop/import_check.py" line="36"/>
         <source>Check the data</source>
         <translation>檢查資料</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="36"/>
+        <location filename="../../desktop/import_check.py" line="37"/>
         <source>What cleaning removes, and what is left to analyse.</source>
         <translation>清理會移除哪些列，以及剩下哪些資料用於分析。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="37"/>
+        <location filename="../../desktop/import_check.py" line="38"/>
         <source>Cleaning</source>
         <translation>資料清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="38"/>
+        <location filename="../../desktop/import_check.py" line="39"/>
         <source>Drop exact duplicate rows</source>
         <translation>移除完全重複的列</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="39"/>
+        <location filename="../../desktop/import_check.py" line="40"/>
         <source>Drop cancelled, closed or unpaid orders</source>
         <translation>移除已取消、已關閉或未付款的訂單</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="41"/>
+        <location filename="../../desktop/import_check.py" line="42"/>
         <source>Drop returns and zero amounts</source>
         <translation>移除退貨和零金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="42"/>
+        <location filename="../../desktop/import_check.py" line="43"/>
         <source>Net returns against monetary</source>
         <translation>退貨從消費金額中扣除</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="46"/>
+        <location filename="../../desktop/import_check.py" line="47"/>
         <source>Returns:</source>
         <translation>退貨：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="58"/>
+        <location filename="../../desktop/import_check.py" line="59"/>
         <source>Choose a column for rows without customer id…</source>
         <translation>為沒有客戶編號的列選擇一欄…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="104"/>
+        <location filename="../../desktop/import_check.py" line="109"/>
         <source>Checking…</source>
         <translation>正在檢查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="121"/>
+        <location filename="../../desktop/import_check.py" line="126"/>
         <source>Row</source>
         <translation>列號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="122"/>
+        <location filename="../../desktop/import_check.py" line="127"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="123"/>
+        <location filename="../../desktop/import_check.py" line="128"/>
         <source>Missing column</source>
         <translation>缺少的欄位</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="138"/>
+        <location filename="../../desktop/import_check.py" line="144"/>
         <source>{used} of {read} rows are purchases: {customers} customers, {orders} orders, revenue {revenue}, from {first} to {last}.</source>
         <translation>{read} 列中有 {used} 列是購買紀錄：{customers} 位客戶，{orders} 筆訂單，營業額 {revenue}，時間從 {first} 到 {last}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>What cleaning did</source>
         <translation>清理做了什麼</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>Rows</source>
         <translation>列數</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_check.py" line="153"/>
+        <location filename="../../desktop/import_check.py" line="159"/>
         <source>Examples</source>
         <translation>範例</translation>
     </message>
@@ -163,72 +163,73 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/import_columns.py" line="31"/>
+        <location filename="../../desktop/import_columns.py" line="33"/>
         <source>Match the columns</source>
+        <extracomment>A sample value longer than this is cut in the picker (whole in its tooltip).</extracomment>
         <translation>對應欄位</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="34"/>
+        <location filename="../../desktop/import_columns.py" line="36"/>
         <source>The guess from the headers is filled in. Give an amount, or quantity and unit price.</source>
         <translation>已根據標題自動填入。請指定金額欄，或數量和單價欄。</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="39"/>
+        <location filename="../../desktop/import_columns.py" line="41"/>
         <source>Customer id</source>
         <translation>客戶編號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="40"/>
+        <location filename="../../desktop/import_columns.py" line="42"/>
         <source>Purchase date</source>
         <translation>購買日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="41"/>
+        <location filename="../../desktop/import_columns.py" line="43"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="42"/>
+        <location filename="../../desktop/import_columns.py" line="44"/>
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="43"/>
+        <location filename="../../desktop/import_columns.py" line="45"/>
         <source>Unit price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="44"/>
+        <location filename="../../desktop/import_columns.py" line="46"/>
         <source>Order id</source>
         <translation>訂單編號</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="45"/>
+        <location filename="../../desktop/import_columns.py" line="47"/>
         <source>Order status</source>
         <translation>訂單狀態</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="58"/>
+        <location filename="../../desktop/import_columns.py" line="60"/>
         <source>If the customer id is blank, use:</source>
         <translation>客戶編號為空時改用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="60"/>
+        <location filename="../../desktop/import_columns.py" line="62"/>
         <source>The amount is the order&apos;s total, repeated on each item row</source>
         <translation>金額是整筆訂單的總額，在每個商品列上重複出現</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="67"/>
+        <location filename="../../desktop/import_columns.py" line="69"/>
         <source>Contact columns to keep:</source>
         <translation>保留的聯絡方式欄位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="86"/>
+        <location filename="../../desktop/import_columns.py" line="88"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="162"/>
+        <location filename="../../desktop/import_columns.py" line="165"/>
         <source>Still to choose: {roles}</source>
         <translation>仍需選擇：{roles}</translation>
     </message>
@@ -991,8 +992,8 @@
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="172"/>
-        <source>Encoding: {name} ({sure}: {why}).</source>
-        <translation>偵測到的編碼：{name}（{sure}：{why}）。</translation>
+        <source>Encoding: {name}. How sure: {sure} ({why}).</source>
+        <translation>文字編碼：{name}。把握：{sure}（{why}）。</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="210"/>

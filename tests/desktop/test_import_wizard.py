@@ -323,14 +323,14 @@ def test_encodings_by_name_and_what_was_detected(qtbot, window, tmp_path):
         assert name in names
     assert not [n for n in names if n in ("utf-8-sig", "gb18030", "big5", "cp1252")]
     assert page.detected.text() == (
-        "Encoding: Chinese Simplified (GBK/GB18030) (likely: it reads as common Chinese "
-        "characters)."
+        "Encoding: Chinese Simplified (GBK/GB18030). How sure: likely (it reads as common "
+        "Chinese characters)."
     )
     page.encoding.setCurrentIndex(page.encoding.findData("gb18030"))
     page.reload()
     qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
     assert page.detected.text() == (
-        "Encoding: Chinese Simplified (GBK/GB18030) (certain: chosen by you)."
+        "Encoding: Chinese Simplified (GBK/GB18030). How sure: certain (chosen by you)."
     )
 
 
@@ -407,3 +407,20 @@ def test_rows_without_customer_are_flagged_and_a_fallback_column_keys_them(
     cli = cli_customers(tmp_path, path, "--customer-fallback", "ref")
     assert sorted(cli["customer_id"]) == ["a", "b", "x1"]
     assert_same_as_cli(window, cli)
+
+
+def test_columns_are_remembered_only_when_the_wizard_finishes(qtbot, window, tmp_path):
+    path = _orders(tmp_path / "orders.csv", "abcab")
+    wizard = drive_wizard(qtbot, window, [path])
+    page = wizard.columns_page
+    for role, header in (("customer", "who"), ("date", "note"), ("amount", "paid")):
+        page.boxes[role].setCurrentIndex(page.boxes[role].findData(header))  # a wrong date
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.error.isVisible(), timeout=10000)
+    wizard.reject()
+    assert window.session.recall_columns(["who", "when", "paid", "note"]) is None
+    window.open_files([path])  # so the next file is not sent to a failing check
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+    assert wizard.currentPage() is wizard.reading_page

@@ -343,7 +343,10 @@ def test_wizard_detection_and_warnings_in_simplified_chinese(qtbot, window_zh, t
     qtbot.addWidget(wizard)
     qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
     page = wizard.reading_page
-    assert page.detected.text().startswith("检测到的编码：简体中文 (GBK/GB18030)（很可能")
+    assert (
+        page.detected.text()
+        == "文字编码：简体中文 (GBK/GB18030)。把握：很可能（解码后是常见汉字）。"
+    )
     assert english_in(page, set()) == []
     wizard.next()
     wizard.next()
