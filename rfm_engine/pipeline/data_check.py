@@ -90,6 +90,8 @@ class DataCheck:
                 how.append(f"sheet {info.sheet}")
             if info.header_row:
                 how.append(f"header on line {info.header_row + 1}")
+            if info.encoding_basis and info.encoding_basis != "given":
+                how.append(f"encoding detected: {info.encoding_certainty}")
             items.append((f"file {Path(info.path).name}", f"{info.rows:,} rows; {', '.join(how)}"))
         items.append(("export", self.preset or "not recognised (mapped by header names)"))
         items.append(("table", TABLE_KIND_TEXT.get(self.table_kind, self.table_kind)))

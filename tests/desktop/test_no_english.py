@@ -332,38 +332,52 @@ def test_data_check_page_words_warnings_and_reliability_rules_in_chinese(
     assert "日期早于 1900 年或晚于 2100 年（如 9999-12-31 这样的占位值）" in whats
 
 
-def test_wizard_detection_and_warnings_in_simplified_chinese(qtbot, window_zh, tmp_path):
+EXPECTED = {
+    "zh_CN": (
+        "文字编码：简体中文 (GBK/GB18030)。把握：很可能（解码后是常见汉字）。",
+        "有很大比例的行没有客户编号",
+        "导入 › 客户编号为空时改用",
+        "为没有客户编号的行选择一列…",
+    ),
+    "zh_TW": (
+        "文字編碼：簡體中文 (GBK/GB18030)。把握：很可能（解碼後是常見漢字）。",
+        "有很大比例的列沒有客戶編號",
+        "匯入 › 客戶編號為空時改用",
+        "為沒有客戶編號的列選擇一欄…",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(EXPECTED))
+def test_wizard_detection_and_warnings_in_chinese(qtbot, app_settings, tmp_path, lang):
     """The reading page's detected encoding, the check page's framed warnings (rows without
     customer id among them) and its button to the fix: all in Chinese."""
+    from desktop.main_window import MainWindow
+
+    detected, warning, control, button = EXPECTED[lang]
     path = tmp_path / "订单.csv"
     rows = ["1001,2024-01-01,10,", ",2024-01-02,5,7", ",2024-01-03,6,7", "1002,2024-01-03,7,"]
     path.write_text("\n".join(["客户,日期,金额,备注", *rows]) + "\n", encoding="gb18030")
-    window_zh.open_files([path])
-    wizard = window_zh.wizard
-    qtbot.addWidget(wizard)
-    qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
-    page = wizard.reading_page
-    assert (
-        page.detected.text()
-        == "文字编码：简体中文 (GBK/GB18030)。把握：很可能（解码后是常见汉字）。"
-    )
-    assert english_in(page, set()) == []
-    wizard.next()
-    wizard.next()
-    check = wizard.check_page
-    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
-    assert check.warnings.isVisibleTo(wizard) and check.fix_key.isVisibleTo(wizard)
-    assert "有很大比例的行没有客户编号" in check.warnings.text()
-    assert "导入 › 客户编号为空时改用" in check.warnings.text()
-    assert english_in(check, set()) == []
-
-
-@pytest.fixture
-def window_zh(qtbot, app_settings, chinese):
-    from desktop.main_window import MainWindow
-
-    window = MainWindow(app_settings, "zh_CN")
-    qtbot.addWidget(window)
-    yield window
-    window.runner.cancel_all()
-    window.runner.wait()
+    try:
+        i18n.install(lang)
+        window = MainWindow(app_settings, lang)
+        qtbot.addWidget(window)
+        window.open_files([path])
+        wizard = window.wizard
+        qtbot.addWidget(wizard)
+        qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
+        page = wizard.reading_page
+        assert page.detected.text() == detected
+        assert english_in(page, set()) == []
+        wizard.next()
+        wizard.next()
+        check = wizard.check_page
+        qtbot.waitUntil(lambda: wizard.result is not None, timeout=30000)
+        assert check.warnings.isVisibleTo(wizard) and check.fix_key.isVisibleTo(wizard)
+        assert warning in check.warnings.text() and control in check.warnings.text()
+        assert check.fix_key.text() == button
+        assert english_in(check, set()) == []
+        window.runner.cancel_all()
+        window.runner.wait()
+    finally:
+        i18n.install("en")

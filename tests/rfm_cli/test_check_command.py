@@ -17,6 +17,7 @@ def test_check_prints_reading_mapping_and_rules(tmp_path: Path, capsys) -> None:
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
     assert "4 rows; text, GB18030 (GBK), semicolon" in out
+    assert "encoding detected: likely" in out  # how sure (Chinese text), from the reading
     assert "客户ID (header)" in out
     assert "exact duplicate rows" in out
     assert "免费" in out  # the unreadable amount, with its row
