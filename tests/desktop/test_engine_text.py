@@ -140,3 +140,15 @@ def test_a_warning_from_a_real_analysis_is_worded(tmp_path: Path) -> None:
     # the only English is the file's own column names (key and count columns)
     assert "列：Customer ID、Orders" in zh
     assert _english_words(zh.replace("Customer ID", "").replace("Orders", "")) == []
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
+def test_every_cleaning_rule_has_its_meaning_in_chinese(lang: str) -> None:
+    """The wizard's data check words each rule by meaning, from the engine's own words."""
+    from rfm_engine.cleaning import RULES
+
+    keys = [*RULES, "rows_read", "rows_used", "customer_rows_used", "returns_netted"]
+    for key in keys:
+        text = engine_text.rule_text(key, lang)
+        assert text != key and not _english_words(text), (key, text)
+    assert engine_text.rule_text("blank_customer", "en") == "blank customer id"
