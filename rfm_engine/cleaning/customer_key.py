@@ -134,7 +134,7 @@ def blank_customer_warning(
     if not dropped or not read or dropped < rules.blank_customer_warning_share * read:
         return ()
     step = next(s for s in report.steps if s.key == "blank_customer")
-    rows = tuple(int(r) for r in step.examples.get(ROW_COLUMN, ()))
+    rows = tuple(int(r) for r in step.examples.get(ROW_COLUMN, ()) if pd.notna(r))
     keys = " or ".join(repr(c) for c in columns.key_columns) or "customer id"
     return (
         RfmWarning(
