@@ -44,6 +44,8 @@ class PeriodPage(QWizardPage):
 
     def initializePage(self) -> None:
         result = self.owner.result
+        if result is None:  # reached without a data check (only by a script's next())
+            return
         self.default_as_of = result.as_of
         self.as_of.setDate(QDate(result.as_of))
         self.start.setDate(QDate(result.first_purchase))

@@ -220,6 +220,8 @@ class ReadingPage(QWizardPage):
             headers = engine.source_headers(raw)
             self.model.set_frame(raw[headers].head(PREVIEW_ROWS))
             self.detected.setText(self.detection_text(self.infos))
+            guessed = any(i.encoding_certainty == "guess" for i in self.infos)
+            self.detected.setStyleSheet("color: #a04000; font-weight: bold;" if guessed else "")
             self.info.setText(
                 self.tr("{rows} rows, {columns} columns; the first {shown} are shown.").format(
                     rows=f"{len(raw):,}", columns=len(headers), shown=min(len(raw), PREVIEW_ROWS)

@@ -424,3 +424,21 @@ def test_columns_are_remembered_only_when_the_wizard_finishes(qtbot, window, tmp
     qtbot.addWidget(wizard)
     qtbot.waitUntil(lambda: wizard.raw is not None, timeout=30000)
     assert wizard.currentPage() is wizard.reading_page
+
+
+def test_an_encoding_guessed_from_statistics_says_so_and_stands_out(qtbot, window, tmp_path):
+    path = tmp_path / "kunden.csv"
+    rows = "".join(
+        f"Müller-Lüdenscheidt {i},2024-03-0{i % 9 + 1},2{i}.00\nGroß,2024-04-01,9.99\n"
+        for i in range(8)
+    )
+    path.write_bytes(("customer,date,amount\n" + rows).encode("cp1252"))
+    wizard = drive_wizard(qtbot, window, [path])
+    wizard.back()
+    page = wizard.reading_page
+    assert page.detected.text() == (
+        "Encoding: Western (Windows-1252). How sure: a guess (chosen from how often letters "
+        "occur; check the preview)."
+    )
+    assert "bold" in page.detected.styleSheet()
+    assert "Müller-Lüdenscheidt 0" in set(wizard.raw["customer"])
