@@ -105,6 +105,13 @@ def test_online_retail(qtbot, window, wait_idle, tmp_path, shared_datasets):
         "Quantity",
         "UnitPrice",
     )
+    wizard.next()
+    page = wizard.check_page
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=60000)
+    # The case: a quarter of the rows has no CustomerID, flagged loudly with the fix.
+    assert "135,037 of 541,909 rows (25%) have no 'CustomerID'" in page.warnings.text()
+    assert page.warnings.isVisibleTo(wizard) and page.fix_key.isVisibleTo(wizard)
+    wizard.back()
     finish(qtbot, window, wizard, wait_idle)
     assert len(window.result.customers) == 4338
     assert_same_as_cli(window, cli_customers(tmp_path, path))
