@@ -27,6 +27,7 @@ from desktop.error_dialog import error_box  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.screen_fit import SMALL_SCREEN  # noqa: E402
 from desktop.settings import AppSettings  # noqa: E402
+from resources import sample_orders_path  # noqa: E402
 from rfm_engine import DataError  # noqa: E402
 
 LANGS = ("en", "zh_CN")
@@ -79,7 +80,7 @@ def shoot(app: QApplication, lang: str, out: Path) -> None:
     settle(app, window)
     save(window, out, "06-chart-migration")
 
-    # The import wizard's pages (07-11, 15, 19, 20): scripts/take_wizard_screenshots.py
+    # The import wizard's pages (07-11, 15, 20, 21): scripts/take_wizard_screenshots.py
     wizard_error = shoot_wizard(app, window, out)
 
     box = error_box(window, DataError(wizard_error, rows=(1, 2), examples=("a",)))

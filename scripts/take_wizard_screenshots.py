@@ -6,8 +6,8 @@ page is one Back away)::
         python scripts/take_wizard_screenshots.py [OUT_DIR]
 
 Writes ``docs/screenshots/<lang>/07-wizard-files.png`` … ``11-wizard-period.png``,
-``15-wizard-error.png`` (a wrong date column), ``19-wizard-check-warning.png`` (a quarter of the
-rows without customer id, flagged) and ``20-wizard-reading-gbk.png`` (a GBK export, its encoding
+``15-wizard-error.png`` (a wrong date column), ``20-wizard-check-warning.png`` (a quarter of the
+rows without customer id, flagged) and ``21-wizard-reading-gbk.png`` (a GBK export, its encoding
 detected). ``scripts/take_screenshots.py`` calls :func:`shoot_wizard` for its wizard pages.
 """
 
@@ -134,7 +134,7 @@ def shoot_wizard(app: QApplication, window: MainWindow, out: Path) -> str:
         wizard.next()
     wait_for(app, lambda: wizard.result is not None)
     settle(app)
-    save(wizard, out, "19-wizard-check-warning")
+    save(wizard, out, "20-wizard-check-warning")
     wizard.reject()
 
     window.open_files([gbk_orders(folder)])
@@ -142,7 +142,7 @@ def shoot_wizard(app: QApplication, window: MainWindow, out: Path) -> str:
     wizard.show()
     wait_for(app, lambda: wizard.raw is not None)
     settle(app)
-    save(wizard, out, "20-wizard-reading-gbk")
+    save(wizard, out, "21-wizard-reading-gbk")
     wizard.reject()
     return error
 

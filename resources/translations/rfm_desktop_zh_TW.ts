@@ -330,87 +330,87 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="120"/>
+        <location filename="../../desktop/segment_views.py" line="191"/>
         <source>Search customer id or contact…</source>
         <translation>搜尋客戶編號或聯絡方式…</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="123"/>
+        <location filename="../../desktop/segment_views.py" line="194"/>
         <source>Copy selection</source>
         <translation>複製所選</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="124"/>
+        <location filename="../../desktop/segment_views.py" line="195"/>
         <source>Export shown…</source>
         <translation>匯出所顯示的…</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="127"/>
+        <location filename="../../desktop/segment_views.py" line="198"/>
         <source>Show all</source>
         <translation>顯示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="132"/>
+        <location filename="../../desktop/segment_views.py" line="203"/>
         <source>Segment:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="155"/>
+        <location filename="../../desktop/segment_views.py" line="226"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="156"/>
+        <location filename="../../desktop/segment_views.py" line="227"/>
         <source>Recency (days)</source>
         <translation>最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="157"/>
+        <location filename="../../desktop/segment_views.py" line="228"/>
         <source>Frequency</source>
         <translation>購買頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="158"/>
+        <location filename="../../desktop/segment_views.py" line="229"/>
         <source>Monetary</source>
         <translation>消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="162"/>
+        <location filename="../../desktop/segment_views.py" line="233"/>
         <source>RFM code</source>
         <translation>RFM 代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="163"/>
+        <location filename="../../desktop/segment_views.py" line="234"/>
         <source>RFM score</source>
         <translation>RFM 總分</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="164"/>
+        <location filename="../../desktop/segment_views.py" line="235"/>
         <source>Segment key</source>
         <translation>分群代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="165"/>
+        <location filename="../../desktop/segment_views.py" line="236"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="167"/>
+        <location filename="../../desktop/segment_views.py" line="238"/>
         <source>Last purchase</source>
         <translation>最近購買</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="179"/>
+        <location filename="../../desktop/segment_views.py" line="250"/>
         <source>All segments</source>
         <translation>全部分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="244"/>
+        <location filename="../../desktop/segment_views.py" line="315"/>
         <source>No customer matches this search and segment.</source>
         <translation>沒有客戶符合此搜尋和分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="247"/>
+        <location filename="../../desktop/segment_views.py" line="318"/>
         <source>{shown} of {total} customers shown</source>
         <translation>顯示 {shown} 位客戶（共 {total} 位）</translation>
     </message>
@@ -441,88 +441,88 @@
         <translation>匯出分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="65"/>
+        <location filename="../../desktop/export_dialog.py" line="66"/>
         <source>CSV table (opens in Excel)</source>
         <translation>CSV 表格（可用 Excel 開啟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="66"/>
+        <location filename="../../desktop/export_dialog.py" line="67"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 活頁簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="67"/>
+        <location filename="../../desktop/export_dialog.py" line="68"/>
         <source>Mailchimp audience (CSV with email and segment tag)</source>
         <translation>Mailchimp 受眾（含電子郵件和分群標籤的 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="68"/>
+        <location filename="../../desktop/export_dialog.py" line="69"/>
         <source>Report workbook (segments, customers, cut points, cleaning)</source>
         <translation>報告活頁簿（分群、客戶、切分點、清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="84"/>
+        <location filename="../../desktop/export_dialog.py" line="85"/>
         <source>Browse…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="96"/>
+        <location filename="../../desktop/export_dialog.py" line="97"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="97"/>
+        <location filename="../../desktop/export_dialog.py" line="98"/>
         <source>Segments:</source>
         <translation>分群：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="98"/>
+        <location filename="../../desktop/export_dialog.py" line="99"/>
         <source>File:</source>
         <translation>檔案：</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="101"/>
-        <location filename="../../desktop/export_dialog.py" line="125"/>
+        <location filename="../../desktop/export_dialog.py" line="102"/>
+        <location filename="../../desktop/export_dialog.py" line="126"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="105"/>
+        <location filename="../../desktop/export_dialog.py" line="106"/>
         <source>Open folder</source>
         <translation>開啟資料夾</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="135"/>
+        <location filename="../../desktop/export_dialog.py" line="136"/>
         <source>Export to</source>
         <translation>匯出至</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="164"/>
+        <location filename="../../desktop/export_dialog.py" line="165"/>
         <source>Choose at least one segment.</source>
         <translation>請至少選擇一個分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="170"/>
+        <location filename="../../desktop/export_dialog.py" line="171"/>
         <source>Replace</source>
         <translation>取代</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="173"/>
+        <location filename="../../desktop/export_dialog.py" line="174"/>
         <source>{name} already exists. Click Replace to overwrite it.</source>
         <translation>{name} 已存在。按「取代」覆寫它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="182"/>
+        <location filename="../../desktop/export_dialog.py" line="183"/>
         <source>Writing…</source>
         <translation>正在寫入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="193"/>
+        <location filename="../../desktop/export_dialog.py" line="194"/>
         <source>Wrote {customers} customers to {path}</source>
         <translation>已將 {customers} 位客戶寫入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="197"/>
+        <location filename="../../desktop/export_dialog.py" line="198"/>
         <source>Also written: {files}</source>
         <translation>同時寫入：{files}</translation>
     </message>
@@ -563,7 +563,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="261"/>
+        <location filename="../../desktop/import_wizard.py" line="263"/>
         <source>Import sales data</source>
         <translation>匯入銷售資料</translation>
     </message>
@@ -853,7 +853,7 @@
         <translation>分析日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_period.py" line="52"/>
+        <location filename="../../desktop/import_period.py" line="54"/>
         <source>Purchases run from {first} to {last}; the default analysis date is {as_of}.</source>
         <translation>購買紀錄從 {first} 到 {last}；預設分析日期為 {as_of}。</translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation>正在讀取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="224"/>
+        <location filename="../../desktop/import_wizard.py" line="226"/>
         <source>{rows} rows, {columns} columns; the first {shown} are shown.</source>
         <translation>共 {rows} 列、{columns} 欄；顯示前 {shown} 列。</translation>
     </message>
@@ -1009,113 +1009,113 @@
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="64"/>
+        <location filename="../../desktop/scheme_editor.py" line="70"/>
         <source>Custom rules</source>
         <translation>自訂規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="65"/>
+        <location filename="../../desktop/scheme_editor.py" line="71"/>
         <source>Edit as custom</source>
         <translation>改為自訂</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="66"/>
+        <location filename="../../desktop/scheme_editor.py" line="72"/>
         <source>Load rules…</source>
         <translation>載入規則…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="67"/>
+        <location filename="../../desktop/scheme_editor.py" line="73"/>
         <source>Add rule</source>
         <translation>新增規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="68"/>
+        <location filename="../../desktop/scheme_editor.py" line="74"/>
         <source>Remove rule</source>
         <translation>刪除規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="69"/>
+        <location filename="../../desktop/scheme_editor.py" line="75"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="70"/>
+        <location filename="../../desktop/scheme_editor.py" line="76"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="74"/>
+        <location filename="../../desktop/scheme_editor.py" line="80"/>
         <source>vs. mean</source>
         <extracomment>The error of the rules as typed (None when they are valid): OK stays disabled.</extracomment>
         <translation>與平均值比較</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="75"/>
+        <location filename="../../desktop/scheme_editor.py" line="81"/>
         <source>vs. median</source>
         <translation>與中位數比較</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="77"/>
+        <location filename="../../desktop/scheme_editor.py" line="83"/>
         <source>of the scores</source>
         <translation>依評分</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="78"/>
+        <location filename="../../desktop/scheme_editor.py" line="84"/>
         <source>of the values</source>
         <translation>依原始值</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="155"/>
+        <location filename="../../desktop/scheme_editor.py" line="161"/>
         <source>R F M high (1) / low (0)</source>
         <translation>R F M 高 (1) / 低 (0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="157"/>
+        <location filename="../../desktop/scheme_editor.py" line="163"/>
         <source>Days since last purchase</source>
         <translation>距上次購買天數</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="158"/>
+        <location filename="../../desktop/scheme_editor.py" line="164"/>
         <source>Key</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="158"/>
+        <location filename="../../desktop/scheme_editor.py" line="164"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="158"/>
+        <location filename="../../desktop/scheme_editor.py" line="164"/>
         <source>Action</source>
         <translation>建議行動</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="202"/>
+        <location filename="../../desktop/scheme_editor.py" line="220"/>
         <source>{uncovered} of {total} score combinations match no rule (those customers get &apos;other&apos;).</source>
         <translation>{total} 種評分組合中有 {uncovered} 種沒有相符的規則（這些客戶歸入「其他」）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="208"/>
+        <location filename="../../desktop/scheme_editor.py" line="226"/>
         <source>{pairs} pairs of rules overlap; the earlier rule wins.</source>
         <translation>有 {pairs} 對規則重疊；排在前面的規則優先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="214"/>
+        <location filename="../../desktop/scheme_editor.py" line="232"/>
         <source>Never matches (earlier rules cover it): {keys}</source>
         <translation>永遠不會相符（已被前面的規則涵蓋）：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="219"/>
+        <location filename="../../desktop/scheme_editor.py" line="237"/>
         <source>Every score combination has a segment.</source>
         <translation>每種評分組合都有對應的分群。</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="234"/>
+        <location filename="../../desktop/scheme_editor.py" line="252"/>
         <source>Load segment rules</source>
         <translation>載入分群規則</translation>
     </message>
     <message>
-        <location filename="../../desktop/scheme_editor.py" line="234"/>
+        <location filename="../../desktop/scheme_editor.py" line="252"/>
         <source>Segment rules (*.json)</source>
         <translation>分群規則 (*.json)</translation>
     </message>
@@ -1238,57 +1238,57 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../desktop/segment_views.py" line="88"/>
+        <location filename="../../desktop/segment_views.py" line="131"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="90"/>
+        <location filename="../../desktop/segment_views.py" line="133"/>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="91"/>
+        <location filename="../../desktop/segment_views.py" line="134"/>
         <source>% customers</source>
         <translation>客戶占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="92"/>
+        <location filename="../../desktop/segment_views.py" line="135"/>
         <source>Orders</source>
         <translation>訂單數</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="93"/>
+        <location filename="../../desktop/segment_views.py" line="136"/>
         <source>Revenue</source>
         <translation>營業額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="94"/>
+        <location filename="../../desktop/segment_views.py" line="137"/>
         <source>% revenue</source>
         <translation>營業額占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="95"/>
+        <location filename="../../desktop/segment_views.py" line="138"/>
         <source>Avg recency (days)</source>
         <translation>平均最近購買（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="96"/>
+        <location filename="../../desktop/segment_views.py" line="139"/>
         <source>Avg frequency</source>
         <translation>平均頻次</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="97"/>
+        <location filename="../../desktop/segment_views.py" line="140"/>
         <source>Avg monetary</source>
         <translation>平均消費金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="98"/>
+        <location filename="../../desktop/segment_views.py" line="141"/>
         <source>Avg order value</source>
         <translation>平均客單價</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_views.py" line="89"/>
+        <location filename="../../desktop/segment_views.py" line="132"/>
         <source>Recommended action</source>
         <translation>建議行動</translation>
     </message>
