@@ -91,7 +91,10 @@ class TaskRunner(QObject):
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
             self._tasks.discard(task)
-            self.busy_changed.emit(self.busy)
+            try:
+                self.busy_changed.emit(self.busy)
+            except RuntimeError:  # the runner's window closed meanwhile (the import wizard
+                return  # during its first read): nobody is left to tell
             if task.cancelled:
                 return
             try:
