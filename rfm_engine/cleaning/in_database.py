@@ -34,6 +34,7 @@ from ..options.config import (
     ColumnMap,
     Period,
 )
+from .order_totals_in_database import collapse_order_totals
 from .report import EXAMPLES_PER_RULE, RULES, CleaningReport, CleaningStep
 from .rules import mostly_bad_error, rule_off_error
 from .value_notes import mixed_currency_error
@@ -68,12 +69,6 @@ def clean_in_database(
     """Apply the cleaning rules to an ibis ``table`` in its own database."""
     import ibis
 
-    if columns.amount_is_order_total:
-        raise ConfigError(
-            "order totals on line items are not read from a database yet; aggregate the "
-            "orders in a query (one row per order)",
-            option="columns.amount_is_order_total",
-        )
     source_columns = list(table.columns)
     steps = _Steps(source_name, source_columns)
     rows_read = int(table.count().execute())
@@ -89,8 +84,13 @@ def clean_in_database(
             )
             steps.record("duplicates", duplicates, repeated.select(source_columns))
 
-    schema = work.schema()
     spark = ibis.get_backend(table).name == "pyspark"
+    if columns.amount_is_order_total and columns.order:
+        order, order_type = columns.order, table.schema()[columns.order]
+        work = collapse_order_totals(
+            work, columns, lambda t: _text_id(t[order], order_type, spark), steps.record
+        )
+    schema = work.schema()
     keys = [_key(work[c], schema[c], spark) for c in columns.key_columns if c in source_columns]
     if len(keys) > 1:
         _refuse_linked_keys(work, keys, columns)
