@@ -64,7 +64,7 @@ def mysql_server() -> Iterator[str]:
         )
         init = folder / "init.sql"
         init.write_text(
-            f"CREATE DATABASE IF NOT EXISTS {DATABASE};\n"
+            _utc_zone() + f"CREATE DATABASE IF NOT EXISTS {DATABASE};\n"
             f"CREATE USER IF NOT EXISTS '{USER}'@'127.0.0.1' IDENTIFIED BY '{PASSWORD}';\n"
             f"GRANT ALL ON *.* TO '{USER}'@'127.0.0.1';\n"
         )
@@ -81,6 +81,9 @@ def mysql_server() -> Iterator[str]:
                 f"--pid-file={folder / 'pid'}",
                 f"--port={port}",
                 "--bind-address=127.0.0.1",
+                # Debian's packaged defaults (its config file is skipped with --no-defaults).
+                "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_general_ci",
                 f"--init-file={init}",
                 "--skip-log-bin",
                 "--innodb-flush-log-at-trx-commit=0",
@@ -101,6 +104,18 @@ def mysql_server() -> Iterator[str]:
                 process.kill()
                 process.wait()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _utc_zone() -> str:
+    """SQL that loads the time zone ``UTC`` (ibis sets it for each session; a fresh data folder
+    has no time zones)."""
+    tool = shutil.which("mariadb-tzinfo-to-sql") or shutil.which("mysql_tzinfo_to_sql")
+    if tool is None or not Path("/usr/share/zoneinfo/UTC").exists():
+        return ""
+    made = subprocess.run(
+        [tool, "/usr/share/zoneinfo/UTC", "UTC"], capture_output=True, text=True, check=False
+    )
+    return f"USE mysql;\n{made.stdout}\n" if made.returncode == 0 else ""
 
 
 def _wait_until_ready(port: int, process: subprocess.Popen, log: Path) -> None:
