@@ -269,7 +269,15 @@ def _once(load, datasets, source_of) -> Callable[[str], DatabaseSource]:
 BACKENDS = ["sqlite", "duckdb", "postgres", "mysql", "spark"]
 #: Spark takes seconds per query even on small tables: its typed columns are checked on Parquet
 #: files in test_spark_sources.py, the text tables of every dataset here.
-CASES = [(b, t) for b in BACKENDS for t in TABLES if not (b == "spark" and t in TYPED)]
+#: MariaDB joins the parsed values' lookup tables to online_retail's 540,000 text rows by nested
+#: loops (over ten minutes here); its typed copy (no lookups for dates and amounts) is checked.
+SLOW = {("mysql", "online_retail")}
+CASES = [
+    (b, t)
+    for b in BACKENDS
+    for t in TABLES
+    if not (b == "spark" and t in TYPED) and (b, t) not in SLOW
+]
 
 
 @pytest.mark.parametrize(("backend", "table"), CASES)
