@@ -503,6 +503,7 @@ CONTROLS: dict[str, tuple[str, str, str]] = {
         "评分 › 购买频次的计法",
         "評分 › 購買頻次的計法",
     ),
+    "metrics.monetary": ("Scoring › Monetary is", "评分 › 消费金额的计法", "評分 › 消費金額的計法"),
     "segments": ("Scoring › Segments", "评分 › 分群", "評分 › 分群"),
     "segments.scheme": ("Scoring › Segments", "评分 › 分群", "評分 › 分群"),
     "scheme": ("Scoring › Segments", "评分 › 分群", "評分 › 分群"),

@@ -31,6 +31,9 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
             fonts-wqy-microhei
         # The database tests start a PostgreSQL server of their own (initdb in a temp folder).
         apt_install postgresql
+        # ... and a MariaDB server (MySQL's protocol; mariadb-install-db in a temp folder); the
+        # MySQL driver ibis uses (mysqlclient) builds against libmariadb-dev.
+        apt_install mariadb-server libmariadb-dev pkg-config gcc python3-dev
         # The Spark tests run PySpark in local mode, which needs a Java runtime (17 for Spark 4).
         if ! command -v java >/dev/null 2>&1; then
             mkdir -p /usr/share/man/man1  # slim images lack it; the JRE's post-install needs it

@@ -1,6 +1,8 @@
 """Test set-up shared by every test package."""
 
+import contextlib
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +43,58 @@ def postgres_url() -> Iterator[str]:
                 os.environ.pop("RFM_DB_PASSWORD", None)
             else:
                 os.environ["RFM_DB_PASSWORD"] = previous
+
+
+@pytest.fixture(scope="session")
+def mysql_url() -> Iterator[str]:
+    """A MariaDB server (MySQL's protocol) of the test session's own (see tests/mysql_server.py);
+    the password is in ``RFM_DB_PASSWORD`` while it runs. Skips when MariaDB or the driver
+    ibis needs (mysqlclient) is not installed."""
+    from mysql_server import PASSWORD, binaries, mysql_server
+
+    if binaries() is None:
+        pytest.skip("MariaDB is not installed (scripts/bootstrap.sh installs mariadb-server)")
+    pytest.importorskip("MySQLdb", reason="mysqlclient is not installed (the databases extra)")
+    with mysql_server() as url, _password(PASSWORD):
+        yield url
+
+
+@contextlib.contextmanager
+def _password(password: str) -> Iterator[None]:
+    previous = os.environ.get("RFM_DB_PASSWORD")
+    os.environ["RFM_DB_PASSWORD"] = password
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("RFM_DB_PASSWORD", None)
+        else:
+            os.environ["RFM_DB_PASSWORD"] = previous
+
+
+@pytest.fixture(scope="session")
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One local Spark session (2 cores) for the test session; the engine finds it active.
+    Tables it writes go to a temporary warehouse folder."""
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed (scripts/bootstrap.sh installs it)")
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("rfm-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("warehouse")))
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
 
 
 def split_by_month(source: Path, date_column: str, folder: Path, overlap_days: int = 10):

@@ -9,7 +9,7 @@ a set of files.
 """
 
 from .customer_list import totals_from_customer_list
-from .in_database import totals_in_database
+from .in_database import per_customer_table, totals_in_database
 from .in_memory import totals_in_memory
 from .out_of_core import choose_engine, duckdb_available, totals_out_of_core
 from .totals import CustomerTotals
@@ -18,6 +18,7 @@ __all__ = [
     "CustomerTotals",
     "choose_engine",
     "duckdb_available",
+    "per_customer_table",
     "totals_from_customer_list",
     "totals_in_database",
     "totals_in_memory",

@@ -14,6 +14,7 @@ database is used (``pip install 'rfm-segments[databases]'``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -135,12 +136,24 @@ def connect(source: DatabaseSource) -> Any:
         ) from None
 
 
+def release(con: Any) -> None:
+    """Drop the temporary tables an analysis kept on ``con`` (see
+    ``cleaning.in_database``) and close it; a Spark session stays as it is."""
+    for kept in con.__dict__.pop("_rfm_kept", []):
+        with contextlib.suppress(Exception):  # gone with the session already
+            kept.release()
+    if con.name != "pyspark":
+        with contextlib.suppress(Exception):
+            con.disconnect()
+
+
 def open_table(con: Any, source: DatabaseSource) -> Any:
     """The ibis table of ``source`` on connection ``con``."""
     try:
         if source.table and is_spark_url(source.url):
             return open_spark_table(con, source.table)
-        return con.table(source.table) if source.table else con.sql(source.query)
+        table = con.table(source.table) if source.table else con.sql(source.query)
+        return exact_text(table)
     except Exception as exc:
         what = f"table {source.table!r}" if source.table else "the query"
         raise InputFileError(
@@ -148,6 +161,42 @@ def open_table(con: Any, source: DatabaseSource) -> Any:
             path=source.url,
             code="database",
         ) from None
+
+
+def exact_text(table: Any) -> Any:
+    """``table`` with MySQL's text columns under a binary collation without trailing-space
+    padding (any other backend's table as it is).
+
+    MySQL and MariaDB compare text case- and accent-blind by default (``utf8mb4_general_ci``,
+    and ``'a' = 'a '``): grouped by that, the customers ``Anna`` and ``anna`` would be one, and
+    rows differing only in ``Ä``/``ä`` duplicates. Text is read through a collation that
+    compares the characters themselves, as a file does; a temporary table the engine makes
+    takes the database's default collation again, so it is read through this too."""
+    import ibis
+
+    con = ibis.get_backend(table)
+    if con.name != "mysql":
+        return table
+    with con.raw_sql("SELECT VERSION()") as cursor:
+        version = str(cursor.fetchone()[0]).lower()
+    if "mariadb" in version:
+        collation = "utf8mb4_nopad_bin"
+    elif version[:1].isdigit() and int(version.split(".")[0]) >= 8:
+        collation = "utf8mb4_0900_bin"
+    else:
+        collation = "utf8mb4_bin"  # older MySQL: pads, the best binary collation there
+    schema = table.schema()
+    parts = []
+    for name in table.columns:
+        quoted = "`" + name.replace("`", "``") + "`"
+        if schema[name].is_string():
+            parts.append(f"CONVERT({quoted} USING utf8mb4) COLLATE {collation} AS {quoted}")
+        else:
+            parts.append(quoted)
+    inner = ibis.to_sql(table, dialect="mysql")
+    # The driver reports binary-collated text as bytes: the schema says it is text.
+    sql = f"SELECT {', '.join(parts)} FROM ({inner}) AS `_rfm_exact`"
+    return con.sql(sql, schema=schema, dialect="mysql")
 
 
 def sample_rows(table: Any, rows: int = 500) -> pd.DataFrame:

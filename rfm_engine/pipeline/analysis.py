@@ -26,7 +26,7 @@ from ..aggregate.out_of_core import CHUNK_ROWS
 from ..cleaning import CleaningReport, clean, clean_customer_list, clean_in_database
 from ..errors import DataError, InputFileError
 from ..io import INTERNAL_COLUMNS, DatabaseSource, read_sources
-from ..io.database import connect, open_table, sample_rows
+from ..io.database import connect, open_table, release, sample_rows
 from ..mapping import choose_mapping, detect_table_kind, resolve_columns
 from ..model import STEPS, RfmResult, score_customers
 from ..options import RfmConfig
@@ -166,14 +166,24 @@ def analyze_database(
     """:func:`analyze` for a table or query in a database: the rules and the per-customer
     totals run as queries there; one row per customer comes back for scoring."""
     report = progress or (lambda done, total: None)
-    table = open_table(connect(source), source)
+    con = connect(source)
+    try:
+        totals, config = _database_totals(con, source, config, report)
+    finally:
+        release(con)
+    report(3, STEPS)
+    return score_customers(totals, config, progress=report)
+
+
+def _database_totals(
+    con: object, source: DatabaseSource, config: RfmConfig, report: Progress
+) -> tuple[CustomerTotals, RfmConfig]:
+    table = open_table(con, source)
     headers = [str(c) for c in table.columns]
     sample = sample_rows(table)
     if detect_table_kind(sample, headers, config.columns)[0] == "customers":
         # A customer list is one row per customer: read whole and scored as a list.
-        totals, config = totals_of_table(table.to_pandas(), config, source.name)
-        report(3, STEPS)
-        return score_customers(totals, config, progress=report)
+        return totals_of_table(table.to_pandas(), config, source.name)
     columns = resolve_columns(headers, config.columns, source=source.name, sample=sample)
     config = dataclasses.replace(config, columns=columns)
     report(1, STEPS)
@@ -188,9 +198,8 @@ def analyze_database(
     report(2, STEPS)
     if cleaned.report.rows_used == 0:
         raise no_purchases_error(source.name, cleaned.report)
-    totals = totals_in_database(cleaned, columns, distinct_days=config.metrics.frequency == "days")
-    report(3, STEPS)
-    return score_customers(totals, config, progress=report)
+    days = config.metrics.frequency == "days"
+    return totals_in_database(cleaned, columns, distinct_days=days), config
 
 
 def _require_purchases(totals: CustomerTotals, source_name: str) -> None:

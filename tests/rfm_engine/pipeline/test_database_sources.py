@@ -1,5 +1,6 @@
 """Orders in a database give exactly the in-memory engine's customers table, cleaning report
 and segments: SQLite and DuckDB embedded, PostgreSQL as a real server (tests/postgres_server.py).
+Every backend on every shared dataset: test_backends_on_shared_datasets.py.
 """
 
 from __future__ import annotations
@@ -145,38 +146,6 @@ def test_postgres_sample_and_rules(postgres_url: str, tmp_path: Path) -> None:
         CONFIGS["net_returns_days"], columns=ColumnMap(contacts=("email",), status="status")
     )
     assert_same(analyze(csv, config), analyze(DatabaseSource(postgres_url, table="rules"), config))
-
-
-SHARED = {
-    "online_retail": (
-        "online_retail/online_retail.csv",
-        ColumnMap(
-            customer="CustomerID",
-            date="InvoiceDate",
-            order="InvoiceNo",
-            quantity="Quantity",
-            price="UnitPrice",
-        ),
-        {"Quantity": "integer", "UnitPrice": "double precision"},
-    ),
-    "taobao": ("taobao_toy_shop_2017/orders_utf8.csv", ColumnMap(), {}),
-    "rfm_r_sample": (
-        "rfm_r_sample/rfm_data_orders.csv",
-        ColumnMap(customer="customer_id", date="order_date", amount="revenue"),
-        {"revenue": "double precision", "order_date": "date"},
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(SHARED))
-def test_postgres_gives_the_in_memory_table_on_shared_datasets(
-    name: str, postgres_url: str, shared_datasets: Path
-) -> None:
-    path, columns, types = SHARED[name]
-    config = RfmConfig(columns=columns)
-    _copy_into_postgres(postgres_url, name, _text_frame(shared_datasets / path), types)
-    expected = analyze(shared_datasets / path, config)
-    assert_same(expected, analyze(DatabaseSource(postgres_url, table=name), config))
 
 
 def test_a_rule_switched_off_refuses_its_rows_in_both(tmp_path: Path) -> None:

@@ -1,52 +1,27 @@
 """Orders read by Spark in local mode (through ibis's PySpark backend) give exactly the in-memory
 engine's customers table, cleaning counts and segments: CSV paths (every cell text, as from a
-file), Parquet (typed columns), a catalog table, and shared datasets.
+file), Parquet (typed columns) and a catalog table; the shared datasets are in
+test_backends_on_shared_datasets.py.
 
-Spark starts once for the whole test session (several seconds); the tests skip without PySpark
-or Java (scripts/bootstrap.sh installs both for ``make test``).
+Spark starts once for the whole test session (several seconds; the ``spark`` fixture of
+tests/conftest.py); the tests skip without PySpark or Java (scripts/bootstrap.sh installs both).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_database_sources import CONFIGS, ORDERS, SAMPLE, SHARED, assert_same
+from test_database_sources import CONFIGS, ORDERS, SAMPLE, assert_same
 
-from rfm_engine import ColumnMap, DatabaseSource, RfmConfig, analyze
+from rfm_engine import ColumnMap, DatabaseSource, analyze
 from rfm_engine.io.spark import spark_master
 from rfm_engine.outputs import write_customers_table
 
 pytest.importorskip("ibis")
 pytest.importorskip("pyspark")
-
-
-@pytest.fixture(scope="session")
-def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """One local Spark session (2 cores) for the test session; the engine finds it active.
-    Tables it writes go to a temporary warehouse folder."""
-    if shutil.which("java") is None:
-        pytest.skip("Java is not installed (scripts/bootstrap.sh installs it)")
-    from pyspark.sql import SparkSession
-
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("rfm-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("warehouse")))
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def test_master_from_url() -> None:
@@ -99,14 +74,3 @@ def test_sample_as_parquet_and_catalog_table(spark, tmp_path: Path) -> None:
     assert back["customer_id"].tolist() == table["customer_id"].tolist()
     assert back["monetary"].tolist() == table["monetary"].tolist()
     assert back["segment"].tolist() == table["segment"].tolist()
-
-
-@pytest.mark.parametrize("name", ["rfm_r_sample", "taobao"])
-def test_spark_gives_the_in_memory_table_on_shared_datasets(
-    spark, name: str, shared_datasets: Path
-) -> None:
-    path, columns, _types = SHARED[name]
-    config = RfmConfig(columns=columns)
-    expected = analyze(shared_datasets / path, config)
-    got = analyze(DatabaseSource("spark://local[2]", table=str(shared_datasets / path)), config)
-    assert_same(expected, got)
