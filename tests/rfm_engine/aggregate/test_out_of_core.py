@@ -219,7 +219,7 @@ def test_auto_engine_by_estimated_memory() -> None:
     assert auto_engine(10 * mb, None) == "memory"  # memory unknown: by size alone
     assert auto_engine(100 * mb, 16 * gb) == "memory"
     assert auto_engine(100 * mb, 1 * gb) == "duckdb"  # 0.8 GB estimated, 1 GB available
-    assert auto_engine(300 * mb, 64 * gb) == "duckdb"  # large: DuckDB is the faster path
+    assert auto_engine(300 * mb, 64 * gb) == "duckdb"  # large: DuckDB keeps the peak low
 
 
 def test_without_duckdb_a_clear_error(tmp_path: Path, monkeypatch) -> None:
