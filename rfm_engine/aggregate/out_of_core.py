@@ -55,6 +55,10 @@ BASE_MEMORY = 300 * 1024**2
 #: stays near DuckDB's limit, a third of the in-memory path's at 10M lines (1.3 GB against 3.5 GB),
 #: for about a quarter more time (17.5 s against 13.9 s, idle; ``docs/performance.md``).
 DUCKDB_BYTES = 256 * 1024**2
+#: Arrow holds a CSV's text in about this many times its bytes (cells plus 64-bit offsets),
+#: and DuckDB's work beside it is held to :data:`ARROW_WORK` (it spills beyond).
+ARROW_FACTOR = 1.3
+ARROW_WORK = 512 * 1024**2
 #: Between steps 1 and 2 progress is reported after every chunk in thousandths of a step
 #: (``progress(1000 + k, 5000)``), so that a bar moves while a large file is read and cleaned.
 STEP_UNITS = 1000
@@ -74,19 +78,22 @@ def estimated_peak(size: int) -> int:
 
 
 def auto_engine(size: int, available: int | None) -> str:
-    """``"duckdb"`` when the in-memory path would need over half the memory ``available``
-    (estimated from the text's size) or the files are large enough that its peak matters more
-    than a quarter more time; else ``"memory"``."""
-    if size >= DUCKDB_BYTES:
-        return "duckdb"
-    if available is not None and estimated_peak(size) > available // 2:
-        return "duckdb"
-    return "memory"
+    """``"memory"`` for files below :data:`DUCKDB_BYTES` whose in-memory peak (estimated from
+    the text's size) fits in half the memory ``available``; else ``"arrow"`` (Arrow reads the
+    files into memory and DuckDB scans them there) when that fits, else ``"duckdb"`` (DuckDB
+    reads the files into its own compressed tables, spilling to disk: out of core)."""
+    half = None if available is None else available // 2
+    if size < DUCKDB_BYTES and (half is None or estimated_peak(size) <= half):
+        return "memory"
+    if half is None or BASE_MEMORY + int(ARROW_FACTOR * size) + ARROW_WORK <= half:
+        return "arrow"
+    return "duckdb"
 
 
 def choose_engine(paths: list[Path], config: RfmConfig) -> str:
-    """``"memory"`` or ``"duckdb"`` for these files under ``config.reading.engine``
-    (``"auto"``: :func:`auto_engine`; without DuckDB installed, always memory)."""
+    """``"memory"``, ``"arrow"`` or ``"duckdb"`` for these files under
+    ``config.reading.engine`` (``"auto"``: :func:`auto_engine`; without DuckDB installed,
+    always memory)."""
     engine = config.reading.engine
     if engine != "auto":
         return engine
@@ -106,6 +113,7 @@ def totals_out_of_core(
     progress: Progress | None = None,
     chunk_rows: int = CHUNK_ROWS,
     work_dir: str | Path | None = None,
+    arrow: bool = False,
 ) -> CustomerTotals | None:
     """The per-customer totals of CSV/TSV/TXT files of any size, or ``None`` for inputs this
     backend leaves to the in-memory one: workbooks and space-aligned text (never larger than
@@ -116,6 +124,8 @@ def totals_out_of_core(
     database lives under ``work_dir`` (default: the system temp folder) and is removed after.
     ``progress`` is called with steps 1 and 2 of the analysis's five, and in between after
     each chunk with the share of the input read so far (in :data:`STEP_UNITS` per step).
+    With ``arrow``, plain UTF-8 files are read into memory by Arrow and scanned there by DuckDB
+    (faster, for files that fit in memory; see :func:`auto_engine`).
     """
     if not duckdb_available():
         raise ConfigError(
@@ -131,7 +141,7 @@ def totals_out_of_core(
     if config.columns.kind == "customers":
         return None  # a customer list is one row per customer: the in-memory path reads it
     report = progress or (lambda done, total: None)
-    fast = _totals_read_by_duckdb(paths, layouts, config, report, work_dir)
+    fast = _totals_read_by_duckdb(paths, layouts, config, report, work_dir, arrow)
     if fast is not None:
         return None if fast == "memory" else fast
     chunks = _chunks(paths, layouts, chunk_rows)
@@ -197,6 +207,7 @@ def _totals_read_by_duckdb(
     config: RfmConfig,
     report: Progress,
     work_dir: str | Path | None,
+    arrow: bool = False,
 ) -> CustomerTotals | str | None:
     """The totals with DuckDB reading the files itself (:mod:`.csv_in_duckdb`); ``"memory"``
     for a table the in-memory path reads (a customer list, order totals on line items);
@@ -214,14 +225,17 @@ def _totals_read_by_duckdb(
         return "memory"  # an order's rows are filled from its first line: rule 7 in memory
     sweep_stale(Path(work_dir or tempfile.gettempdir()))
     with tempfile.TemporaryDirectory(prefix=work_folder_prefix(), dir=work_dir) as folder:
-        con = connect_duckdb(Path(folder))
+        con = connect_duckdb(Path(folder), ARROW_WORK if arrow else None)
         try:
             try:
-                source = load_source(con, paths, layouts, headers, Path(folder))
+                source = load_source(con, paths, layouts, headers, Path(folder), arrow=arrow)
             except NotReadHere:
                 return None
             report(1, 5)
-            return totals_from_csv(con, source, columns, config, list(choice.warnings), report)
+            totals = totals_from_csv(con, source, columns, config, list(choice.warnings), report)
+            if arrow and totals is not None:
+                totals = dataclasses.replace(totals, engine="arrow")
+            return totals
         finally:
             con.close()
 

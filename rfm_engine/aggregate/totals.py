@@ -64,8 +64,10 @@ class CustomerTotals:
     columns: ColumnMap
     #: Warnings of the stages so far (see :mod:`rfm_engine.notes`).
     warnings: tuple[RfmWarning, ...] = ()
-    #: Which path computed the totals: ``"memory"``, ``"duckdb"`` (DuckDB read the files) or
-    #: ``"duckdb-chunks"`` (chunks read by pandas, cleaned in Python, totalled in DuckDB).
+    #: Which path computed the totals: ``"memory"``, ``"arrow"`` (DuckDB over the files as
+    #: Arrow tables in memory), ``"duckdb"`` (DuckDB read the files into its own tables, out of
+    #: core) or ``"duckdb-chunks"`` (chunks read by pandas, cleaned in Python, totalled in
+    #: DuckDB).
     engine: str = "memory"
 
     def __len__(self) -> int:

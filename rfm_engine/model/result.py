@@ -49,7 +49,7 @@ class RfmResult:
     #: (see :mod:`rfm_engine.notes`); each face shows them.
     warnings: tuple[RfmWarning, ...] = ()
     #: The path that computed the per-customer totals (see :class:`CustomerTotals`):
-    #: ``"memory"``, ``"duckdb"`` or ``"duckdb-chunks"``.
+    #: ``"memory"``, ``"arrow"``, ``"duckdb"`` or ``"duckdb-chunks"``.
     engine: str = "memory"
 
     def customers_table(self) -> pd.DataFrame:

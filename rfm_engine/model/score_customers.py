@@ -48,9 +48,11 @@ def score_customers(
         customers, scheme, bins=config.scoring.bins, options=config.segments
     )
     customers["segment"] = assignment.keys
-    customers["segment_name"] = customers["segment"].map(
-        {s.key: s.name(config.lang) for s in scheme.all_segments}
-    )
+    # By the few distinct keys (a ``map`` hashes every customer's key: 0.6 s for 2 million).
+    codes, keys = pd.factorize(assignment.keys.to_numpy(dtype=object))
+    names = {s.key: s.name(config.lang) for s in scheme.all_segments}
+    named = pd.array([names.get(k) for k in keys] + [None], dtype="str")  # -1: the last
+    customers["segment_name"] = pd.Series(named.take(codes), index=customers.index)
     report(4, STEPS)
     summary = segment_summary(customers, scheme, lang=config.lang)
     report(5, STEPS)

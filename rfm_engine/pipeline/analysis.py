@@ -73,8 +73,9 @@ def analyze(
     lists = None
     if not isinstance(source, pd.DataFrame):
         paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
-        if choose_engine(paths, config) == "duckdb":
-            return analyze_out_of_core(paths, config, progress=progress)
+        engine = choose_engine(paths, config)
+        if engine in ("duckdb", "arrow"):
+            return analyze_out_of_core(paths, config, progress=progress, arrow=engine == "arrow")
         try:
             raw = load_table(paths, config)
         except InputFileError as refusal:
@@ -140,15 +141,17 @@ def analyze_out_of_core(
     progress: Progress | None = None,
     chunk_rows: int = CHUNK_ROWS,
     work_dir: str | Path | None = None,
+    arrow: bool = False,
 ) -> RfmResult:
-    """:func:`analyze` with the per-customer totals computed out of core, in DuckDB.
+    """:func:`analyze` with the per-customer totals computed out of core, in DuckDB (with
+    ``arrow``, in DuckDB over the files as Arrow reads them into memory).
 
     Files the out-of-core backend leaves to memory (workbooks, space-aligned text, order totals
     on line items) are analysed in memory; see
     :func:`~rfm_engine.aggregate.totals_out_of_core`.
     """
     totals = totals_out_of_core(
-        paths, config, progress=progress, chunk_rows=chunk_rows, work_dir=work_dir
+        paths, config, progress=progress, chunk_rows=chunk_rows, work_dir=work_dir, arrow=arrow
     )
     if totals is None:
         in_memory = dataclasses.replace(config.reading, engine="memory")

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from rfm_engine import CUSTOMER_COLUMNS, RfmConfig, analyze
+from rfm_engine.cleaning.report import EXAMPLES_PER_RULE
 from rfm_engine.errors import DataError, InputFileError
 from rfm_engine.options.config import CleaningRules, ColumnMap, ReadOptions
 from rfm_engine.pipeline import analyze_out_of_core
@@ -22,20 +23,35 @@ COMPARED = [*CUSTOMER_COLUMNS, "orders", "revenue", "first_purchase", "last_purc
 
 
 def both(path: Path, config: RfmConfig, work: Path):
+    """The in-memory engine and DuckDB (reading the file itself, and scanning it as Arrow read
+    it) give the same customers, contacts and rule counts; the DuckDB result comes back."""
     memory = analyze(path, dataclasses.replace(config, reading=ReadOptions(engine="memory")))
-    duck = analyze_out_of_core([path], config, work_dir=work)
-    assert memory.engine == "memory" and duck.engine == "duckdb"  # not the chunked path
-    pd.testing.assert_frame_equal(memory.customers[COMPARED], duck.customers[COMPARED])
-    for name in memory.contacts:
-        assert list(memory.customers[name].astype(object).fillna("<blank>")) == list(
-            duck.customers[name].astype(object).fillna("<blank>")
+    assert memory.engine == "memory"
+    for arrow in (True, False):
+        duck = analyze_out_of_core([path], config, work_dir=work, arrow=arrow)
+        assert duck.engine in (("arrow", "duckdb") if arrow else ("duckdb",))  # not chunked
+        pd.testing.assert_frame_equal(memory.customers[COMPARED], duck.customers[COMPARED])
+        for name in memory.contacts:
+            assert list(memory.customers[name].astype(object).fillna("<blank>")) == list(
+                duck.customers[name].astype(object).fillna("<blank>")
+            )
+        counts = ["rule", "key", "rows"]
+        pd.testing.assert_frame_equal(
+            memory.cleaning.to_frame()[counts], duck.cleaning.to_frame()[counts]
         )
-    counts = ["rule", "key", "rows"]
-    pd.testing.assert_frame_equal(
-        memory.cleaning.to_frame()[counts], duck.cleaning.to_frame()[counts]
-    )
-    assert list(work.iterdir()) == []  # the work folder (and a transcoded copy) is gone
+        assert _example_rows(memory) == _example_rows(duck)
+        for ours, theirs in zip(memory.cleaning.steps, duck.cleaning.steps, strict=True):
+            assert _cells(ours.examples) == _cells(theirs.examples)
+        assert list(work.iterdir()) == []  # the work folder (and a transcoded copy) is gone
     return memory, duck
+
+
+def _cells(examples: pd.DataFrame) -> list[list[object]]:
+    return examples.astype(object).where(examples.notna(), "<blank>").values.tolist()
+
+
+def _example_rows(result) -> dict[str, list[int]]:
+    return {s.key: [int(r) for r in s.examples["_row"]] for s in result.cleaning.steps}
 
 
 GBK_ROWS = [
@@ -171,3 +187,42 @@ def test_fallback_keys_linked_over_the_whole_file(tmp_path: Path) -> None:
         (w.message, w.evidence) for w in memory.warnings if w.code == "key_fallback"
     ]
     assert key and key[0].evidence["linked"] >= 2
+
+
+@pytest.mark.parametrize("order", [True, False])
+def test_exact_copies_come_off_their_first_rows_groups(tmp_path: Path, order: bool) -> None:
+    """Rule 1 is counted by taking each copy off the group of its first row: copies of lines
+    without an order id (each its own order), of returns netted, of rows other rules drop and
+    of the latest contact; the first rows of every rule are the in-memory engine's."""
+    rows = []
+    for i in range(90):
+        customer = "" if i % 9 == 0 else f"c{i % 7}"
+        day = "not a day" if i % 6 == 0 else f"2024-0{i % 9 + 1}-{i % 27 + 1:02d}"
+        amount = f"-{i % 5 + 1}.25" if i % 8 == 0 else f"{i}.5"
+        order_id = f"o{i // 3}" if i % 4 else ""
+        email = f"c{i % 7}-{i}@x.example" if i % 3 else ""
+        rows.append((order_id, customer, day, amount, email))
+    copies = [rows[i] for i in (0, 1, 2, 4, 8, 9, 12, 18, 39, 39)]
+    lines = ["order,customer,date,amount,email"] + [",".join(r) for r in rows + copies]
+    if not order:
+        lines = [line.split(",", 1)[1] for line in lines]
+    path = tmp_path / "copies.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns = ColumnMap(
+        customer="customer",
+        date="date",
+        amount="amount",
+        order="order" if order else None,
+        contacts=("email",),
+    )
+    for returns, frequency in (("net", "orders"), ("drop", "days")):
+        config = RfmConfig(columns=columns, cleaning=CleaningRules(returns=returns))
+        config = dataclasses.replace(
+            config, metrics=dataclasses.replace(config.metrics, frequency=frequency)
+        )
+        work = tmp_path / f"work-{returns}"
+        work.mkdir()
+        memory, duck = both(path, config, work)
+        steps = {s.key: s.rows for s in duck.cleaning.steps}
+        assert steps["duplicates"] == len(copies)
+        assert steps["bad_date"] > EXAMPLES_PER_RULE

@@ -38,10 +38,12 @@ SHARED = {
 }
 
 
-def both(paths, config=None, chunk_rows=2):
+def both(paths, config=None, chunk_rows=2, arrow=False):
     config = config or RfmConfig()
     memory = analyze(paths, dataclasses.replace(config, reading=ReadOptions(engine="memory")))
-    outside = analyze_out_of_core([Path(p) for p in paths], config, chunk_rows=chunk_rows)
+    outside = analyze_out_of_core(
+        [Path(p) for p in paths], config, chunk_rows=chunk_rows, arrow=arrow
+    )
     return memory, outside
 
 
@@ -63,22 +65,31 @@ def assert_same(memory, outside):
     assert memory.cut_points == outside.cut_points
 
 
+@pytest.mark.parametrize("arrow", [False, True], ids=["duckdb", "arrow"])
 @pytest.mark.parametrize("name", sorted(SHARED))
-def test_shared_dataset_same_customers_both_ways(shared_datasets: Path, name: str) -> None:
+def test_shared_dataset_same_customers_both_ways(
+    shared_datasets: Path, name: str, arrow: bool
+) -> None:
     inputs, chunk_rows = SHARED[name]
     paths = [shared_datasets / p for p in inputs]
-    memory, outside = both(paths, chunk_rows=chunk_rows)
+    memory, outside = both(paths, chunk_rows=chunk_rows, arrow=arrow)
     assert_same(memory, outside)
+    examples = [[list(s.examples["_row"]) for s in r.cleaning.steps] for r in (memory, outside)]
+    assert examples[0] == examples[1]
 
 
-def test_shared_dataset_with_returns_netted_and_days(shared_datasets: Path) -> None:
+@pytest.mark.parametrize("arrow", [False, True], ids=["duckdb", "arrow"])
+def test_shared_dataset_with_returns_netted_and_days(shared_datasets: Path, arrow: bool) -> None:
     config = RfmConfig(
         cleaning=CleaningRules(returns="net"),
         metrics=dataclasses.replace(RfmConfig().metrics, frequency="days"),
         period=Period(as_of=dt.date(2011, 12, 1), start=dt.date(2011, 1, 1)),
     )
     memory, outside = both(
-        [shared_datasets / "online_retail/online_retail.csv"], config, chunk_rows=100_000
+        [shared_datasets / "online_retail/online_retail.csv"],
+        config,
+        chunk_rows=100_000,
+        arrow=arrow,
     )
     assert outside.cleaning.returns_netted > 0
     assert_same(memory, outside)
@@ -204,8 +215,11 @@ def test_engine_choice_and_option(tmp_path: Path, monkeypatch) -> None:
         ReadOptions(engine="spark")
     assert analyze(path, RfmConfig()).engine == "memory"
     monkeypatch.setattr("rfm_engine.aggregate.out_of_core.DUCKDB_BYTES", 10)
-    assert choose_engine([path], RfmConfig()) == "duckdb"
+    assert choose_engine([path], RfmConfig()) == "arrow"
     result = analyze(path, RfmConfig())
+    assert result.customers["monetary"].tolist() == [1.0]
+    assert result.engine == "arrow"  # Arrow read the file, DuckDB totalled it
+    result = analyze(path, duck)
     assert result.customers["monetary"].tolist() == [1.0]
     assert result.engine == "duckdb"  # DuckDB read the file itself
 
@@ -219,7 +233,12 @@ def test_auto_engine_by_estimated_memory() -> None:
     assert auto_engine(10 * mb, None) == "memory"  # memory unknown: by size alone
     assert auto_engine(100 * mb, 16 * gb) == "memory"
     assert auto_engine(100 * mb, 1 * gb) == "duckdb"  # 0.8 GB estimated, 1 GB available
-    assert auto_engine(300 * mb, 64 * gb) == "duckdb"  # large: DuckDB keeps the peak low
+    # Larger: Arrow holds the text (about 1.3x) and DuckDB totals it beside, when that fits in
+    # half the memory; else DuckDB reads the file into its own tables, out of core.
+    assert auto_engine(300 * mb, 64 * gb) == "arrow"
+    assert auto_engine(830 * mb, 8 * gb) == "arrow"
+    assert auto_engine(1600 * mb, 4 * gb) == "duckdb"
+    assert auto_engine(300 * mb, None) == "arrow"
 
 
 def test_without_duckdb_a_clear_error(tmp_path: Path, monkeypatch) -> None:
