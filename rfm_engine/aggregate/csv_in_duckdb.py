@@ -101,7 +101,7 @@ PLAIN_INTEGER = r"[+-]?[0-9]+"
 TRANSCODE_BLOCK = 16 * 1024**2
 _EPOCH_DAY = "DATE '1970-01-01'"
 #: Up to this many copies (rule 1), each rule's first rows come with its count.
-MANY_COPIES = 10_000
+MANY_COPIES = 200_000
 
 
 def _sql_list(values) -> str:
@@ -662,6 +662,7 @@ def totals_from_csv(
     if columns.currency and not rules.currency:
         _refuse_mixed_currency(con, columns)
     table = groups.customers(config.metrics.frequency == "days")
+    con.close()  # DuckDB's memory goes back before Python makes its objects of the ids
     customers = table.column("customer").to_numpy(zero_copy_only=False)
     contact_frame = pd.DataFrame(
         {
