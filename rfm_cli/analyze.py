@@ -37,7 +37,7 @@ from .workspace import data_source
 #: ``-v``: which path computed the per-customer totals (``RfmResult.engine``).
 ENGINE_TEXT = {
     "memory": "in memory",
-    "arrow": "DuckDB, over the files as Arrow read them into memory",
+    "arrow": "DuckDB, the files read into Arrow batches in memory",
     "duckdb": "DuckDB, reading the files itself (out of core)",
     "duckdb-chunks": "DuckDB, the files read in chunks (out of core)",
 }
