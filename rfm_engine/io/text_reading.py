@@ -21,7 +21,7 @@ from ..errors import InputFileError
 from ..options.config import ReadOptions
 from .arrow_csv import PANDAS_3, accepts, arrow_available, read_csv_arrow
 from .encodings import guess_encoding
-from .snapshot import stable_stream
+from .snapshot import stable_arrow_stream, stable_stream
 from .table_shape import MAX_COLUMNS, WHITESPACE, find_header_row, sniff_delimiter
 
 SNIFF_BYTES = 256 * 1024
@@ -91,7 +91,7 @@ def read_text(path: Path, layout: TextLayout, size: int) -> tuple[pd.DataFrame, 
     header = 0 if layout.header_row is not None else None
     if accepts(layout.delimiter, layout.encoding, layout.header_row) and arrow_available():
         # The bytes the file had when opened: a file still growing cannot crash Arrow's reader.
-        with stable_stream(path) as stream:
+        with stable_arrow_stream(path) as stream:
             read = read_csv_arrow(stream, layout.delimiter, header=header is not None)
         if read is not None:
             frame, longest = read
