@@ -106,11 +106,11 @@ def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray | None) -> np
     -1 for blank).
 
     The codes of a row are mixed into one 64-bit number; equal rows get equal numbers, so
-    none is lost. Its top and bottom bits give two bucket numbers, and a row whose buckets
-    are not both shared cannot repeat (one ``bincount`` each: about 40 % of distinct rows
-    pass). The numbers of the rows left are sorted (NumPy's integer sort, no hashing), the
-    repeated ones found between neighbours, and each row looked up among those: distinct
+    none is lost. The numbers are sorted (NumPy's vectorised integer sort), the repeated ones
+    found between neighbours, and each row looked up among those in a hash table: distinct
     rows stay only where two 64-bit numbers meet, and the exact comparison settles them.
+    (Two bucket counts before the sort, as this once had, cost more than they saved: at
+    online_retail's 536,000 rows 0.04 s against 0.02 s, at 10M rows 2 s against 0.5 s.)
     """
     mixed = np.zeros(len(columns[0]), dtype=np.uint64)
     for codes in columns:  # in place over all rows: cheaper than gathering idx first
@@ -118,20 +118,13 @@ def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray | None) -> np
         mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)  # -1 wraps: still distinct
     if idx is not None:
         mixed = mixed[idx]
+    # Spread every code's bits over the whole number (the low bits of the sums above depend
+    # on the low bits of the codes only): the hash table's buckets stay even.
     mixed ^= mixed >> np.uint64(31)
     mixed *= _FINAL
     mixed ^= mixed >> np.uint64(29)
-    bits = int(min(24, max(12, np.ceil(np.log2(max(len(mixed), 2))))))  # 1-2 buckets per row
-    top = (mixed >> np.uint64(64 - bits)).astype(np.intp)
-    bottom = (mixed & np.uint64((1 << bits) - 1)).astype(np.intp)
-    size = 1 << bits
-    shared = np.bincount(top, minlength=size)[top] > 1
-    shared &= np.bincount(bottom, minlength=size)[bottom] > 1
-    left = mixed[shared]
-    ordered = np.sort(left)
-    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    ordered = np.sort(mixed)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(repeated):
         return np.zeros(len(mixed), dtype=bool)
-    at = np.minimum(np.searchsorted(repeated, left), len(repeated) - 1)
-    shared[shared] = repeated[at] == left
-    return shared
+    return pd.Series(mixed, copy=False).isin(repeated).to_numpy()
