@@ -22,6 +22,7 @@ from ..io.parsing import (
     text_id_codes,
 )
 from ..io.reading import INTERNAL_COLUMNS, ROW_COLUMN, SOURCE_COLUMN
+from ..io.row_take import take_rows
 from ..mapping.status import cancelled_mask
 from ..notes import RfmWarning
 from ..options.config import (
@@ -77,10 +78,11 @@ class _Steps:
 
     def finish(self) -> tuple[CleaningStep, ...]:
         """The steps, each with its example rows (taken from the raw table in one go: with
-        Arrow-backed columns each selection copies whole columns)."""
+        Arrow-backed columns each selection copies whole columns, see :func:`take_rows`)."""
         if not self._steps:
             return ()
-        examples = self.raw.iloc[np.concatenate(self._example_rows)].reset_index(drop=True)
+        picked = np.concatenate(self._example_rows)
+        examples = take_rows(self.raw, picked).reset_index(drop=True)
         ends = np.cumsum([len(rows) for rows in self._example_rows])
         return tuple(
             CleaningStep(*step, examples.iloc[end - len(rows) : end].reset_index(drop=True))
@@ -199,7 +201,7 @@ def clean(
 
     # Rule 3: date or amount missing or unreadable.
     if columns.date in typed:
-        dates = parse_dates(pd.Series(typed[columns.date])).to_numpy()  # clamped as all are
+        dates = typed[columns.date]  # whole days, clamped as all are (io.calendar_days)
     else:
         dates = parse_dates(
             work[columns.date],

@@ -25,6 +25,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .calendar_days import ns_days
+
 
 def arrow_text(values: pd.Series):
     """The Arrow chunked array behind an Arrow-backed text Series, else ``None``."""
@@ -158,8 +160,8 @@ def _integer_codes(
 
 def iso_days(values: pd.Series) -> np.ndarray | None:
     """Each cell's day as ``datetime64[ns]`` at midnight (NaT for a blank cell) when every
-    non-blank cell is ISO text Arrow reads exactly; ``None`` otherwise. Days are not yet
-    clamped to the nanosecond range (the caller does that, as for every date)."""
+    non-blank cell is ISO text Arrow reads exactly; ``None`` otherwise. Days are clamped to
+    the nanosecond range as every parsed date is (:func:`~.calendar_days.ns_days`)."""
     array = arrow_text(values)
     if array is None or len(array) == 0 or array.null_count == len(array):
         return None
@@ -174,7 +176,7 @@ def iso_days(values: pd.Series) -> np.ndarray | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     # Flooring to days keeps the date part of the text, also before 1970.
-    return stamps.to_numpy().astype("datetime64[D]").astype("datetime64[ns]")
+    return ns_days(stamps.to_numpy())
 
 
 def plain_amounts(values: pd.Series) -> np.ndarray | None:

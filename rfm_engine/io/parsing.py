@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..errors import DataError
 from .arrow_typed import digit_id_codes, digit_labels, is_digit_uniques, iso_days
+from .calendar_days import ns_days
 
 #: Text with nothing to strip: no leading blank, quote or ``=``, no trailing blank.
 _PLAIN = re.compile(r"(?s)[^\s='].*\S|[^\s=']")
@@ -458,33 +459,16 @@ def parse_dates(
         if getattr(values.dt, "tz", None) is not None:
             values = values.dt.tz_localize(None)
         # Flooring to whole days in NumPy, as ``.dt.normalize()`` does, without its per-row cost.
-        return pd.Series(_ns_days(values.to_numpy()), index=values.index)
+        return pd.Series(ns_days(values.to_numpy()), index=values.index)
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return pd.Series(
-            _ns_days(_numeric_dates(values.astype("float64")).to_numpy()), index=values.index
+            ns_days(_numeric_dates(values.astype("float64")).to_numpy()), index=values.index
         )
     days = iso_days(values) if factorized is None else None
     if days is not None:  # ISO text throughout, read by Arrow: the same days, no hashing
-        return pd.Series(_ns_days(days), index=values.index)
+        return pd.Series(days, index=values.index)
     parsed = _by_uniques(values, lambda u: _parse_date_uniques(u, dayfirst, column), factorized)
-    return pd.Series(_ns_days(parsed.to_numpy()), index=values.index)
-
-
-#: Where days beyond pandas' nanosecond range (1677-09-22 .. 2262-04-11; placeholders such as
-#: ``0001-01-01`` or ``9999-12-31``) land: still implausible, so cleaning drops them as such.
-TOO_EARLY_DAY = np.datetime64("1678-01-01", "D")
-TOO_LATE_DAY = np.datetime64("2262-01-01", "D")
-
-
-def _ns_days(stamps: np.ndarray) -> np.ndarray:
-    """Whole days as ``datetime64[ns]`` from any datetime64 unit, days outside the nanosecond
-    range clamped to :data:`TOO_EARLY_DAY` / :data:`TOO_LATE_DAY` (never wrapped around)."""
-    days = np.asarray(stamps).astype("datetime64[D]")
-    if len(days):
-        nat = np.isnat(days)
-        days = np.where(nat | (days >= TOO_EARLY_DAY), days, TOO_EARLY_DAY)
-        days = np.where(nat | (days <= TOO_LATE_DAY), days, TOO_LATE_DAY)
-    return days.astype("datetime64[ns]")
+    return pd.Series(ns_days(parsed.to_numpy()), index=values.index)
 
 
 def _numeric_dates(numbers: pd.Series) -> pd.Series:
