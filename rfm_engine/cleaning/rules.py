@@ -11,10 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..io.arrow_typed import iso_days, plain_amounts
 from ..io.parsing import (
     Factorized,
-    factorize_columns,
     factorize_text,
     parse_amounts,
     parse_dates,
@@ -33,6 +31,7 @@ from ..options.config import (
     ColumnMap,
     Period,
 )
+from .column_prep import prepare_columns
 from .customer_key import customer_keys, key_warnings
 from .duplicates import duplicate_rows
 from .report import (
@@ -150,15 +149,11 @@ def clean(
         return coded[name]
 
     # All-ISO dates and plain-number amounts are read whole by Arrow (io.arrow_typed) and
-    # never factorized: no marker or separator question can arise in them.
+    # never factorized: no marker or separator question can arise in them. The other role
+    # columns are coded up front, beside those casts (in threads where that helps).
     collapsing = columns.amount_is_order_total and columns.order
-    typed = {} if collapsing else _typed(raw, columns, decimal)
-    # The role columns are coded up front, together (in threads where that helps).
-    roles = [c for c in columns.roles.values() if c and c not in typed]
-    # Order ids only need to be told apart (their distinct values are never read).
-    other_roles = {c for r, c in columns.roles.items() if r != "order"}
-    order_only = {columns.order} - other_roles if columns.order else set()
-    coded.update(factorize_columns(raw, roles, codes_only=order_only))
+    typed, role_codes = prepare_columns(raw, columns, decimal, cast=not collapsing)
+    coded.update(role_codes)
     warnings: list[RfmWarning] = []
     value_columns = [*columns.key_columns, columns.date, columns.amount or columns.price]
     value_columns = [c for c in value_columns if c and c not in typed]
@@ -345,21 +340,6 @@ def clean(
         trace=row_trace,
         warnings=tuple(warnings),
     )
-
-
-def _typed(raw: pd.DataFrame, columns: ColumnMap, decimal: str | None) -> dict[str, np.ndarray]:
-    """The date and amount columns Arrow reads whole (see :mod:`rfm_engine.io.arrow_typed`):
-    column → days (``datetime64[ns]``) or floats. A decimal comma asked for is never plain."""
-    out: dict[str, np.ndarray] = {}
-    days = iso_days(raw[columns.date])
-    if days is not None:
-        out[columns.date] = days
-    if decimal != ",":
-        for name in (columns.amount, columns.quantity, columns.price):
-            numbers = plain_amounts(raw[name]) if name and name not in out else None
-            if numbers is not None:
-                out[name] = numbers
-    return out
 
 
 def _categories(labels: np.ndarray) -> pd.CategoricalDtype:

@@ -252,7 +252,7 @@ def test_dates_match_the_text_parser(cells: list) -> None:
 
 def test_analysis_identical_through_either_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """A whole analysis over Arrow-backed text (fast paths) and over Python objects."""
-    import rfm_engine.cleaning.rules as rules
+    import rfm_engine.cleaning.column_prep as column_prep
     import rfm_engine.io.parsing as parsing
 
     fired: list[str] = []
@@ -266,7 +266,7 @@ def test_analysis_identical_through_either_path(monkeypatch: pytest.MonkeyPatch)
 
         return wrapped
 
-    monkeypatch.setattr(rules, "iso_days", spy("dates", rules.iso_days))
+    monkeypatch.setattr(column_prep, "iso_days", spy("dates", column_prep.iso_days))
     monkeypatch.setattr(parsing, "digit_id_codes", spy("ids", parsing.digit_id_codes))
     rng = np.random.default_rng(5)
     n = 3000
