@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..io.parsing import Factorized, factorize_columns
+from ..io.row_take import take_values
 
 
 def duplicate_rows(
@@ -75,7 +76,7 @@ def duplicate_rows(
             if width > 1:
                 narrow()
             values = frame[name]
-            codes = pd.factorize(values if len(idx) == len(frame) else values.iloc[idx])[0]
+            codes = pd.factorize(values if len(idx) == len(frame) else take_values(values, idx))[0]
             size = int(codes.max(initial=-1)) + 2
         if len(idx) == 0:
             return out

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rfm_engine.io.row_take import FEW_ROWS, take_rows
+from rfm_engine.io.row_take import FEW_ROWS, take_rows, take_values
 
 
 def _table(storage: str) -> pd.DataFrame:
@@ -53,3 +53,20 @@ def test_no_rows_is_an_empty_table_of_the_same_columns() -> None:
     frame = _table("python")
     got = take_rows(frame, np.array([], dtype=np.intp))
     pd.testing.assert_frame_equal(got, frame.iloc[[]])
+
+
+@pytest.mark.parametrize("storage", ["python", "pyarrow"])
+@pytest.mark.parametrize("pick", ["ascending", "shuffled", "one", "chunk_edges"])
+def test_cells_are_those_of_iloc(storage: str, pick: str) -> None:
+    if storage == "pyarrow":
+        pytest.importorskip("pyarrow")
+    values = _table(storage)["note"]
+    rng = np.random.default_rng(3)
+    positions = {
+        "ascending": np.flatnonzero(rng.random(len(values)) < 0.3),
+        "shuffled": rng.permutation(len(values))[:900],
+        "one": np.array([4321]),
+        "chunk_edges": np.array([0, 699, 700, 701, 1399, 1400, 4999]),
+    }[pick]
+    got = take_values(values, positions)
+    pd.testing.assert_series_equal(got, values.iloc[positions])
