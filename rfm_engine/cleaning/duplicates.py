@@ -113,10 +113,11 @@ def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray | None) -> np
     (Two bucket counts before the sort, as this once had, cost more than they saved: at
     online_retail's 536,000 rows 0.04 s against 0.02 s, at 10M rows 2 s against 0.5 s.)
     """
-    mixed = np.zeros(len(columns[0]), dtype=np.uint64)
-    for codes in columns:  # in place over all rows: cheaper than gathering idx first
+    # In place over all rows (cheaper than gathering idx first); -1 wraps: still distinct.
+    mixed = np.array(columns[0], dtype=np.int64).view(np.uint64)
+    for codes in columns[1:]:
         mixed *= _MIX
-        mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)  # -1 wraps: still distinct
+        mixed += np.asarray(codes, dtype=np.int64).view(np.uint64)
     if idx is not None:
         mixed = mixed[idx]
     # Spread every code's bits over the whole number (the low bits of the sums above depend
