@@ -142,7 +142,8 @@ def text_id_codes(
     """``(codes, labels)``: ``labels[codes[i]]`` is row i's id as text; code -1 means blank.
 
     With ``labels=False`` only the codes are wanted (e.g. order ids, where only distinctness
-    counts) and integer columns skip the conversion to text.
+    counts): integer columns skip the conversion to text, and the distinct values may come
+    back as they are (integers, or text still in Arrow).
     """
     if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
         dense = dense_integer_codes(values, renumber=labels)
@@ -160,6 +161,12 @@ def text_id_codes(
     )
     if is_digit_uniques(uniques):  # canonical integer texts: the codes are the ids' own
         return np.asarray(codes, dtype=np.int64), digit_labels(uniques) if labels else uniques
+    if not labels and getattr(getattr(uniques, "dtype", None), "storage", None) == "pyarrow":
+        # Distinct values left in Arrow (factorize_text(objects=False)) are checked there,
+        # with no Python object per id; the labels are not wanted.
+        text = pd.Series(uniques)
+        if _all_plain(text) and not text.str.lower().isin(MISSING_MARKERS).any():
+            return np.asarray(codes, dtype=np.int64), uniques
     distinct = pd.Series(uniques, dtype=object)
     if _all_text(distinct):
         text = distinct.astype("string")

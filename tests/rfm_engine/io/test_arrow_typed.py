@@ -336,3 +336,25 @@ def test_markers_counted_by_arrow_as_by_python() -> None:
     )
     assert big.tolist() == small.tolist()
     assert big.iloc[-len(odd) :].any()
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [[], ["12", " 12"], ['="12"', "12"], ["NA", "n/a"], ["C536379", "c536379"]],
+)
+def test_order_codes_from_arrow_uniques_match_the_text_path(odd: list) -> None:
+    """Order ids coded from distinct values left in Arrow (no labels wanted) tell apart the
+    same rows as the text path: armour and blanks around ids merge, markers are blank."""
+    cells = [f"A{i % 700}" for i in range(3000)] + odd + [None]
+    fast, _ = text_id_codes(
+        arrow_series(cells),
+        labels=False,
+        factorized=factorize_text(arrow_series(cells), objects=False),
+    )
+    slow, _ = text_id_codes(text_series(cells), labels=False)
+
+    def partition(codes):  # each row's first row with the same code
+        first: dict[int, int] = {}
+        return [None if c < 0 else first.setdefault(c, i) for i, c in enumerate(codes)]
+
+    assert partition(fast) == partition(slow)
