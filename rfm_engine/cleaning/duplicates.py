@@ -107,11 +107,13 @@ def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray | None) -> np
     -1 for blank).
 
     The codes of a row are mixed into one 64-bit number; equal rows get equal numbers, so
-    none is lost. The numbers are sorted (NumPy's vectorised integer sort), the repeated ones
-    found between neighbours, and each row looked up among those in a hash table: distinct
-    rows stay only where two 64-bit numbers meet, and the exact comparison settles them.
-    (Two bucket counts before the sort, as this once had, cost more than they saved: at
-    online_retail's 536,000 rows 0.04 s against 0.02 s, at 10M rows 2 s against 0.5 s.)
+    none is lost. The row's position replaces the number's low bits (as many as positions
+    need, 20 at a million rows), and one sort of these (NumPy's vectorised integer sort)
+    puts rows of equal high bits side by side: a row stays where a neighbour has them too.
+    Distinct rows stay only where two numbers meet in their high bits (a few dozen at 10M
+    rows), and the exact comparison settles them. (Bucket counts before a sort, as this once
+    had, cost more than they saved: at online_retail's 536,000 rows 0.04 s against 0.02 s,
+    at 10M rows 2 s against 0.4 s; a hash-table look-up after the sort 0.02 s.)
     """
     # In place over all rows (cheaper than gathering idx first); -1 wraps: still distinct.
     mixed = np.array(columns[0], dtype=np.int64).view(np.uint64)
@@ -121,12 +123,20 @@ def _maybe_repeated(columns: Sequence[np.ndarray], idx: np.ndarray | None) -> np
     if idx is not None:
         mixed = mixed[idx]
     # Spread every code's bits over the whole number (the low bits of the sums above depend
-    # on the low bits of the codes only): the hash table's buckets stay even.
+    # on the low bits of the codes only): the high bits kept below depend on every code.
     mixed ^= mixed >> np.uint64(31)
     mixed *= _FINAL
     mixed ^= mixed >> np.uint64(29)
-    ordered = np.sort(mixed)
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if not len(repeated):
-        return np.zeros(len(mixed), dtype=bool)
-    return pd.Series(mixed, copy=False).isin(repeated).to_numpy()
+    rows = len(mixed)
+    bits = np.uint64(max((rows - 1).bit_length(), 1))
+    mixed >>= bits
+    mixed <<= bits
+    mixed |= np.arange(rows, dtype=np.uint64)
+    mixed.sort()
+    high = mixed >> bits
+    same = high[1:] == high[:-1]
+    position = (mixed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.intp)
+    out = np.zeros(rows, dtype=bool)
+    out[position[1:][same]] = True
+    out[position[:-1][same]] = True
+    return out
