@@ -222,7 +222,7 @@ def test_exact_copies_come_off_their_first_rows_groups(tmp_path: Path, order: bo
         )
         work = tmp_path / f"work-{returns}"
         work.mkdir()
-        memory, duck = both(path, config, work)
+        _, duck = both(path, config, work)
         steps = {s.key: s.rows for s in duck.cleaning.steps}
         assert steps["duplicates"] == len(copies)
         assert steps["bad_date"] > EXAMPLES_PER_RULE
