@@ -212,7 +212,9 @@ def load_source(
             else:
                 con.execute(f"{verb} SELECT {select} FROM {reader}")
                 total = con.execute("SELECT count(*) FROM src_t").fetchone()[0]
-        except Exception:  # duckdb.Error: rows pandas reads otherwise, or refuses in its words
+        except Exception as exc:  # duckdb.Error: rows pandas reads otherwise, or refuses
+            if type(exc).__name__ == "OutOfMemoryException":
+                raise  # not the file's doing: the caller decides
             raise NotReadHere(path) from None
         if total == rows:
             raise InputFileError(f"{path}: has no data rows", path=str(path))
@@ -859,16 +861,12 @@ class _Groups:
                 f"DISTINCT customer, day FROM rows_all WHERE {buy}) GROUP BY customer) "
                 "SELECT t.*, d.days FROM t JOIN d USING (customer)"
             )
-        if self.source.arrow is None:
-            # Out of core: the totals kept, the raw rows dropped, then DuckDB's memory (its
-            # limit) is free for sorting the result.
-            con.execute(f"CREATE TEMP TABLE totals AS {query}")
-            self._let_go()
-            return con.sql("SELECT * FROM totals ORDER BY customer").to_arrow_table()
-        # UTF-8 bytes sort as code points do: the order of Python's ``sorted`` on the ids.
-        table = con.sql(f"{query} ORDER BY customer").to_arrow_table()
+        # The totals kept (a table spills beyond DuckDB's memory limit; a result being sorted
+        # into Arrow does not), the raw rows let go, then sorted by customer id: UTF-8 bytes
+        # sort as code points do, the order of Python's ``sorted`` on the ids.
+        con.execute(f"CREATE TEMP TABLE totals AS {query}")
         self._let_go()
-        return table
+        return con.sql("SELECT * FROM totals ORDER BY customer").to_arrow_table()
 
     def _let_go(self) -> None:
         con = self.con

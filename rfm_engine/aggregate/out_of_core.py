@@ -40,7 +40,7 @@ from ..mapping.table_kind import detect_table_kind
 from ..notes import WARNINGS, RfmWarning
 from ..options.config import RfmConfig
 from .chunk_store import ChunkStore
-from .machine import available_memory
+from .machine import available_memory, machine_memory
 from .totals import CustomerTotals
 
 Progress = Callable[[int, int], None]
@@ -59,6 +59,7 @@ DUCKDB_BYTES = 256 * 1024**2
 #: and DuckDB's work beside it is held to :data:`ARROW_WORK` (it spills beyond).
 ARROW_FACTOR = 1.3
 ARROW_WORK = 512 * 1024**2
+ARROW_WORK_FACTOR = 0.65
 #: Between steps 1 and 2 progress is reported after every chunk in thousandths of a step
 #: (``progress(1000 + k, 5000)``), so that a bar moves while a large file is read and cleaned.
 STEP_UNITS = 1000
@@ -85,9 +86,21 @@ def auto_engine(size: int, available: int | None) -> str:
     half = None if available is None else available // 2
     if size < DUCKDB_BYTES and (half is None or estimated_peak(size) <= half):
         return "memory"
-    if half is None or BASE_MEMORY + int(ARROW_FACTOR * size) + ARROW_WORK <= half:
+    if half is None or BASE_MEMORY + int(ARROW_FACTOR * size) + arrow_work(size) <= half:
         return "arrow"
     return "duckdb"
+
+
+def arrow_work(size: int) -> int:
+    """DuckDB's memory beside the Arrow rows of ``size`` bytes of text: its per-order and
+    per-customer tables grow with the file (at 20M lines 512 MB ran out; 1 GB did not)."""
+    return max(ARROW_WORK, int(ARROW_WORK_FACTOR * size))
+
+
+def duckdb_work() -> int:
+    """DuckDB's memory out of core: a quarter of the machine, at most 1 GB."""
+    memory = machine_memory() or 4 * 1024**3
+    return max(256 * 1024**2, min(1024**3, memory // 4))
 
 
 def choose_engine(paths: list[Path], config: RfmConfig) -> str:
@@ -142,6 +155,8 @@ def totals_out_of_core(
         return None  # a customer list is one row per customer: the in-memory path reads it
     report = progress or (lambda done, total: None)
     fast = _totals_read_by_duckdb(paths, layouts, config, report, work_dir, arrow)
+    if fast == "out of memory":  # DuckDB's work did not fit beside the rows: out of core
+        fast = _totals_read_by_duckdb(paths, layouts, config, report, work_dir, False)
     if fast is not None:
         return None if fast == "memory" else fast
     chunks = _chunks(paths, layouts, chunk_rows)
@@ -212,6 +227,8 @@ def _totals_read_by_duckdb(
     """The totals with DuckDB reading the files itself (:mod:`.csv_in_duckdb`); ``"memory"``
     for a table the in-memory path reads (a customer list, order totals on line items);
     ``None`` where the chunked path must run (rows keyed by a fallback identifier)."""
+    import duckdb
+
     from .csv_in_duckdb import NotReadHere, connect_duckdb, load_source, totals_from_csv
 
     first = next(_chunks(paths[:1], layouts[:1], SAMPLE_ROWS))
@@ -225,14 +242,25 @@ def _totals_read_by_duckdb(
         return "memory"  # an order's rows are filled from its first line: rule 7 in memory
     sweep_stale(Path(work_dir or tempfile.gettempdir()))
     with tempfile.TemporaryDirectory(prefix=work_folder_prefix(), dir=work_dir) as folder:
-        con = connect_duckdb(Path(folder), ARROW_WORK if arrow else None)
+        limit = arrow_work(sum(p.stat().st_size for p in paths)) if arrow else duckdb_work()
+        con = connect_duckdb(Path(folder), limit)
         try:
             try:
                 source = load_source(con, paths, layouts, headers, Path(folder), arrow=arrow)
+                report(1, 5)
+                totals = totals_from_csv(
+                    con, source, columns, config, list(choice.warnings), report
+                )
             except NotReadHere:
                 return None
-            report(1, 5)
-            totals = totals_from_csv(con, source, columns, config, list(choice.warnings), report)
+            except duckdb.OutOfMemoryException:
+                if arrow:
+                    return "out of memory"
+                raise InputFileError(
+                    f"{source_name}: DuckDB ran out of memory within its limit of "
+                    f"{limit // 1024**2:,} MB; close other programs and try again",
+                    path=str(paths[0]),
+                ) from None
             if arrow and totals is not None:
                 totals = dataclasses.replace(totals, engine="arrow")
             return totals

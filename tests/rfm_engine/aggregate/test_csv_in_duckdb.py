@@ -226,3 +226,24 @@ def test_exact_copies_come_off_their_first_rows_groups(tmp_path: Path, order: bo
         steps = {s.key: s.rows for s in duck.cleaning.steps}
         assert steps["duplicates"] == len(copies)
         assert steps["bad_date"] > EXAMPLES_PER_RULE
+
+
+def test_arrow_out_of_memory_goes_out_of_core(tmp_path: Path, monkeypatch) -> None:
+    """When DuckDB's work does not fit beside the rows in memory, the file is analysed out of
+    core instead (the same numbers), not refused."""
+    rows = ["order,customer,date,amount"]
+    rows += [f"o{i},c{i % 5000},2024-01-{i % 28 + 1:02d},{i % 97}.5" for i in range(60_000)]
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    memory = analyze(path, RfmConfig(reading=ReadOptions(engine="memory")))
+    monkeypatch.setattr("rfm_engine.aggregate.out_of_core.arrow_work", lambda size: 2 * 1024**2)
+    duck = analyze_out_of_core([path], RfmConfig(), arrow=True)
+    assert duck.engine == "duckdb"
+    pd.testing.assert_frame_equal(memory.customers[COMPARED], duck.customers[COMPARED])
+    # Out of core too little memory is one line naming the file and the limit.
+    monkeypatch.setattr("rfm_engine.aggregate.out_of_core.duckdb_work", lambda: 2 * 1024**2)
+    work = tmp_path / "work"
+    work.mkdir()
+    with pytest.raises(InputFileError, match=r"orders\.csv: DuckDB ran out of memory within its"):
+        analyze_out_of_core([path], RfmConfig(), work_dir=work)
+    assert list(work.iterdir()) == []  # no work folder left behind
