@@ -323,3 +323,14 @@ def test_chunk_whose_order_ids_are_all_blank(tmp_path):
     in_memory = analyze(path, RfmConfig.from_dict({"reading": {"engine": "memory"}}))
     pd.testing.assert_frame_equal(chunked.customers, in_memory.customers)
     assert chunked.customers["frequency"].sum() == 100
+
+
+def test_duckdb_work_beside_arrow_grows_with_the_file_and_the_cores(monkeypatch) -> None:
+    from rfm_engine.aggregate.out_of_core import ARROW_WORK, arrow_work
+
+    mb = 1024**2
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert arrow_work(100 * mb) == ARROW_WORK  # at least 512 MB
+    assert arrow_work(1600 * mb) == int(0.65 * 1600 * mb)  # 20M lines: about 1 GB
+    monkeypatch.setattr("os.cpu_count", lambda: 8)  # four times the threads, four times the work
+    assert arrow_work(1600 * mb) == 4 * int(0.65 * 1600 * mb)
