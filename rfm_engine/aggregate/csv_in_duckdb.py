@@ -87,7 +87,6 @@ from ..options.config import (
     ColumnMap,
     RfmConfig,
 )
-from .machine import machine_memory
 from .totals import MONEY_SCALE, CustomerTotals
 
 Progress = Callable[[int, int], None]
@@ -112,10 +111,10 @@ _MARKERS_SQL = _sql_list(MISSING_MARKERS)
 _PLACEHOLDERS_SQL = _sql_list(_PLACEHOLDER_SPELLINGS | _ZERO_SPELLINGS)
 
 
-def connect_duckdb(folder: Path, memory_limit: int | None = None) -> Any:
+def connect_duckdb(folder: Path, memory_limit: int) -> Any:
     """A DuckDB database in ``folder`` that never downloads an extension, its memory held to
-    ``memory_limit`` bytes (default: a quarter of the machine, at most 1 GB) and spilling to
-    ``folder`` beyond it."""
+    ``memory_limit`` bytes (see :func:`.out_of_core.duckdb_work` and ``arrow_work``) and
+    spilling to ``folder`` beyond it."""
     import duckdb
 
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
@@ -123,9 +122,6 @@ def connect_duckdb(folder: Path, memory_limit: int | None = None) -> Any:
     con = duckdb.connect(":memory:", config=config)
     con.execute("ATTACH ':memory:' AS work (COMPRESS)")  # text columns compressed in memory
     con.execute("USE work")
-    if memory_limit is None:
-        memory = machine_memory() or 4 * 1024**3
-        memory_limit = max(256 * 1024**2, min(1024**3, memory // 4))
     con.execute(f"SET memory_limit = '{memory_limit // 1024**2}MB'")
     con.execute(f"SET threads = {max(1, os.cpu_count() or 1)}")
     con.execute("SET allocator_flush_threshold = '16MB'")  # freed memory goes back soon
