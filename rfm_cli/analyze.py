@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from rfm_engine import RfmError
+from rfm_engine import RfmError, score_in_database
 from rfm_engine.io import DatabaseSource
 from rfm_engine.outputs import (
     check_table_name,
@@ -40,6 +40,7 @@ ENGINE_TEXT = {
     "arrow": "DuckDB, the files read into Arrow batches in memory",
     "duckdb": "DuckDB, reading the files itself (out of core)",
     "duckdb-chunks": "DuckDB, the files read in chunks (out of core)",
+    "database": "the database itself (scored where the data is)",
 }
 
 TABLES = ("customers.csv", "segments.csv", "cleaning.csv", "cut_points.csv", "config.json")
@@ -83,6 +84,13 @@ def add_analyze_command(commands: argparse._SubParsersAction) -> None:
         help="with a database INPUT: also write the customers table into that database",
     )
     cmd.add_argument(
+        "--in-database",
+        action="store_true",
+        help="with a database INPUT and --write-table: score and segment in the database; "
+        "it writes the customers table itself and only the summary comes back (no "
+        "customers.csv)",
+    )
+    cmd.add_argument(
         "--predict",
         action="store_true",
         help="add prediction columns (probability still active, expected purchases and "
@@ -100,6 +108,8 @@ def run_analyze(args: argparse.Namespace) -> int:
         if not isinstance(source, DatabaseSource):
             raise RfmError("--write-table needs a database URL as INPUT")
         check_table_name(source, args.write_table)
+    if args.in_database:
+        return _run_in_database(args, console, source, config)
     if args.predict and isinstance(source, DatabaseSource):
         raise RfmError("--predict needs every purchase day in memory: not for a database INPUT yet")
     stages = ("reading, scoring, predicting",) if args.predict else STAGES
@@ -161,6 +171,40 @@ def run_analyze(args: argparse.Namespace) -> int:
     console.warn(result.warnings)
     if prediction is not None:
         print_prediction_summary(prediction, console)
+    return 0
+
+
+def _run_in_database(args: argparse.Namespace, console: Console, source, config) -> int:
+    """``--in-database``: the customers table written by the database, the rest to --out."""
+    if not isinstance(source, DatabaseSource) or not args.write_table:
+        raise RfmError("--in-database needs a database URL as INPUT and --write-table NAME")
+    if args.report or args.predict:
+        raise RfmError("--in-database writes no customers to Python: leave out --report/--predict")
+    progress = console.progress("analyze", STAGES)
+    result = score_in_database(source, args.write_table, config, progress=progress)
+    console.end_progress()
+    console.info(f"columns: {_columns_text(result)}")
+    console.info(f"engine: {ENGINE_TEXT['database']}")
+    print_scheme_notes(result, console)
+    label = source_label(source)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise RfmError(f"{out}: exists and is not a folder", code="output_file")
+    out.mkdir(parents=True, exist_ok=True)
+    names = TABLES[1:]
+    with write_together():
+        words = args.header_lang
+        write_csv(localized(result.summary, words), out / "segments.csv")
+        write_csv(localized(result.cleaning.to_frame(), words), out / "cleaning.csv")
+        write_csv(localized(result.cut_points_table(), words), out / "cut_points.csv")
+        result.config.save(out / "config.json")
+    console.wrote(*(out / name for name in names))
+    console.set(table_written=args.write_table)
+    console.set(**result_fields(result, source=label))
+    console.out(render_summary(result, source=label))
+    console.out(f"\nWritten to {out}{os.sep}: {', '.join(names)}")
+    console.out(f"Table {args.write_table} written in {source.url} by the database")
+    console.warn(result.warnings)
     return 0
 
 

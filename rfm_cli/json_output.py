@@ -109,7 +109,7 @@ def result_fields(result: RfmResult, *, source: str) -> dict[str, Any]:
         "first_purchase": result.first_purchase,
         "last_purchase": result.last_purchase,
         "rows": {"read": result.cleaning.rows_read, "used": result.cleaning.rows_used},
-        "customers": len(result.customers),
+        "customers": result.customer_count,
         "revenue": float(summary["revenue"].sum()),
         "segments": segments,
         "cut_points": {

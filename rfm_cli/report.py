@@ -76,7 +76,7 @@ def render_summary(result: RfmResult, *, source: str) -> str:
         f"{t['as_of']}: {result.as_of}   {t['purchases']}: {result.first_purchase} .. "
         f"{result.last_purchase}   "
         + t["rows"].format(used=report.rows_used, read=report.rows_read),
-        f"{t['customers']}: {len(result.customers):,}   {t['revenue']}: "
+        f"{t['customers']}: {result.customer_count:,}   {t['revenue']}: "
         f"{_num(float(summary['revenue'].sum()), 2)}",
     ]
     dropped = [f"{s.description} {s.rows:,}" for s in report.steps]

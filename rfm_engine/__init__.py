@@ -36,7 +36,7 @@ from .errors import (
     SchemeError,
 )
 from .io import DatabaseSource
-from .model import CUSTOMER_COLUMNS, AxisCuts, RfmResult
+from .model import CUSTOMER_COLUMNS, AxisCuts, DatabaseScores, RfmResult
 from .options import (
     BUILTIN_SCHEMES,
     AxisScoring,
@@ -51,7 +51,15 @@ from .options import (
     SegmentScheme,
     load_scheme,
 )
-from .pipeline import Comparison, DataCheck, analyze, check_data, compare_periods, load_table
+from .pipeline import (
+    Comparison,
+    DataCheck,
+    analyze,
+    check_data,
+    compare_periods,
+    load_table,
+    score_in_database,
+)
 from .version import __version__
 
 __all__ = [
@@ -68,6 +76,7 @@ __all__ = [
     "CustomerTotals",
     "DataCheck",
     "DataError",
+    "DatabaseScores",
     "DatabaseSource",
     "InputFileError",
     "MetricsConfig",
@@ -87,4 +96,5 @@ __all__ = [
     "compare_periods",
     "load_scheme",
     "load_table",
+    "score_in_database",
 ]

@@ -7,7 +7,7 @@ Modules: ``metrics``, ``scoring`` (quantile and fixed cut points), ``segmentatio
 
 from .grid import rf_grid, rf_grid_pivot
 from .metrics import default_as_of, metrics_table
-from .result import CUSTOMER_COLUMNS, RfmResult
+from .result import CUSTOMER_COLUMNS, DatabaseScores, RfmResult
 from .score_customers import STEPS, score_customers
 from .scoring import (
     METRIC_OF_AXIS,
@@ -26,6 +26,7 @@ __all__ = [
     "STEPS",
     "SUMMARY_COLUMNS",
     "AxisCuts",
+    "DatabaseScores",
     "RfmResult",
     "assign_segments",
     "default_as_of",

@@ -23,12 +23,14 @@ import math
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ..aggregate.totals import MONEY_SCALE
 from ..errors import ConfigError
-from ..options import RfmConfig
+from ..options import RfmConfig, SegmentScheme
 from ..options.config import AXES
 from .scoring import SCORE_COLUMNS
+from .summary import finish_summary
 
 
 def monetary_of_units(units: Any) -> np.ndarray:
@@ -81,8 +83,6 @@ def cut_points_in_database(
 ) -> dict[str, tuple[float, ...]]:
     """The quantile cut points of each quantile axis (in the metric's own unit: days, orders,
     money), exactly as :func:`.scoring.quantile_cut_points` gives them in memory."""
-    import ibis
-
     metrics = metric_expressions(per_customer, config, as_of)
     n = int(per_customer.count().execute())
     bins = config.scoring.bins
@@ -94,12 +94,7 @@ def cut_points_in_database(
     for axis in AXES:
         if config.scoring.axis(axis).method != "quantile":
             continue
-        value = metrics[axis]
-        ranked = per_customer.select(_rfm_v=value).mutate(
-            _rfm_i=ibis.row_number().over(order_by=ibis._._rfm_v)
-        )
-        found = ranked.filter(ranked._rfm_i.isin(wanted)).select("_rfm_i", "_rfm_v").to_pandas()
-        at = dict(zip(found["_rfm_i"].astype(int), found["_rfm_v"].astype("int64"), strict=True))
+        at = {i: int(v) for i, v in values_at(per_customer, metrics[axis], wanted).items()}
         as_float = monetary_of_units if axis == "monetary" else _floats
         values = {i: float(as_float([v])[0]) for i, v in at.items()}
         cuts[axis] = tuple(interpolate(values[lo], values[hi], g) for lo, hi, g in positions)
@@ -120,14 +115,19 @@ def score_expressions(
         x = metrics[axis]
         if spec.method == "quantile":
             above = [_greater(x, c, axis) for c in cuts[axis]]
-            bin_of = 1 + sum(a.cast("int8") for a in above)
+            bin_of = 1 + sum(_one(a) for a in above)
             score = bins + 1 - bin_of if axis == "recency" else bin_of
         elif axis == "recency":  # n − #{k: days > u_k}
-            score = bins - sum(_greater(x, u, axis).cast("int8") for u in spec.breaks)
+            score = bins - sum(_one(_greater(x, u, axis)) for u in spec.breaks)
         else:  # 1 + #{k: x >= t_k}
-            score = 1 + sum(_at_least(x, t, axis).cast("int8") for t in spec.breaks)
+            score = 1 + sum(_one(_at_least(x, t, axis)) for t in spec.breaks)
         scores[SCORE_COLUMNS[axis]] = score.cast("int8")
     return per_customer.mutate(**scores)
+
+
+def _one(condition: Any) -> Any:
+    """1 where ``condition`` holds, else 0 (PostgreSQL casts no boolean to a small integer)."""
+    return condition.ifelse(1, 0)
 
 
 def _greater(x: Any, cut: float, axis: str) -> Any:
@@ -165,3 +165,109 @@ def _largest_units_below(cut: float) -> int:
 
 def _floats(values: Any) -> np.ndarray:
     return np.asarray(values, dtype=np.float64)
+
+
+def values_at(per_customer: Any, value: Any, positions: list[int]) -> dict[int, Any]:
+    """The values of expression ``value`` at these 0-based positions of its sorted column (ibis
+    numbers rows from 0; ties do not matter: the value at a position is the same whatever
+    order ties take)."""
+    import ibis
+
+    ranked = per_customer.select(_rfm_v=value).mutate(
+        _rfm_i=ibis.row_number().over(order_by=ibis._._rfm_v)
+    )
+    found = ranked.filter(ranked._rfm_i.isin(positions)).select("_rfm_i", "_rfm_v").to_pandas()
+    return dict(zip(found["_rfm_i"].astype(int), found["_rfm_v"], strict=True))
+
+
+def segment_expressions(
+    scored: Any, config: RfmConfig, as_of: dt.date, scheme: SegmentScheme
+) -> tuple[Any, dict[str, float] | None]:
+    """``scored`` (with the scores of :func:`score_expressions`) with ``segment`` and
+    ``segment_name`` computed in the database, first matching rule first as
+    :func:`.segmentation.assign_segments` does; and the high/low references used. A high/low
+    scheme on raw values (float means) is refused: the in-memory path segments it."""
+    import ibis
+
+    bins = config.scoring.bins
+    scheme.require_bins(bins)
+    kind, segments = scheme.kind, scheme.segments
+    references = None
+    if kind == "score_ranges":
+        columns = ("r_score", "f_score", "m_score")
+        conditions = []
+        for seg in segments:
+            parts = [
+                scored[c].between(lo, hi)
+                for c, rng in zip(columns, (seg.r, seg.f, seg.m), strict=True)
+                if rng is not None
+                for lo, hi in [rng]
+            ]
+            conditions.append(ibis.and_(*parts) if parts else ibis.literal(True))
+    elif kind == "recency_days":
+        recency = metric_expressions(scored, config, as_of)["recency"]
+        conditions = [
+            recency >= seg.days[0] if seg.days[1] is None else recency.between(*seg.days)
+            for seg in segments
+        ]
+    else:  # high_low
+        if config.segments.basis != "scores":
+            raise ConfigError(
+                "segments in the database compare scores with their mean or median; on raw "
+                "values (basis 'values') they are segmented in memory",
+                option="segments.basis",
+            )
+        references = _score_references(scored, config.segments.reference)
+        high = [
+            _one(scored[c] > references[axis])
+            for axis, c in zip(AXES, ("r_score", "f_score", "m_score"), strict=True)
+        ]
+        pattern = high[0] * 100 + high[1] * 10 + high[2]
+        conditions = [pattern == int(seg.pattern) for seg in segments]
+    key = ibis.cases(
+        *((cond, seg.key) for cond, seg in zip(conditions, segments, strict=True)),
+        else_=scheme.other.key,
+    )
+    scored = scored.mutate(segment=key)
+    name = ibis.cases(
+        *((scored.segment == s.key, s.name(config.lang)) for s in scheme.all_segments),
+        else_=scheme.other.name(config.lang),
+    )
+    return scored.mutate(segment_name=name), references
+
+
+def _score_references(scored: Any, reference: str) -> dict[str, float]:
+    """Mean or median of each score, as numpy gives them in memory: sums of small whole
+    numbers are exact, so the mean is one division; the median is the two middle values."""
+    n = int(scored.count().execute())
+    out = {}
+    for axis, column in zip(AXES, ("r_score", "f_score", "m_score"), strict=True):
+        value = scored[column].cast("int64")
+        if reference == "mean":
+            total = int(value.sum().execute())
+            out[axis] = float(np.float64(total) / np.float64(n))
+        else:
+            low, high = (n - 1) // 2, n // 2  # the middle positions (one when n is odd)
+            at = values_at(scored, value, [low, high])
+            out[axis] = float(np.mean([np.float64(at[low]), np.float64(at[high])]))
+    return out
+
+
+def summary_in_database(scored: Any, scheme: SegmentScheme, lang: str) -> pd.DataFrame:
+    """:func:`.summary.segment_summary` of a table scored in the database: one row per segment
+    comes back (sums and means computed there; revenue from whole millionths)."""
+    grouped = (
+        scored.group_by("segment")
+        .aggregate(
+            customers=scored.count(),
+            orders=scored.orders.cast("int64").sum(),
+            units=scored.revenue.cast("int64").sum(),
+            mean_recency=scored.recency_days.mean(),
+            mean_frequency=scored.frequency.mean(),
+            mean_monetary=scored.monetary.mean(),
+        )
+        .to_pandas()
+        .set_index("segment")
+    )
+    grouped["revenue"] = monetary_of_units(grouped["units"].astype("int64"))
+    return finish_summary(grouped.drop(columns="units"), scheme, lang)

@@ -29,12 +29,12 @@ CUSTOMER_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class RfmResult:
-    """Customers with metrics, scores and segments; the segment summary; the cut points used;
-    the cleaning report; the analysis date; and the configuration (columns resolved) used."""
+@dataclass(frozen=True, kw_only=True)
+class ScoredSummary:
+    """What describes one analysis, wherever its customers are: the segment summary, the cut
+    points used, the cleaning report, the analysis date and the configuration (columns
+    resolved) used."""
 
-    customers: pd.DataFrame = field(repr=False)
     summary: pd.DataFrame = field(repr=False)
     cut_points: dict[str, AxisCuts]
     cleaning: CleaningReport = field(repr=False)
@@ -49,25 +49,52 @@ class RfmResult:
     #: (see :mod:`rfm_engine.notes`); each face shows them.
     warnings: tuple[RfmWarning, ...] = ()
     #: The path that computed the per-customer totals (see :class:`CustomerTotals`):
-    #: ``"memory"``, ``"arrow"``, ``"duckdb"`` or ``"duckdb-chunks"``.
+    #: ``"memory"``, ``"arrow"``, ``"duckdb"``, ``"duckdb-chunks"`` or ``"database"``.
     engine: str = "memory"
+
+    def cut_points_table(self) -> pd.DataFrame:
+        """One row per axis: method, bins, cut points and customers per score."""
+        return cut_points_frame(self.cut_points)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RfmResult(ScoredSummary):
+    """Customers with metrics, scores and segments, with all that describes them."""
+
+    customers: pd.DataFrame = field(repr=False)
+
+    @property
+    def customer_count(self) -> int:
+        return len(self.customers)
 
     def customers_table(self) -> pd.DataFrame:
         """The customers table as exported: :data:`CUSTOMER_COLUMNS`, then contact columns."""
         return self.customers[[*CUSTOMER_COLUMNS, *self.contacts]]
 
-    def cut_points_table(self) -> pd.DataFrame:
-        """One row per axis: method, bins, cut points and customers per score."""
-        return pd.DataFrame.from_records(
-            [
-                {
-                    "axis": c.axis,
-                    "method": c.method,
-                    "bins": c.bins,
-                    "cut_points": " | ".join(f"{x:g}" for x in c.cut_points),
-                    "customers_per_score": " | ".join(str(n) for n in c.counts),
-                    "unused_scores": " ".join(str(s) for s in c.unused_scores),
-                }
-                for c in self.cut_points.values()
-            ]
-        )
+
+@dataclass(frozen=True, kw_only=True)
+class DatabaseScores(ScoredSummary):
+    """An analysis scored where the data is: the database wrote the customers table
+    (:data:`CUSTOMER_COLUMNS`, then contact columns) into its table ``table``; only what
+    describes it came back."""
+
+    table: str
+    customer_count: int
+    engine: str = "database"
+
+
+def cut_points_frame(cut_points: dict[str, AxisCuts]) -> pd.DataFrame:
+    """One row per axis: method, bins, cut points and customers per score."""
+    return pd.DataFrame.from_records(
+        [
+            {
+                "axis": c.axis,
+                "method": c.method,
+                "bins": c.bins,
+                "cut_points": " | ".join(f"{x:g}" for x in c.cut_points),
+                "customers_per_score": " | ".join(str(n) for n in c.counts),
+                "unused_scores": " ".join(str(s) for s in c.unused_scores),
+            }
+            for c in cut_points.values()
+        ]
+    )

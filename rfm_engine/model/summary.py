@@ -39,6 +39,13 @@ def segment_summary(
         mean_frequency=("frequency", "mean"),
         mean_monetary=("monetary", "mean"),
     )
+    return finish_summary(grouped, scheme, lang)
+
+
+def finish_summary(grouped: pd.DataFrame, scheme: SegmentScheme, lang: str) -> pd.DataFrame:
+    """The summary from per-segment ``customers``, ``orders``, ``revenue`` and the three means
+    (indexed by segment key, segments without customers missing): every segment in the
+    scheme's order, shares, average order value, names and actions."""
     keys = [s.key for s in scheme.all_segments]
     table = grouped.reindex(keys)
     table[["customers", "orders"]] = table[["customers", "orders"]].fillna(0).astype("int64")

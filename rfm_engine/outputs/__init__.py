@@ -12,7 +12,7 @@ charts and key figures of a result) and ``report_html`` (the shareable HTML repo
 
 from ..atomic import write_together
 from .charts import BarChart, HeatMap, Histogram, Item, Treemap, ValueStyle, render
-from .database_table import check_table_name, write_customers_table
+from .database_table import check_table_name, create_table_in_database, write_customers_table
 from .exports import neutralize_formula_text, write_csv, write_xlsx
 from .formats import FORMATS_BY_KEY, LIST_FORMATS, ExportFormat, available_formats, export_format
 from .mailing import MailingList, contact_roles, mailing_list, select_segments
@@ -58,6 +58,7 @@ __all__ = [
     "check_table_name",
     "compact",
     "contact_roles",
+    "create_table_in_database",
     "currency_of",
     "do_now",
     "export_format",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ..errors import InputFileError, OutputFileError
@@ -34,12 +36,25 @@ def write_customers_table(result: RfmResult, source: DatabaseSource, name: str) 
         if not pd.api.types.is_numeric_dtype(table[column]):
             values = table[column].astype(object)
             table[column] = values.where(values.notna(), None)
+    _create(con, source, name, table)
+    return name
+
+
+def create_table_in_database(con: Any, source: DatabaseSource, name: str, expr: Any) -> str:
+    """Create (or replace) table ``name`` from ``expr``, an ibis expression on ``con``: the
+    database computes and writes the rows itself (``CREATE TABLE … AS SELECT``); none comes
+    through Python."""
+    check_table_name(source, name)
+    _create(con, source, name, expr)
+    return name
+
+
+def _create(con: Any, source: DatabaseSource, name: str, data: Any) -> None:
     try:
-        con.create_table(name, table, overwrite=True)
+        con.create_table(name, data, overwrite=True)
     except Exception as exc:
         raise InputFileError(
             f"{source.url}: cannot write table {name!r} ({' '.join(str(exc).split())[:200]})",
             path=source.url,
             code="database",
         ) from None
-    return name

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -23,7 +24,7 @@ from ..aggregate import (
     totals_out_of_core,
 )
 from ..aggregate.out_of_core import CHUNK_ROWS
-from ..cleaning import CleaningReport, clean, clean_customer_list, clean_in_database
+from ..cleaning import CleanedTable, CleaningReport, clean, clean_customer_list, clean_in_database
 from ..errors import DataError, InputFileError
 from ..io import INTERNAL_COLUMNS, DatabaseSource, read_sources
 from ..io.database import connect, open_table, release, sample_rows
@@ -182,11 +183,23 @@ def _database_totals(
     con: object, source: DatabaseSource, config: RfmConfig, report: Progress
 ) -> tuple[CustomerTotals, RfmConfig]:
     table = open_table(con, source)
+    cleaned, config = clean_database_table(table, source, config, report)
+    if cleaned is None:  # a customer list is one row per customer: read whole, scored as a list
+        return totals_of_table(table.to_pandas(), config, source.name)
+    days = config.metrics.frequency == "days"
+    return totals_in_database(cleaned, config.columns, distinct_days=days), config
+
+
+def clean_database_table(
+    table: Any, source: DatabaseSource, config: RfmConfig, report: Progress
+) -> tuple[CleanedTable | None, RfmConfig]:
+    """The rules applied in the database to ``table`` (an ibis table of ``source``), with the
+    configuration its columns resolve to; ``None`` for a customer list (one row per customer,
+    not orders)."""
     headers = [str(c) for c in table.columns]
     sample = sample_rows(table)
     if detect_table_kind(sample, headers, config.columns)[0] == "customers":
-        # A customer list is one row per customer: read whole and scored as a list.
-        return totals_of_table(table.to_pandas(), config, source.name)
+        return None, config
     columns = resolve_columns(headers, config.columns, source=source.name, sample=sample)
     config = dataclasses.replace(config, columns=columns)
     report(1, STEPS)
@@ -201,8 +214,7 @@ def _database_totals(
     report(2, STEPS)
     if cleaned.report.rows_used == 0:
         raise no_purchases_error(source.name, cleaned.report)
-    days = config.metrics.frequency == "days"
-    return totals_in_database(cleaned, columns, distinct_days=days), config
+    return cleaned, config
 
 
 def _require_purchases(totals: CustomerTotals, source_name: str) -> None:

@@ -2,6 +2,7 @@
 data or setting problem, 2 for usage)."""
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -166,3 +167,47 @@ def test_a_failed_run_leaves_earlier_output_intact(orders, tmp_path, capsys):
     code, _, _ = run(["analyze", str(orders), "--customer", "nobody", "--out", str(out)], capsys)
     assert code == 3
     assert (out / "customers.csv").read_bytes() == before
+
+
+def test_in_database_writes_the_customers_table_there_and_the_summary_here(tmp_path, capsys):
+    duckdb = pytest.importorskip("duckdb")
+    pytest.importorskip("ibis")
+    from rfm_engine import analyze
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_orders.csv"
+    db = tmp_path / "shop.duckdb"
+    frame = pd.read_csv(sample, dtype=str, keep_default_na=False).replace("", None)
+    with duckdb.connect(str(db)) as con:
+        con.register("frame", frame)
+        con.execute("CREATE TABLE orders AS SELECT * FROM frame")
+    out = tmp_path / "out"
+    url = f"duckdb:///{db}"
+    args = ["analyze", url, "--table", "orders", "--write-table", "rfm", "--out", str(out)]
+    code, text, err = run([*args, "--in-database", "--json"], capsys)
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cleaning.csv",
+        "config.json",
+        "cut_points.csv",
+        "segments.csv",
+    ]  # no customers.csv: no customer came back
+    fields = json.loads(text)
+    expected = analyze(sample)
+    assert fields["customers"] == len(expected.customers) and fields["table_written"] == "rfm"
+    segments = pd.read_csv(out / "segments.csv")
+    assert segments["customers"].tolist() == expected.summary["customers"].tolist()
+    with duckdb.connect(str(db), read_only=True) as con:
+        table = con.execute("SELECT * FROM rfm ORDER BY customer_id").df()
+    assert (
+        table["segment"].tolist()
+        == expected.customers.sort_values("customer_id")["segment"].tolist()
+    )
+
+    for extra, message in [
+        (["--report", str(tmp_path / "r.xlsx")], "--in-database writes no customers"),
+        (["--write-table", "orders"], "is the input table"),
+    ]:
+        code, _, err = run([*args, "--in-database", *extra], capsys)
+        assert code != 0 and message in err and "Traceback" not in err
+    code, _, err = run(["analyze", str(sample), "--in-database", "--out", str(out)], capsys)
+    assert code != 0 and "needs a database URL" in err
