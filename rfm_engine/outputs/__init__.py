@@ -19,7 +19,7 @@ from .mailing import MailingList, contact_roles, mailing_list, select_segments
 from .mailing_files import FORMATS, write_mailing
 from .number_format import CURRENCIES, compact, grouped, guess_currency, money, percent
 from .report_html import report_page, write_html_report
-from .report_labels import label, warning_text
+from .report_labels import label
 from .report_workbook import write_report
 from .result_charts import (
     AT_RISK,
@@ -37,14 +37,29 @@ from .result_charts import (
 )
 from .segment_export import export_segments
 from .table_headers import HEADER_LANGS, header, localized, rule_text, sheet_name
+from .warning_words import (
+    DETAIL_LABELS,
+    LIST,
+    SEP,
+    WARNING_SENTENCES,
+    as_list,
+    detail_lines,
+    evidence_lines,
+    lang_index,
+    warning_text,
+)
 
 __all__ = [
     "AT_RISK",
     "CURRENCIES",
+    "DETAIL_LABELS",
     "FORMATS",
     "FORMATS_BY_KEY",
     "HEADER_LANGS",
+    "LIST",
     "LIST_FORMATS",
+    "SEP",
+    "WARNING_SENTENCES",
     "BarChart",
     "ExportFormat",
     "HeatMap",
@@ -54,19 +69,23 @@ __all__ = [
     "Overview",
     "Treemap",
     "ValueStyle",
+    "as_list",
     "available_formats",
     "check_table_name",
     "compact",
     "contact_roles",
     "create_table_in_database",
     "currency_of",
+    "detail_lines",
     "do_now",
+    "evidence_lines",
     "export_format",
     "export_segments",
     "grouped",
     "guess_currency",
     "header",
     "label",
+    "lang_index",
     "last_purchase_dates",
     "localized",
     "mailing_list",

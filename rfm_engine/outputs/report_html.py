@@ -23,7 +23,8 @@ from ..version import __version__
 from . import number_format as nf
 from . import result_charts as rc
 from .charts import render
-from .report_labels import label, label_or, warning_text
+from .report_labels import label, label_or
+from .warning_words import warning_text
 
 CHART_SIZE = (640, 360)
 
@@ -57,7 +58,7 @@ def report_page(
     ``currency``: a code of :data:`~.number_format.CURRENCIES` (``""`` for none; ``None``
     guesses from the column names). ``sources``: the input file names, for the heading.
     ``warning_words``: a face's wording of a warning in the result's language (lines apart by
-    newlines); by default :func:`~.report_labels.warning_text`.
+    newlines); by default :func:`~.warning_words.warning_text`.
     """
     if warning_words is None:
 

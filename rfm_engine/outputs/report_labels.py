@@ -185,27 +185,6 @@ LABELS: dict[str, tuple[str, str, str]] = {
 _COLUMN = {"en": 0, "zh_CN": 1, "zh_TW": 2}
 
 
-def warning_text(warning, lang: str = "en") -> str:
-    """A result warning in ``lang``: worded from its evidence where the code is known here,
-    else the engine's English line."""
-    e = warning.evidence
-    if warning.code == "quantile_ties" and "axis" in e:
-        text = label(
-            "ties",
-            lang,
-            axis=label(f"axis_{e['axis']}", lang),
-            unused=", ".join(str(s) for s in e["unused_scores"]),
-            bins=len(e["customers_per_score"]),
-            distinct=e["distinct_values"],
-        )
-        if e.get("suggested_breaks"):
-            used = sum(1 for n in e["customers_per_score_suggested"] if n)
-            breaks = ", ".join(f"{b:g}" for b in e["suggested_breaks"])
-            text += label("ties_fix", lang, breaks=breaks, used=used)
-        return text
-    return warning.message
-
-
 def label_or(key: str, lang: str, fallback: str) -> str:
     """The words for ``key`` when there are any, else ``fallback`` (e.g. a new rule's English
     description)."""

@@ -63,9 +63,8 @@ def _score(
     cleaned, config = clean_database_table(open_table(con, source), source, config, report)
     if cleaned is None:
         raise ConfigError(
-            f"{source.name}: holds one row per customer (a customer list); such a list is "
-            "scored in memory (leave out --in-database)",
-            option="in_database",
+            f"{source.name}: holds one row per customer (a customer list); a list is scored "
+            "in memory, not in the database"
         )
     columns = config.columns
     scheme = config.segments.resolved_scheme()
