@@ -139,7 +139,8 @@ def run_analyze(args: argparse.Namespace) -> int:
         customers = result.customers_table()
         if prediction is not None:
             customers = customers_with_predictions(result, prediction)
-            write_csv(prediction.segments, out / "prediction_segments.csv", inputs=protected)
+            segments = localized(prediction.segments, args.header_lang)
+            write_csv(segments, out / "prediction_segments.csv", inputs=protected)
         words = args.header_lang
         write_csv(
             localized(customers, words, keep=result.contacts),

@@ -20,7 +20,7 @@ from rfm_engine.history import (
     trends_sheets,
 )
 from rfm_engine.options import parse_iso_date
-from rfm_engine.outputs import mailing_list, write_csv, write_report, write_together
+from rfm_engine.outputs import localized, mailing_list, write_csv, write_report, write_together
 
 from .error_text import print_warnings
 from .export import add_output_options, print_scheme_notes, write_list
@@ -97,11 +97,12 @@ def run_history(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     protected = protected_paths(args, paths)
     with write_together():  # the five tables new, or all as they were
-        write_csv(sizes(history), out / "sizes.csv", inputs=protected)
-        write_csv(flows(history), out / "flows.csv", inputs=protected)
-        write_csv(timelines(history), out / "timelines.csv", inputs=protected)
-        write_csv(entered_table, out / "entered.csv", inputs=protected)
-        write_csv(left_table, out / "left.csv", inputs=protected)
+        words, contacts = args.header_lang, history.results[-1].contacts
+        write_csv(localized(sizes(history), words), out / "sizes.csv", inputs=protected)
+        write_csv(localized(flows(history), words), out / "flows.csv", inputs=protected)
+        write_csv(localized(timelines(history), words), out / "timelines.csv", inputs=protected)
+        for name, table in (("entered.csv", entered_table), ("left.csv", left_table)):
+            write_csv(localized(table, words, keep=contacts), out / name, inputs=protected)
     if paths and not isinstance(source, list):
         with Workspace(paths[0]) as workspace:
             store_history(workspace, history)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from rfm_engine import RfmError
-from rfm_engine.outputs import write_csv, write_together
+from rfm_engine.outputs import localized, write_csv, write_together
 from rfm_engine.prediction import (
     PredictionOptions,
     PredictionResult,
@@ -22,6 +22,7 @@ from rfm_engine.prediction import (
 )
 
 from .console import Console
+from .export import add_header_option
 from .help_text import examples
 from .options import add_data_options, config_from_args, input_paths, protected_paths
 from .text_table import format_table
@@ -97,6 +98,7 @@ def add_predict_command(commands) -> None:
         metavar="DIR",
         help="also write predictions.csv (per customer) and prediction_segments.csv there",
     )
+    add_header_option(cmd)
     cmd.set_defaults(handler=run_predict)
 
 
@@ -117,8 +119,10 @@ def run_predict(args: argparse.Namespace) -> int:
         table = customers_with_segments(prediction, result.customers)
         protected = protected_paths(args, paths)
         with write_together():  # both new, or both as they were
-            write_csv(table, out / "predictions.csv", inputs=protected)
-            write_csv(prediction.segments, out / "prediction_segments.csv", inputs=protected)
+            words = args.header_lang
+            write_csv(localized(table, words), out / "predictions.csv", inputs=protected)
+            segments = localized(prediction.segments, words)
+            write_csv(segments, out / "prediction_segments.csv", inputs=protected)
         console.wrote(out / "predictions.csv", out / "prediction_segments.csv")
     console.warn([*result.warnings, *prediction.warnings])
     console.set(**prediction_fields(prediction))

@@ -62,6 +62,28 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     # settings of the report workbook
     "setting": ("setting", "设置", "設定"),
     "value": ("value", "值", "值"),
+    # predictions (per customer, per segment; ``expected_*_{n}d``: see :func:`header`)
+    "p_alive": ("p_alive", "仍活跃概率", "仍活躍機率"),
+    "likely_lost": ("likely_lost", "可能已流失", "可能已流失"),
+    "expected_spend": ("expected_spend", "预计每单消费", "預計每單消費"),
+    "next_order_date": ("next_order_date", "预计下次购买日期", "預計下次購買日期"),
+    "next_order_basis": ("next_order_basis", "下次购买日期依据", "下次購買日期依據"),
+    "mean_p_alive": ("mean_p_alive", "平均仍活跃概率", "平均仍活躍機率"),
+    "likely_lost_share": ("likely_lost_share", "可能流失占比", "可能流失佔比"),
+    # segments over time (rfm history)
+    "period_end": ("period_end", "期末", "期末"),
+    "period_from": ("period_from", "起始期末", "起始期末"),
+    "period_to": ("period_to", "结束期末", "結束期末"),
+    "segment_from": ("segment_from", "原分群", "原分群"),
+    "segment_to": ("segment_to", "新分群", "新分群"),
+    "segment_before": ("segment_before", "之前的分群", "之前的分群"),
+    "changes": ("changes", "分群变化次数", "分群變化次數"),
+}
+#: Headers with a number of days in them: ``expected_purchases_90d`` and the like.
+_PER_DAYS = re.compile(r"expected_(purchases|revenue)_(\d+)d")
+_PER_DAYS_WORDS = {
+    "purchases": ("预计{n}天内购买次数", "預計{n}天內購買次數"),
+    "revenue": ("预计{n}天内销售额", "預計{n}天內銷售額"),
 }
 
 #: Sheet key → sheet name (en, zh_CN, zh_TW); at most 31 characters, none of ``[]:*?/\``.
@@ -108,7 +130,12 @@ def _pick(table: dict[str, tuple[str, str, str]], key: str, lang: str) -> str:
 
 def header(key: str, lang: str = "en") -> str:
     """The header of column ``key`` in ``lang`` (``key`` itself when it has no words)."""
-    return _pick(HEADERS, key, lang) if key in HEADERS else key
+    if key in HEADERS:
+        return _pick(HEADERS, key, lang)
+    per_days = _PER_DAYS.fullmatch(key)
+    if per_days and _COLUMN.get(lang, 0):
+        return _PER_DAYS_WORDS[per_days[1]][_COLUMN[lang] - 1].format(n=per_days[2])
+    return key
 
 
 def sheet_name(key: str, lang: str = "en") -> str:

@@ -260,3 +260,20 @@ def test_two_writers_at_once_both_land(tmp_path):
         _, err = writer.communicate(timeout=300)
         assert writer.returncode == 0, err.decode()
     assert _counts(shop) == (120_001, 3)
+
+
+def test_history_tables_in_traditional_chinese(tmp_path, capsys):
+    out = tmp_path / "trends"
+    code = main(
+        ["history", str(sample_orders_path()), "--dir", str(out), "--header-lang", "zh_TW"]
+    )
+    capsys.readouterr()
+    assert code == 0
+    flows = pd.read_csv(out / "flows.csv")
+    assert list(flows.columns) == ["起始期末", "結束期末", "原分群", "新分群", "客戶數"]
+    sizes = pd.read_csv(out / "sizes.csv")
+    assert sizes.columns[0] == "期末" and "客戶數" in sizes.columns
+    left = pd.read_csv(out / "left.csv", dtype=str)
+    assert left.columns[-1] == "之前的分群" and {"name", "email"} <= set(left.columns)
+    timelines = pd.read_csv(out / "timelines.csv", dtype=str)
+    assert timelines.columns[0] == "客戶ID" and timelines.columns[-1] == "分群變化次數"

@@ -158,3 +158,17 @@ def test_validate_on_too_little_history_is_one_line_naming_the_flag(tmp_path, ca
     assert code == 3
     assert err.startswith("error: only 0 customers bought on two days or more before 2024-01-07")
     assert err.rstrip().endswith("(--holdout)") and err.count("\n") == 1
+
+
+def test_header_lang_words_the_prediction_tables(cdnow_csv, tmp_path, capsys):
+    out = tmp_path / "out"
+    args = ["predict", str(cdnow_csv), "--horizon", "30", "--out", str(out)]
+    code, _, err = run([*args, "--header-lang", "zh_CN"], capsys)
+    assert code == 0, err
+    customers = pd.read_csv(out / "predictions.csv", dtype=str)
+    segments = pd.read_csv(out / "prediction_segments.csv")
+    assert {"客户ID", "仍活跃概率", "预计30天内购买次数", "预计30天内销售额"} <= set(customers)
+    assert {"分群代码", "平均仍活跃概率", "可能流失占比", "预计30天内销售额"} <= set(segments)
+    assert not [c for c in [*customers, *segments] if c.isascii()]  # every header worded
+    code, _, err = run(args, capsys)  # English: the identifiers scripts read, unchanged
+    assert "expected_purchases_30d" in pd.read_csv(out / "predictions.csv", nrows=1).columns
