@@ -264,9 +264,7 @@ def test_two_writers_at_once_both_land(tmp_path):
 
 def test_history_tables_in_traditional_chinese(tmp_path, capsys):
     out = tmp_path / "trends"
-    code = main(
-        ["history", str(sample_orders_path()), "--dir", str(out), "--header-lang", "zh_TW"]
-    )
+    code = main(["history", str(sample_orders_path()), "--dir", str(out), "--header-lang", "zh_TW"])
     capsys.readouterr()
     assert code == 0
     flows = pd.read_csv(out / "flows.csv")
