@@ -20,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputFileError
+from ..notes import WARNINGS, RfmWarning
 from ..options.config import ReadOptions
-from .encodings import CERTAINTY, encoding_label
+from .encodings import CERTAINTY, encoding_label, guess_encoding
 from .snapshot import refuse_nul_runs
 from .table_shape import MAX_COLUMNS
 from .text_reading import MAX_CELL_CHARS, SNIFF_BYTES, read_text, text_layout
@@ -201,3 +202,39 @@ def _refuse_huge_cells(path: Path, frame: pd.DataFrame) -> None:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:200] if text else type(exc).__name__
+
+
+WARNINGS["encoding_guess"] = (
+    "a text file's encoding was guessed from letter statistics; names may read garbled"
+)
+
+
+def encoding_notes(paths: Sequence[str | Path], options: ReadOptions) -> tuple[RfmWarning, ...]:
+    """An ``encoding_guess`` warning per text file whose encoding nothing but letter
+    statistics decided (no byte order mark, not UTF-8, not common Chinese text): its names and
+    ids may be read with the wrong letters, and only the user can tell. None when the reading
+    options give the encoding."""
+    if options.encoding:
+        return ()
+    notes = []
+    for path in map(Path, paths):
+        try:
+            sample, size = read_sample(path)
+        except InputFileError:
+            continue  # the reader says what is wrong with it
+        if sample.startswith((ZIP_MAGIC, OLE_MAGIC)):
+            continue
+        guess = guess_encoding(sample, cut=size > len(sample))
+        if guess.certainty != "guess":
+            continue
+        notes.append(
+            RfmWarning(
+                "encoding_guess",
+                f"{path.name}: its text encoding was guessed as {encoding_label(guess.encoding)} "
+                "from letter statistics; if names or ids look garbled, choose the encoding",
+                option="reading.encoding",
+                evidence={"path": str(path), "encoding": guess.encoding, "basis": guess.basis},
+                stage="reading",
+            )
+        )
+    return tuple(notes)

@@ -20,6 +20,12 @@ LANGS = ("en", "zh_CN", "zh_TW")
 
 #: Warning codes (:data:`rfm_engine.notes.WARNINGS`) → sentence (English, 简体中文, 繁體中文).
 WARNING_SENTENCES: dict[str, tuple[str, str, str]] = {
+    "encoding_guess": (
+        "The file's text encoding was guessed from letter statistics: if names or ids look "
+        "garbled, choose the encoding.",
+        "文件的文字编码是根据字符统计推测的：如果姓名或编号显示为乱码，请选择正确的编码。",
+        "檔案的文字編碼是根據字元統計推測的：如果姓名或編號顯示為亂碼，請選擇正確的編碼。",
+    ),
     "customer_list": (
         "The table was read as a customer list (one row per customer): frequency and monetary "
         "come from its count and total columns.",
@@ -183,6 +189,7 @@ DETAIL_LABELS: dict[str, tuple[str, str, str]] = {
     "currency_column": ("Currency column", "货币列", "貨幣欄"),
     "currency": ("Currency", "货币", "貨幣"),
     "shares": ("Shares", "占比", "佔比"),
+    "encoding": ("Encoding", "编码", "編碼"),
     "unknown": ("The analysis stopped.", "分析已停止。", "分析已停止。"),
 }
 SEP = {"en": ": ", "zh_CN": "：", "zh_TW": "："}
@@ -191,6 +198,7 @@ LIST = {"en": ", ", "zh_CN": "、", "zh_TW": "、"}
 #: Evidence keys worded after the sentence of a warning, in this order (``path``, ``column``,
 #: ``rows`` and ``examples`` come first, as for errors).
 _EVIDENCE = (
+    "encoding",
     "used",
     "others",
     "blank_rows",

@@ -26,7 +26,7 @@ from ..aggregate import (
 from ..aggregate.out_of_core import CHUNK_ROWS
 from ..cleaning import CleanedTable, CleaningReport, clean, clean_customer_list, clean_in_database
 from ..errors import DataError, InputFileError
-from ..io import INTERNAL_COLUMNS, DatabaseSource, read_sources
+from ..io import INTERNAL_COLUMNS, DatabaseSource, encoding_notes, read_sources
 from ..io.database import connect, open_table, release, sample_rows
 from ..mapping import choose_mapping, detect_table_kind, resolve_columns
 from ..model import STEPS, RfmResult, score_customers
@@ -71,22 +71,37 @@ def analyze(
     config.segments.resolved_scheme().require_bins(config.scoring.bins)
     if isinstance(source, DatabaseSource):
         return analyze_database(source, config, progress=progress)
-    lists = None
     if not isinstance(source, pd.DataFrame):
         paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
-        engine = choose_engine(paths, config)
-        if engine in ("duckdb", "arrow"):
-            return analyze_out_of_core(paths, config, progress=progress, arrow=engine == "arrow")
-        try:
-            raw = load_table(paths, config)
-        except InputFileError as refusal:
-            if refusal.code != "different_layouts":
-                raise
-            # A customer list given with the orders: contacts from the list, R/F/M from orders.
-            source, lists = split_sources(paths, config, refusal)
-            raw = load_table(source, config)
-    else:
-        raw = source
+        return _with_notes(_analyze_files(paths, config, progress), paths, config)
+    report = progress or (lambda done, total: None)
+    report(1, STEPS)
+    totals, config = totals_of_table(source, config, _source_name(source))
+    report(2, STEPS)
+    report(3, STEPS)
+    return score_customers(totals, config, progress=report)
+
+
+def _with_notes(result: RfmResult, paths: list[Path], config: RfmConfig) -> RfmResult:
+    """``result`` with the reading's own warnings first (an encoding only guessed)."""
+    notes = encoding_notes(paths, config.reading)
+    return dataclasses.replace(result, warnings=(*notes, *result.warnings)) if notes else result
+
+
+def _analyze_files(paths: list[Path], config: RfmConfig, progress: Progress | None) -> RfmResult:
+    engine = choose_engine(paths, config)
+    if engine in ("duckdb", "arrow"):
+        return analyze_out_of_core(paths, config, progress=progress, arrow=engine == "arrow")
+    source: list[Path] = paths
+    lists = None
+    try:
+        raw = load_table(paths, config)
+    except InputFileError as refusal:
+        if refusal.code != "different_layouts":
+            raise
+        # A customer list given with the orders: contacts from the list, R/F/M from orders.
+        source, lists = split_sources(paths, config, refusal)
+        raw = load_table(source, config)
     report = progress or (lambda done, total: None)
     report(1, STEPS)
     totals, config = totals_of_table(raw, config, _source_name(source))
