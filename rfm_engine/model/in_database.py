@@ -104,9 +104,11 @@ def cut_points_in_database(
 def score_expressions(
     per_customer: Any, config: RfmConfig, as_of: dt.date, cuts: dict[str, tuple[float, ...]]
 ) -> Any:
-    """``per_customer`` with ``r_score``, ``f_score`` and ``m_score`` computed in the database:
-    bin ``1 + #{k : x > c_k}`` (R = n + 1 − bin) for quantile cut points, the fixed rules of
-    :func:`.scoring.score_values` for thresholds."""
+    """``per_customer`` with ``r_score``, ``f_score``, ``m_score``, ``rfm_code`` and
+    ``rfm_score`` computed in the database, as :func:`.scoring.score_table` computes them: bin
+    ``1 + #{k : x > c_k}`` (R = n + 1 − bin) for quantile cut points, the fixed rules of
+    :func:`.scoring.score_values` for thresholds; the weighted total whole when the weights
+    are."""
     metrics = metric_expressions(per_customer, config, as_of)
     bins = config.scoring.bins
     scores = {}
@@ -122,7 +124,14 @@ def score_expressions(
         else:  # 1 + #{k: x >= t_k}
             score = 1 + sum(_one(_at_least(x, t, axis)) for t in spec.breaks)
         scores[SCORE_COLUMNS[axis]] = score.cast("int8")
-    return per_customer.mutate(**scores)
+    scored = per_customer.mutate(**scores)
+    r, f, m = (scored[SCORE_COLUMNS[a]].cast("int64") for a in AXES)
+    wr, wf, wm = config.scoring.weights
+    if all(float(w).is_integer() for w in config.scoring.weights):
+        total = r * int(wr) + f * int(wf) + m * int(wm)
+    else:
+        total = (r * float(wr) + f * float(wf) + m * float(wm)).round(10)
+    return scored.mutate(rfm_code=(r * 100 + f * 10 + m).cast("string"), rfm_score=total)
 
 
 def _one(condition: Any) -> Any:

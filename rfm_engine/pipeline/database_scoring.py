@@ -69,9 +69,12 @@ def _score(
     columns = config.columns
     scheme = config.segments.resolved_scheme()
     scheme.require_bins(config.scoring.bins)
+    # One row per customer, totalled once into a temporary table: the span, each quantile
+    # axis's cut points, the written table and the summary all read it (the database drops it
+    # with the session).
     per_customer = per_customer_table(
         cleaned, columns, distinct_days=config.metrics.frequency == "days"
-    )
+    ).cache()
     span = per_customer.aggregate(
         first=per_customer.first_day.min(), last=per_customer.last_day.max()
     ).to_pandas()
@@ -82,19 +85,11 @@ def _score(
     cuts = cut_points_in_database(per_customer, config, as_of)
     scored = score_expressions(per_customer, config, as_of, cuts)
     metrics = metric_expressions(scored, config, as_of)
-    r, f, m = (scored[SCORE_COLUMNS[a]].cast("int64") for a in AXES)
-    wr, wf, wm = config.scoring.weights
-    if all(float(w).is_integer() for w in config.scoring.weights):
-        rfm_score = r * int(wr) + f * int(wf) + m * int(wm)
-    else:
-        rfm_score = (r * float(wr) + f * float(wf) + m * float(wm)).round(10)
     scored = scored.mutate(
         customer_id=scored._rfm_customer.cast("string"),
         recency_days=metrics["recency"],
         frequency=metrics["frequency"],
         monetary=scored.revenue.cast("float64") / MONEY_SCALE,
-        rfm_code=(r * 100 + f * 10 + m).cast("string"),
-        rfm_score=rfm_score,
     )
     scored, references = segment_expressions(scored, config, as_of, scheme)
     contacts = {name: scored[f"_rfm_c{i}"] for i, name in enumerate(cleaned.contacts)}
